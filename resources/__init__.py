@@ -1,0 +1,1 @@
+"""Data only: the application icon and desktop entry, installed as ``viewer.resources``."""

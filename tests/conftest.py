@@ -1,0 +1,38 @@
+"""Test configuration: Qt runs headless, and every model's pool is drained after each test."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before any QApplication exists (pytest-qt creates it lazily).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.images import write_image
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="run long fuzz and stress tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long run: pass --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def image_folder(tmp_path: object) -> Iterator[str]:
+    """A folder of 12 small numbered JPEGs: 1.jpg … 12.jpg."""
+    folder = os.path.join(str(tmp_path), "images")
+    os.makedirs(folder)
+    for number in range(1, 13):
+        write_image(os.path.join(folder, f"{number}.jpg"), (64 + number, 48), seed=number)
+    yield folder

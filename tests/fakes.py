@@ -1,0 +1,65 @@
+"""Loaders for model tests: instant, gated (slow on demand) and failing, all counting calls."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
+
+
+class FakeLoader:
+    """Makes a small solid image per path without touching the disk.
+
+    Paths in ``gated`` block until ``release(path)``; paths in ``failing`` raise DecodeError.
+    ``calls`` counts loads per path, so tests check work by counting, never by timing.
+    """
+
+    def __init__(self, size: tuple[int, int] = (40, 30)) -> None:
+        self.size = size
+        self.calls: Counter[str] = Counter()
+        self.gated: set[str] = set()
+        self.failing: dict[str, str] = {}
+        self.sizes: dict[str, tuple[int, int]] = {}
+        self._gates: dict[str, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def gate(self, *paths: str) -> None:
+        with self._lock:
+            for path in paths:
+                self.gated.add(path)
+                self._gates[path] = threading.Event()
+
+    def gate_all(self, paths: list[str]) -> None:
+        self.gate(*paths)
+
+    def release(self, *paths: str) -> None:
+        with self._lock:
+            for path in paths:
+                self.gated.discard(path)
+                gate = self._gates.get(path)
+                if gate is not None:
+                    gate.set()
+
+    def release_all(self) -> None:
+        with self._lock:
+            self.gated.clear()
+            for gate in self._gates.values():
+                gate.set()
+
+    def count(self, path: str | None = None) -> int:
+        with self._lock:
+            return self.calls[path] if path is not None else sum(self.calls.values())
+
+    def __call__(self, path: str, allocate: Allocator) -> LoadedFile:
+        with self._lock:
+            self.calls[path] += 1
+            gate = self._gates.get(path) if path in self.gated else None
+        if gate is not None and not gate.wait(timeout=30):
+            raise DecodeError(f"{path} gate never opened")
+        if path in self.failing:
+            raise DecodeError(self.failing[path])
+        width, height = self.sizes.get(path, self.size)
+        pixels = allocate(height, width, False)
+        pixels[...] = 255
+        return LoadedFile(path, FileStamp(width * height, 0), DecodedImage(pixels, False, "FAKE"))

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.model.conftest import PATHS
+from viewer.core.readahead import ReadAheadPlan
+
+
+def settle(qtbot, model):
+    qtbot.waitUntil(lambda: model.in_flight() == 0, timeout=5000)
+
+
+def ready_for(index):
+    return lambda i, image: i == index
+
+
+def test_request_loads_and_emits(qtbot, make_model, loader):
+    model = make_model()
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=5000) as blocker:
+        assert model.request(4) is False
+    assert blocker.args[1].width() == 40
+    assert model.image_info(4).width == 40
+
+
+def test_cached_index_is_served_without_a_load(qtbot, make_model, loader):
+    model = make_model()
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=5000):
+        model.request(4)
+    settle(qtbot, model)
+    calls = loader.count()
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=100):
+        assert model.request(4) is True
+    settle(qtbot, model)
+    assert loader.count() == calls
+
+
+def test_neighbours_load_while_current_is_shown(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(1, 1))
+    model.request(5)
+    settle(qtbot, model)
+    assert [model.is_cached(i) for i in (4, 5, 6)] == [True, True, True]
+    assert loader.count(PATHS[4]) == loader.count(PATHS[6]) == 1
+    assert not model.is_cached(3) and not model.is_cached(7)
+
+
+def test_going_back_one_image_does_no_load(qtbot, make_model, loader):
+    model = make_model()
+    for index in range(3, 8):
+        model.request(index)
+        settle(qtbot, model)
+    calls = loader.count()
+    assert model.request(6) is True
+    assert loader.count() == calls
+
+
+def test_never_more_than_ten_images_kept(qtbot, make_model):
+    model = make_model(ReadAheadPlan(2, 1))
+    for index in range(len(PATHS)):
+        model.request(index)
+        settle(qtbot, model)
+        assert len(model.store) <= 10
+    assert len(model.store) == 10
+
+
+def test_cost_budget(qtbot, make_model, loader):
+    one_image = 40 * 30 * 4
+    model = make_model(max_bytes=3 * one_image)
+    for index in range(6):
+        model.request(index)
+        settle(qtbot, model)
+        assert model.store.total_cost() <= 3 * one_image
+
+
+def test_oversized_image_is_shown_but_not_kept(qtbot, make_model, loader):
+    loader.sizes[PATHS[2]] = (400, 300)
+    model = make_model(max_bytes=100_000)
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(2), timeout=5000):
+        model.request(2)
+    settle(qtbot, model)
+    assert not model.is_cached(2)
+    assert model.is_cached(1) and model.is_cached(3)
+    assert loader.count(PATHS[2]) == 1  # not read again and again as read-ahead
+
+
+def test_request_for_a_loading_index_starts_no_second_load(qtbot, make_model, loader):
+    loader.gate(PATHS[3])
+    model = make_model(ReadAheadPlan(1, 0))
+    model.request(2)  # 3 starts loading as read-ahead, and hangs on its gate
+    qtbot.waitUntil(lambda: loader.count(PATHS[3]) == 1, timeout=5000)
+    assert model.request(3) is False
+    assert model.is_loading(3)
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(3), timeout=5000):
+        loader.release(PATHS[3])
+    assert loader.count(PATHS[3]) == 1
+
+
+def test_queued_read_ahead_is_taken_back_when_user_jumps(qtbot, make_model, loader):
+    loader.gate(*PATHS)
+    model = make_model(ReadAheadPlan(2, 1), threads=1)
+    model.request(0)  # runs; 1 and 2 queue behind it on the single thread
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    model.request(15)
+    assert model.stats.loads_taken_back >= 2
+    loader.release_all()
+    settle(qtbot, model)
+    assert loader.count(PATHS[1]) == 0 and loader.count(PATHS[2]) == 0
+
+
+def test_request_jumps_ahead_of_queued_read_ahead(qtbot, make_model, loader):
+    loader.gate(PATHS[0])
+    model = make_model(ReadAheadPlan(2, 0), threads=1)
+    model.request(0)  # occupies the only thread; 1 and 2 wait in the queue
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    model.request(2)  # 2 was queued as read-ahead: it must now run first
+    order = []
+    model.imageReady.connect(lambda i, image: order.append(i))
+    loader.release(PATHS[0])
+    qtbot.waitUntil(lambda: 2 in order, timeout=5000)
+    assert order.index(2) < (order.index(1) if 1 in order else len(order))
+
+
+def test_stale_result_is_stored_but_announced_for_its_own_index(qtbot, make_model, loader):
+    loader.gate(PATHS[5])
+    model = make_model(ReadAheadPlan(0, 0))
+    model.request(5)
+    model.request(9)
+    qtbot.waitUntil(lambda: model.is_cached(9), timeout=5000)
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(5), timeout=5000):
+        loader.release(PATHS[5])
+    assert model.current_index == 9
+    assert model.is_cached(5)
+
+
+def test_failing_loader_gives_load_failed_with_the_message(qtbot, make_model, loader):
+    loader.failing[PATHS[7]] = "7.jpg is damaged: broken data stream"
+    model = make_model()
+    with qtbot.waitSignal(model.loadFailed, timeout=5000) as blocker:
+        model.request(7)
+    assert blocker.args == [7, "7.jpg is damaged: broken data stream"]
+    assert not model.is_cached(7)
+    with qtbot.waitSignal(model.loadFailed, timeout=5000):
+        model.request(7)  # a failure is never cached: asking again retries
+    assert loader.count(PATHS[7]) == 2
+
+
+def test_unexpected_exception_becomes_load_failed(qtbot, make_model, loader):
+    def explode(path, allocate):
+        raise RuntimeError("boom")
+
+    model = make_model()
+    model._loader = explode
+    with qtbot.waitSignal(model.loadFailed, timeout=5000) as blocker:
+        model.request(0)
+    assert "boom" in blocker.args[1]
+
+
+def test_request_out_of_range(make_model):
+    with pytest.raises(IndexError):
+        make_model().request(len(PATHS))
+
+
+def test_edited_file_is_read_again(qtbot, tmp_path):
+    from PIL import Image
+
+    from viewer.model.prefetch_model import PrefetchModel
+
+    path = str(tmp_path / "a.png")
+    Image.new("RGB", (10, 10)).save(path)
+    model = PrefetchModel(plan=ReadAheadPlan(0, 0))
+    try:
+        model.set_paths([path])
+        with qtbot.waitSignal(model.imageReady, timeout=5000):
+            model.request(0)
+        Image.new("RGB", (20, 10)).save(path)
+        with qtbot.waitSignal(model.imageReady, timeout=5000) as fresh:
+            assert model.request(0) is True  # shows the cached pixels at once …
+        with qtbot.waitSignal(model.imageReady, timeout=5000) as fresh:
+            pass  # … then the stamp check notices the edit and reads it again
+        assert fresh.args[1].width() == 20
+    finally:
+        model.shutdown(wait=True)

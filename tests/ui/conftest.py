@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fakes import FakeLoader
+from viewer.core.readahead import ReadAheadPlan
+from viewer.model.load_task import Loader
+from viewer.model.prefetch_model import PrefetchModel
+from viewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot: object) -> Iterator[object]:
+    """Windows over a given loader (the real one by default), drained after the test."""
+    windows: list[MainWindow] = []
+
+    def make(loader: Loader | None = None, plan: ReadAheadPlan = ReadAheadPlan(1, 1)) -> MainWindow:
+        model = PrefetchModel(loader, plan=plan) if loader else PrefetchModel(plan=plan)
+        window = MainWindow(model)
+        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        with qtbot.waitActive(window):  # type: ignore[attr-defined]
+            window.show()  # shortcuts with modifiers need the active window
+            window.activateWindow()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        loader = window.model._loader
+        if isinstance(loader, FakeLoader):
+            loader.release_all()
+        window.model.shutdown(wait=True)

@@ -1,0 +1,167 @@
+"""The command line, parsed and checked before any Qt object exists.
+
+Bad input gets one line on stderr and exit status 2, never a traceback, so the viewer can be
+started from scripts and file managers and fail clearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from typing import NoReturn
+
+from viewer import __version__
+from viewer.core.readahead import ReadAheadPlan
+from viewer.core.sequence import ImageSequence, SequenceError, is_image_name
+from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out; ``str()`` is the line to print."""
+
+
+@dataclass
+class Options:
+    """What the user asked for, validated."""
+
+    sequence: ImageSequence | None
+    start_index: int
+    plan: ReadAheadPlan
+    threads: int
+    max_images: int
+    max_bytes: int
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _whole_number(text: str, smallest: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < smallest:
+        raise argparse.ArgumentTypeError(f"must be {smallest} or more, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    return _whole_number(text, 1)
+
+
+def _count(text: str) -> int:
+    return _whole_number(text, 0)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="viewer",
+        description="Browse a folder of large images; the next one is already loaded.",
+    )
+    parser.add_argument("path", nargs="?", help="a folder, or an image file to open its folder at")
+    parser.add_argument(
+        "--start", type=_positive, metavar="N", help="open at the Nth image (1-based)"
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a built-in folder of sample images"
+    )
+    parser.add_argument(
+        "--ahead",
+        type=_count,
+        default=ReadAheadPlan().ahead,
+        metavar="N",
+        help="images to read ahead in the direction of travel (default %(default)s)",
+    )
+    parser.add_argument(
+        "--behind",
+        type=_count,
+        default=ReadAheadPlan().behind,
+        metavar="N",
+        help="images to keep behind (default %(default)s)",
+    )
+    parser.add_argument(
+        "--threads",
+        type=_positive,
+        default=2,
+        metavar="N",
+        help="worker threads reading and decoding (default %(default)s)",
+    )
+    parser.add_argument(
+        "--cache-images",
+        type=_positive,
+        default=DEFAULT_MAX_COUNT,
+        metavar="N",
+        help="images kept in memory (default %(default)s)",
+    )
+    parser.add_argument(
+        "--cache-mb",
+        type=_positive,
+        default=DEFAULT_MAX_COST >> 20,
+        metavar="MB",
+        help="memory for kept images, in MiB (default %(default)s)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser  # fmt: skip
+
+
+def parse(argv: list[str]) -> Options:
+    """Parse and check ``argv`` (without the program name). Raises ``UsageError``."""
+    args = build_parser().parse_args(argv)
+    if args.demo and args.path:
+        raise UsageError("--demo opens its own folder; give no path with it")
+    path: str | None = args.path
+    if args.demo:
+        from viewer.demo import ensure_demo_folder
+
+        path = ensure_demo_folder()
+    sequence, index = (None, 0) if path is None else _resolve(path, args.start)
+    if path is None and args.start is not None:
+        raise UsageError("--start needs a folder to start in")
+    return Options(
+        sequence=sequence,
+        start_index=index,
+        plan=ReadAheadPlan(args.ahead, args.behind),
+        threads=args.threads,
+        max_images=args.cache_images,
+        max_bytes=args.cache_mb << 20,
+    )
+
+
+def _resolve(path: str, start: int | None) -> tuple[ImageSequence, int]:
+    if not os.path.exists(path):
+        raise UsageError(f"no such file or folder: {path}")
+    if os.path.isdir(path):
+        sequence = _list(path)
+        if start is None:
+            return sequence, 0
+        if start > len(sequence):
+            raise UsageError(
+                f"--start {start} is out of range: {path} has {len(sequence)} images "
+                f"(use 1 to {len(sequence)})"
+            )
+        return sequence, start - 1
+    if start is not None:
+        raise UsageError("--start goes with a folder, not a file")
+    if not is_image_name(os.path.basename(path)):
+        raise UsageError(f"not an image file this viewer opens: {path}")
+    sequence = _list(os.path.dirname(os.path.abspath(path)))
+    return sequence, sequence.index_of(path)
+
+
+def _list(folder: str) -> ImageSequence:
+    try:
+        return ImageSequence.from_folder(folder)
+    except SequenceError as error:
+        raise UsageError(str(error)[:1].lower() + str(error)[1:]) from None
+
+
+def fail(message: str) -> int:
+    """Print the one-line error and return the exit status for it."""
+    print(f"viewer: error: {message}", file=sys.stderr)
+    return USAGE_ERROR

@@ -1,0 +1,67 @@
+"""Which images to have ready, given where the user is and which way they are going.
+
+The plan is pure arithmetic so the Qt model, the script prefetcher and the tests share one
+definition of "wanted": the current image first, then ``ahead`` images in the direction of
+travel nearest first, then ``behind`` images the other way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Direction(IntEnum):
+    """The way the user is moving through the sequence."""
+
+    FORWARD = 1
+    BACKWARD = -1
+
+
+def direction_of(previous: int | None, new: int, current: Direction) -> Direction:
+    """The direction implied by a move; standing still keeps the old one."""
+    if previous is None or new == previous:
+        return current
+    return Direction.FORWARD if new > previous else Direction.BACKWARD
+
+
+@dataclass(frozen=True)
+class ReadAheadPlan:
+    """How many images to prepare ahead of and behind the current one.
+
+    Attributes:
+        ahead: images in the direction of travel to keep loading or loaded.
+        behind: images the other way to keep loaded, so turning around is free.
+    """
+
+    ahead: int = 2
+    behind: int = 1
+
+    def __post_init__(self) -> None:
+        if self.ahead < 0 or self.behind < 0:
+            raise ValueError("ahead and behind must not be negative")
+
+    def fitted_to(self, max_images: int) -> ReadAheadPlan:
+        """The plan shrunk so current + ahead + behind never exceeds what the store keeps."""
+        room = max(0, max_images - 1)
+        ahead = min(self.ahead, room)
+        behind = min(self.behind, room - ahead)
+        return ReadAheadPlan(ahead, behind)
+
+    def targets(self, index: int, count: int, direction: Direction) -> list[int]:
+        """Indexes to have ready, most urgent first; the first is always ``index``.
+
+        At either end of the sequence the direction points inwards, so after Home or End
+        the read-ahead covers the images the user can actually reach next.
+        """
+        if not 0 <= index < count:
+            return []
+        if index == 0 and count > 1:
+            direction = Direction.FORWARD
+        elif index == count - 1 and count > 1:
+            direction = Direction.BACKWARD
+        step = int(direction)
+        wanted = [index]
+        wanted += [index + step * k for k in range(1, self.ahead + 1)]
+        wanted += [index - step * k for k in range(1, self.behind + 1)]
+        return [i for i in wanted if 0 <= i < count]

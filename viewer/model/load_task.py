@@ -1,0 +1,131 @@
+"""The QRunnable that reads and decodes one image on a pool thread.
+
+A QRunnable is not a QObject, so results travel through one long-lived ``TaskSignals``
+object that the model owns and that lives on the GUI thread: emitting from a worker queues
+the call to the GUI thread. ``run`` turns every exception into a ``failed`` emission, so a
+bad file never takes down a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
+from PyQt5.QtGui import QImage
+
+from viewer.core.decode import Allocator, DecodeError, ImageInfo, LoadedFile, load_image
+from viewer.model.qimage_buffer import QImageAllocator
+
+log = logging.getLogger(__name__)
+
+#: ``(path, allocate) -> LoadedFile``. Tests inject slow or failing ones.
+Loader = Callable[[str, Allocator], LoadedFile]
+
+DEFAULT_LOADER: Loader = load_image
+
+
+@dataclass
+class LoadResult:
+    """A finished load, ready for the GUI thread: a QImage that owns its pixels."""
+
+    path: str
+    image: QImage
+    info: ImageInfo
+    stamp: tuple[int, int]
+
+    @property
+    def cost(self) -> int:
+        return int(self.image.sizeInBytes())
+
+
+class TaskSignals(QObject):
+    """Carries results from pool threads to the model on the GUI thread.
+
+    Signals:
+        loaded(LoadTask, LoadResult): the task finished with an image.
+        failed(LoadTask, str): the task failed; the string is a sentence for the user.
+    """
+
+    loaded = pyqtSignal(object, object)
+    failed = pyqtSignal(object, str)
+
+
+class PoolTask(QRunnable):
+    """A runnable the model owns from ``start`` until its result signal arrives.
+
+    Python, not Qt, owns it (``autoDelete`` is off): the model drops its reference only when
+    the task has signalled, or after ``tryTake`` took it back out of the queue. Dropping it any
+    earlier could free a task that a pool thread has dequeued but not yet begun to run.
+
+    Attributes:
+        path: the file the task works on.
+        started: set once a pool thread has begun ``run``; a started task cannot be taken back.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.path = path
+        self.started = threading.Event()
+
+    def run(self) -> None:
+        self.started.set()
+        self.work()
+
+    def work(self) -> None:
+        raise NotImplementedError
+
+
+class LoadTask(PoolTask):
+    """Load one path with the injected loader; every exception becomes ``failed``."""
+
+    def __init__(self, path: str, loader: Loader, signals: TaskSignals) -> None:
+        super().__init__(path)
+        self._loader = loader
+        self._signals = signals
+
+    def work(self) -> None:
+        try:
+            allocator = QImageAllocator()
+            loaded = self._loader(self.path, allocator)
+            image = allocator.take(loaded.image)
+            stamp = (loaded.stamp.size, loaded.stamp.mtime_ns)
+            result = LoadResult(self.path, image, loaded.info(), stamp)
+        except DecodeError as error:
+            self._signals.failed.emit(self, str(error))
+        except Exception as error:
+            log.exception("Unexpected error loading %s", self.path)
+            name = os.path.basename(self.path)
+            self._signals.failed.emit(self, f"Cannot show {name}: {error}")
+        else:
+            self._signals.loaded.emit(self, result)
+
+
+class StampSignals(QObject):
+    """Carries file stamps from pool threads to the model.
+
+    Signals:
+        stamped(str, object): a path and its ``(size, mtime_ns)``, or None if it cannot be read.
+    """
+
+    stamped = pyqtSignal(str, object)
+
+
+class StampTask(PoolTask):
+    """Stat one file, so a cached image that was edited in place is noticed and read again."""
+
+    def __init__(self, path: str, signals: StampSignals) -> None:
+        super().__init__(path)
+        self._signals = signals
+
+    def work(self) -> None:
+        try:
+            status = os.stat(self.path)
+        except OSError:
+            self._signals.stamped.emit(self.path, None)
+        else:
+            self._signals.stamped.emit(self.path, (status.st_size, status.st_mtime_ns))

@@ -1,0 +1,282 @@
+"""PrefetchModel: serve the requested image at once if cached, and load ahead of the user.
+
+Data flows one way: the window calls ``request(index)``; the model answers from its store or
+starts a ``LoadTask`` on its own ``QThreadPool``; results come back as queued signals on the
+GUI thread, go into the store, and are announced with ``imageReady``. The window decides
+whether an announced image is still the one the user is looking at.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QImage
+
+from viewer.core.decode import ImageInfo
+from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
+from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
+from viewer.model.load_task import (
+    DEFAULT_LOADER,
+    Loader,
+    LoadResult,
+    LoadTask,
+    PoolTask,
+    StampSignals,
+    StampTask,
+    TaskSignals,
+)
+
+log = logging.getLogger(__name__)
+
+#: Pool priorities: higher runs first. A request outranks every prefetch.
+REQUEST_PRIORITY = 1000
+PREFETCH_PRIORITY = 500
+STAMP_PRIORITY = 0
+
+StoreKey = tuple[str, int, int]  # path, size, mtime_ns
+
+
+@dataclass
+class ModelStats:
+    """Counters for tests and benchmarks: work is checked by counting, not timing."""
+
+    loads_started: int = 0
+    loads_taken_back: int = 0
+    peak_in_flight: int = 0
+
+
+class PrefetchModel(QObject):
+    """Owns the pool, the store and the read-ahead policy for one image sequence.
+
+    Signals:
+        imageReady(int, QImage): the image at an index finished loading (or was served from
+            the store). Emitted for read-ahead too; listeners compare the index.
+        loadFailed(int, str): the image at an index cannot be shown; the string says why.
+
+    Attributes:
+        stats: counters of loads started and taken back.
+    """
+
+    imageReady = pyqtSignal(int, QImage)
+    loadFailed = pyqtSignal(int, str)
+
+    def __init__(
+        self,
+        loader: Loader = DEFAULT_LOADER,
+        *,
+        threads: int = 2,
+        plan: ReadAheadPlan = ReadAheadPlan(),
+        max_images: int = DEFAULT_MAX_COUNT,
+        max_bytes: int = DEFAULT_MAX_COST,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
+        self._plan = plan.fitted_to(max_images)
+        self._task_signals = TaskSignals(self)
+        self._task_signals.loaded.connect(self._on_loaded)
+        self._task_signals.failed.connect(self._on_failed)
+        self._stamp_signals = StampSignals(self)
+        self._stamp_signals.stamped.connect(self._on_stamped)
+        self._paths: Sequence[str] = ()
+        self._index_of: dict[str, int] = {}
+        self._tasks: dict[str, LoadTask] = {}
+        self._stamp_tasks: dict[str, StampTask] = {}
+        self._stamps: dict[str, tuple[int, int]] = {}
+        self._infos: dict[str, ImageInfo] = {}
+        # Failed or too big to keep: read again only when the user asks for them, never ahead.
+        self._no_read_ahead: set[str] = set()
+        self._current: int | None = None
+        self._direction = Direction.FORWARD
+        self._closed = False
+        self.stats = ModelStats()
+
+    # -- what the window asks -------------------------------------------------------------
+
+    @property
+    def store(self) -> ImageStore[StoreKey, LoadResult]:
+        """The store of finished images (read it; only the model writes it)."""
+        return self._store
+
+    @property
+    def plan(self) -> ReadAheadPlan:
+        return self._plan
+
+    @property
+    def current_index(self) -> int | None:
+        return self._current
+
+    @property
+    def direction(self) -> Direction:
+        return self._direction
+
+    def set_paths(self, paths: Sequence[str]) -> None:
+        """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
+        self._paths = paths
+        self._index_of = {path: i for i, path in enumerate(paths)}
+        self._current = None
+        self._no_read_ahead.clear()
+        self._take_back_queued(wanted=set())
+
+    def count(self) -> int:
+        return len(self._paths)
+
+    def path(self, index: int) -> str:
+        return self._paths[index]
+
+    def request(self, index: int) -> bool:
+        """Make ``index`` current. Returns True if its image was served from the store.
+
+        A cached image is emitted with ``imageReady`` before this returns. Otherwise its load
+        is started ahead of every queued prefetch, or the load already under way is awaited.
+        """
+        if not 0 <= index < len(self._paths):
+            raise IndexError(f"index {index} out of range 0..{len(self._paths) - 1}")
+        self._direction = direction_of(self._current, index, self._direction)
+        self._current = index
+        path = self._paths[index]
+        self._no_read_ahead.discard(path)
+        result = self._lookup(path)
+        if result is None:
+            self._ensure_loading(path, REQUEST_PRIORITY)
+        self._schedule_read_ahead()
+        if result is None:
+            return False
+        self.imageReady.emit(index, result.image)
+        self._check_stamp(path)
+        return True
+
+    def cached_image(self, index: int) -> QImage | None:
+        """The stored image for ``index`` without touching the LRU order, or None."""
+        key = self._key(self._paths[index])
+        result = None if key is None else self._store.peek(key)
+        return None if result is None else result.image
+
+    def is_cached(self, index: int) -> bool:
+        return self._is_stored(self._paths[index])
+
+    def is_loading(self, index: int) -> bool:
+        return self._paths[index] in self._tasks
+
+    def image_info(self, index: int) -> ImageInfo | None:
+        """Size and format of the image at ``index``, once it has been loaded."""
+        return self._infos.get(self._paths[index])
+
+    def in_flight(self) -> int:
+        """Loads queued or running right now."""
+        return len(self._tasks)
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Drop queued work and ignore results still to come; optionally wait for the pool."""
+        self._closed = True
+        self._take_back_queued(wanted=set())
+        for path, stamp_task in list(self._stamp_tasks.items()):
+            if self._take_back(stamp_task):
+                del self._stamp_tasks[path]
+        if wait:
+            self._pool.waitForDone()
+
+    # -- scheduling -------------------------------------------------------------------------
+
+    def _key(self, path: str) -> StoreKey | None:
+        stamp = self._stamps.get(path)
+        return None if stamp is None else (path, *stamp)
+
+    def _check_stamp(self, path: str) -> None:
+        """Stat a cached file off the GUI thread, to notice an edit in place."""
+        if path not in self._stamp_tasks:
+            task = StampTask(path, self._stamp_signals)
+            self._stamp_tasks[path] = task
+            self._pool.start(task, STAMP_PRIORITY)
+
+    def _is_stored(self, path: str) -> bool:
+        key = self._key(path)
+        return key is not None and self._store.contains(key)
+
+    def _lookup(self, path: str) -> LoadResult | None:
+        key = self._key(path)
+        return None if key is None else self._store.lookup(key)
+
+    def _ensure_loading(self, path: str, priority: int) -> None:
+        """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
+        task = self._tasks.get(path)
+        if task is None:
+            task = LoadTask(path, self._loader, self._task_signals)
+            self._tasks[path] = task
+            self.stats.loads_started += 1
+            self.stats.peak_in_flight = max(self.stats.peak_in_flight, len(self._tasks))
+            self._pool.start(task, priority)
+        elif priority == REQUEST_PRIORITY and self._take_back(task):
+            self._pool.start(task, priority)  # moved ahead of every queued read-ahead
+
+    def _schedule_read_ahead(self) -> None:
+        if self._current is None or self._closed:
+            return
+        targets = self._plan.targets(self._current, len(self._paths), self._direction)
+        self._take_back_queued(wanted={self._paths[i] for i in targets})
+        for rank, index in enumerate(targets[1:]):
+            path = self._paths[index]
+            if path in self._no_read_ahead or self._is_stored(path):
+                continue
+            self._ensure_loading(path, PREFETCH_PRIORITY - rank)
+
+    def _take_back_queued(self, wanted: set[str]) -> None:
+        """Take queued loads that are no longer wanted back out of the pool."""
+        for path, task in list(self._tasks.items()):
+            if path not in wanted and self._take_back(task):
+                del self._tasks[path]
+                self.stats.loads_taken_back += 1
+
+    def _take_back(self, task: PoolTask) -> bool:
+        """Remove ``task`` from the pool's queue; False if a thread has already started it."""
+        return not task.started.is_set() and self._pool.tryTake(task)
+
+    # -- results, on the GUI thread ----------------------------------------------------------
+
+    @pyqtSlot(object, object)
+    def _on_loaded(self, task: LoadTask, result: LoadResult) -> None:
+        if self._tasks.get(task.path) is task:
+            del self._tasks[task.path]
+        if self._closed:
+            return
+        path = result.path
+        self._stamps[path] = result.stamp
+        self._infos[path] = result.info
+        kept = self._store.insert((path, *result.stamp), result, result.cost)
+        if not kept:
+            self._no_read_ahead.add(path)
+        index = self._index_of.get(path)
+        if index is not None and (kept or index == self._current):
+            self.imageReady.emit(index, result.image)
+        self._schedule_read_ahead()
+
+    @pyqtSlot(object, str)
+    def _on_failed(self, task: LoadTask, message: str) -> None:
+        if self._tasks.get(task.path) is task:
+            del self._tasks[task.path]
+        if self._closed:
+            return
+        log.warning("%s", message)
+        self._no_read_ahead.add(task.path)
+        index = self._index_of.get(task.path)
+        if index is not None:
+            self.loadFailed.emit(index, message)
+
+    @pyqtSlot(str, object)
+    def _on_stamped(self, path: str, stamp: tuple[int, int] | None) -> None:
+        """A cached file changed on disk: forget the old pixels and read it again."""
+        self._stamp_tasks.pop(path, None)
+        known = self._stamps.get(path)
+        if self._closed or stamp is None or known is None or stamp == known:
+            return
+        self._store.remove((path, *known))
+        del self._stamps[path]
+        index = self._index_of.get(path)
+        if index is not None and index == self._current:
+            self._ensure_loading(path, REQUEST_PRIORITY)

@@ -1,0 +1,97 @@
+"""The image area: a finished image fitted to the window, or a sentence in its place."""
+
+from __future__ import annotations
+
+from PyQt5.QtCore import QRectF, QSize, Qt, pyqtSignal
+from PyQt5.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PyQt5.QtWidgets import QSizePolicy, QWidget
+
+BACKGROUND = QColor(30, 30, 30)
+MESSAGE_COLOR = QColor(200, 200, 200)
+ERROR_COLOR = QColor(240, 140, 120)
+
+
+def fitted_size(image: QSize, area: QSize) -> QSize:
+    """The largest size with ``image``'s aspect ratio inside ``area``, never above 100%."""
+    if image.isEmpty() or area.isEmpty():
+        return QSize(0, 0)
+    if image.width() <= area.width() and image.height() <= area.height():
+        return QSize(image)
+    return image.scaled(area, Qt.KeepAspectRatio)
+
+
+class ImageView(QWidget):
+    """Paints the current image centred on a dark background, smoothly scaled to fit.
+
+    Only the GUI thread creates the QPixmap; the QImage it comes from was decoded on a worker
+    in a format (RGB32 / premultiplied ARGB32) that ``QPixmap.fromImage`` takes without a copy.
+
+    Signals:
+        painted(): a paint that showed an image finished (benchmarks time key-to-painted).
+    """
+
+    painted = pyqtSignal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.Window, BACKGROUND)
+        self.setPalette(palette)
+        self._pixmap: QPixmap | None = None
+        self._message = ""
+        self._is_error = False
+
+    @property
+    def message(self) -> str:
+        """The sentence shown instead of an image ('' while an image is shown)."""
+        return self._message
+
+    @property
+    def is_error(self) -> bool:
+        return self._is_error
+
+    def has_image(self) -> bool:
+        return self._pixmap is not None
+
+    def image_size(self) -> QSize:
+        return QSize() if self._pixmap is None else self._pixmap.size()
+
+    def show_image(self, image: QImage) -> None:
+        self._pixmap = QPixmap.fromImage(image)
+        self._message, self._is_error = "", False
+        self.update()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """Replace the image with a sentence: a loading notice, a hint, or why it failed."""
+        self._pixmap = None
+        self._message, self._is_error = text, error
+        self.update()
+
+    def image_rect(self) -> QRectF:
+        """Where the image is painted, in logical pixels (centred, fitted, at most 100%)."""
+        if self._pixmap is None:
+            return QRectF()
+        ratio = self.devicePixelRatioF()
+        area = QSize(round(self.width() * ratio), round(self.height() * ratio))
+        size = fitted_size(self._pixmap.size(), area)
+        width, height = size.width() / ratio, size.height() / ratio
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._pixmap is not None:
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawPixmap(self.image_rect(), self._pixmap, QRectF(self._pixmap.rect()))
+            painter.end()
+            self.painted.emit()
+            return
+        if self._message:
+            painter.setPen(ERROR_COLOR if self._is_error else MESSAGE_COLOR)
+            font = painter.font()
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            painter.setFont(font)
+            margin = self.rect().adjusted(24, 24, -24, -24)
+            painter.drawText(margin, Qt.AlignCenter | Qt.TextWordWrap, self._message)
+        painter.end()
