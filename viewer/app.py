@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     from PyQt5.QtWidgets import QApplication
 
     from viewer.model.prefetch_model import PrefetchModel
-    from viewer.ui.icon import application_icon  # noqa: PLC0415
+    from viewer.ui.icon import application_icon
     from viewer.ui.main_window import MainWindow
 
     existing = QApplication.instance()
