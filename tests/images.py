@@ -13,7 +13,7 @@ def pattern(size: tuple[int, int], seed: int = 0, mode: str = "RGB") -> Image.Im
     width, height = size
     rng = np.random.default_rng(seed)
     pixels = rng.integers(0, 256, (height, width, 3), dtype=np.uint8)
-    image = Image.fromarray(pixels, "RGB")
+    image = Image.fromarray(pixels)
     return image if mode == "RGB" else image.convert(mode)
 
 

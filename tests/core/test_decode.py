@@ -140,3 +140,28 @@ def test_load_image_records_stamp(tmp_path):
     assert loaded.stamp.size == os.path.getsize(path)
     assert loaded.cost == 10 * 10 * 4
     assert loaded.info().width == 10
+
+
+def sixteen_bit_rgb_png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A 16-bit-per-channel RGB PNG, written by hand (Pillow cannot save one)."""
+    import struct
+    import zlib
+
+    row = b"\x00" + np.full((width, 3), rgb, dtype=">u2").tobytes()
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 16, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_sixteen_bit_rgb_uses_the_top_byte():
+    decoded = decode_bytes(sixteen_bit_rgb_png(4, 3, (60000, 30000, 1000)), "deep.png")
+    assert tuple(bgra_to_rgb(decoded.pixels)[2, 3]) == (60000 >> 8, 30000 >> 8, 1000 >> 8)
