@@ -36,3 +36,14 @@ def image_folder(tmp_path: object) -> Iterator[str]:
     for number in range(1, 13):
         write_image(os.path.join(folder, f"{number}.jpg"), (64 + number, 48), seed=number)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Point every ``QSettings`` at a fresh folder, so tests never touch the user's settings."""
+    from PyQt5.QtCore import QSettings  # imported here: core tests stay free of Qt
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, folder)
+    yield folder

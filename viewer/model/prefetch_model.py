@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
@@ -48,6 +49,15 @@ class ModelStats:
     peak_in_flight: int = 0
 
 
+class SlotState(Enum):
+    """Where the image at an index stands, for the status bar's read-ahead indicator."""
+
+    CACHED = "cached"
+    LOADING = "loading"
+    FAILED = "failed"
+    ABSENT = "absent"
+
+
 class PrefetchModel(QObject):
     """Owns the pool, the store and the read-ahead policy for one image sequence.
 
@@ -78,6 +88,7 @@ class PrefetchModel(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
+        self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
         self._task_signals = TaskSignals(self)
         self._task_signals.loaded.connect(self._on_loaded)
@@ -92,6 +103,7 @@ class PrefetchModel(QObject):
         self._infos: dict[str, ImageInfo] = {}
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
         self._no_read_ahead: set[str] = set()
+        self._failed: set[str] = set()
         self._current: int | None = None
         self._direction = Direction.FORWARD
         self._closed = False
@@ -167,6 +179,33 @@ class PrefetchModel(QObject):
     def image_info(self, index: int) -> ImageInfo | None:
         """Size and format of the image at ``index``, once it has been loaded."""
         return self._infos.get(self._paths[index])
+
+    def state(self, index: int) -> SlotState:
+        """Cached, loading, failed (at its last attempt) or absent; changes nothing."""
+        path = self._paths[index]
+        if self._is_stored(path):
+            return SlotState.CACHED
+        if path in self._tasks:
+            return SlotState.LOADING
+        return SlotState.FAILED if path in self._failed else SlotState.ABSENT
+
+    def set_limits(self, max_images: int, max_bytes: int) -> None:
+        """Resize the store now (evicting least recently used images) and refit the plan."""
+        self._store.set_limits(max_images, max_bytes)
+        self.set_plan(self._asked_plan)
+
+    def set_plan(self, plan: ReadAheadPlan) -> None:
+        """Read ahead and behind by ``plan`` from now on (fitted to the store's image count)."""
+        self._asked_plan = plan
+        self._plan = plan.fitted_to(self._store.max_count)
+        self._schedule_read_ahead()
+
+    def set_threads(self, threads: int) -> None:
+        """Use ``threads`` workers; running loads finish, extra threads start at once."""
+        self._pool.setMaxThreadCount(threads)
+
+    def thread_count(self) -> int:
+        return self._pool.maxThreadCount()
 
     def in_flight(self) -> int:
         """Loads queued or running right now."""
@@ -248,6 +287,7 @@ class PrefetchModel(QObject):
         path = result.path
         self._stamps[path] = result.stamp
         self._infos[path] = result.info
+        self._failed.discard(path)
         kept = self._store.insert((path, *result.stamp), result, result.cost)
         if not kept:
             self._no_read_ahead.add(path)
@@ -264,6 +304,7 @@ class PrefetchModel(QObject):
             return
         log.warning("%s", message)
         self._no_read_ahead.add(task.path)
+        self._failed.add(task.path)
         index = self._index_of.get(task.path)
         if index is not None:
             self.loadFailed.emit(index, message)

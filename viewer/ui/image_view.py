@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QRectF, QSize, Qt, pyqtSignal
-from PyQt5.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PyQt5.QtCore import QEvent, QRectF, QSize, Qt, pyqtSignal
+from PyQt5.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
-BACKGROUND = QColor(30, 30, 30)
-MESSAGE_COLOR = QColor(200, 200, 200)
+from viewer.ui.theme import background_color, message_color
+
 ERROR_COLOR = QColor(240, 140, 120)
 
 
@@ -35,13 +35,11 @@ class ImageView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.Window, BACKGROUND)
-        self.setPalette(palette)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
         self._pixmap: QPixmap | None = None
         self._message = ""
         self._is_error = False
+        self._quarter_turns = 0
 
     @property
     def message(self) -> str:
@@ -58,6 +56,29 @@ class ImageView(QWidget):
     def image_size(self) -> QSize:
         return QSize() if self._pixmap is None else self._pixmap.size()
 
+    def pixmap(self) -> QPixmap | None:
+        """The image as shown, before rotation (what Copy Image puts on the clipboard)."""
+        return self._pixmap
+
+    @property
+    def rotation(self) -> int:
+        """Clockwise rotation of the view in degrees: 0, 90, 180 or 270. The file is untouched."""
+        return self._quarter_turns * 90
+
+    def rotate(self, quarter_turns: int) -> None:
+        """Turn the view by ``quarter_turns`` × 90° clockwise (negative: anticlockwise)."""
+        self._quarter_turns = (self._quarter_turns + quarter_turns) % 4
+        self.update()
+
+    def reset_rotation(self) -> None:
+        self._quarter_turns = 0
+        self.update()
+
+    def _shown_size(self) -> QSize:
+        assert self._pixmap is not None
+        size = self._pixmap.size()
+        return size.transposed() if self._quarter_turns % 2 else size
+
     def show_image(self, image: QImage) -> None:
         self._pixmap = QPixmap.fromImage(image)
         self._message, self._is_error = "", False
@@ -70,25 +91,40 @@ class ImageView(QWidget):
         self.update()
 
     def image_rect(self) -> QRectF:
-        """Where the image is painted, in logical pixels (centred, fitted, at most 100%)."""
+        """Where the image is painted, in logical pixels (centred, fitted, at most 100%).
+
+        With the view rotated, this is the rotated image's bounding rectangle.
+        """
         if self._pixmap is None:
             return QRectF()
         ratio = self.devicePixelRatioF()
         area = QSize(round(self.width() * ratio), round(self.height() * ratio))
-        size = fitted_size(self._pixmap.size(), area)
+        size = fitted_size(self._shown_size(), area)
         width, height = size.width() / ratio, size.height() / ratio
         return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Repaint when the user switches between a light and a dark theme."""
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange):
+            self.update()
+        super().changeEvent(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(self.rect(), background_color(self.palette()))
         if self._pixmap is not None:
             painter.setRenderHint(QPainter.SmoothPixmapTransform)
-            painter.drawPixmap(self.image_rect(), self._pixmap, QRectF(self._pixmap.rect()))
+            bounds = self.image_rect()
+            size = bounds.size().transposed() if self._quarter_turns % 2 else bounds.size()
+            painter.translate(bounds.center())
+            painter.rotate(self.rotation)
+            target = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
+            painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
             painter.end()
             self.painted.emit()
             return
         if self._message:
-            painter.setPen(ERROR_COLOR if self._is_error else MESSAGE_COLOR)
+            painter.setPen(ERROR_COLOR if self._is_error else message_color(self.palette()))
             font = painter.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
             painter.setFont(font)

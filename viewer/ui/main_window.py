@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import logging
 import os
+from typing import Callable
 
 from PyQt5.QtCore import Qt, pyqtSlot
-from PyQt5.QtGui import QCloseEvent, QImage, QKeySequence
-from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QWidget
+from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
-from viewer.core.formatting import status_line
+from viewer.core.formatting import SEPARATOR, status_line
 from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, SequenceError
 from viewer.model.prefetch_model import PrefetchModel
+from viewer.ui import file_actions
+from viewer.ui.cache_indicator import CacheIndicator
+from viewer.ui.drop import dropped_path
+from viewer.ui.fullscreen import FullScreen
+from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
+from viewer.ui.keys import COMMANDS
+from viewer.ui.preferences import PreferencesDialog, apply_preferences
+from viewer.ui.recent_menu import RecentFoldersMenu
+from viewer.ui.reopen_offer import ReopenOffer
+from viewer.ui.settings import Preferences, Settings
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +36,6 @@ EMPTY_HINT = (
 NOTICE_MS = 3000
 
 
-def _shortcuts(*keys: object) -> list[QKeySequence]:
-    return [QKeySequence(key) for key in keys]
-
-
 class MainWindow(QMainWindow):
     """Next/previous navigation over one folder, backed by a ``PrefetchModel``.
 
@@ -36,18 +43,34 @@ class MainWindow(QMainWindow):
     the model announces the index the user is on, so late results never overwrite it.
     """
 
-    def __init__(self, model: PrefetchModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        model: PrefetchModel,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._model = model
+        self._settings = settings or Settings()
         self._sequence: ImageSequence | None = None
         self._index: int | None = None
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
+        self.fullscreen = FullScreen(self, self.view)
+        self.help_overlay = HelpOverlay(self.view)
+        self.reopen_offer: ReopenOffer | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self._status = QLabel(self)
         self.statusBar().addWidget(self._status, 1)
+        self.cache_indicator = CacheIndicator(model, self)
+        self.statusBar().addPermanentWidget(self.cache_indicator)
+        self.recent_menu = RecentFoldersMenu(self._settings, self)
+        self.recent_menu.openRequested.connect(self.open_path)
+        self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self._model.imageReady.connect(self._on_image_ready)
         self._model.loadFailed.connect(self._on_load_failed)
+        self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 860)
         self.view.show_message(EMPTY_HINT)
@@ -76,8 +99,12 @@ class MainWindow(QMainWindow):
         self._sequence = sequence
         self._model.set_paths(list(sequence))
         self._index = None
+        self._settings.add_recent_folder(sequence.folder)
+        if self.reopen_offer is not None:
+            self.reopen_offer.hide()
         self._go_to(index)
 
+    @pyqtSlot(str)
     def open_path(self, path: str) -> bool:
         """Open a folder at its first image, or a file's folder at that file.
 
@@ -149,13 +176,18 @@ class MainWindow(QMainWindow):
         name = self._sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self._update_status("Loading…")
+        self.view.reset_rotation()
         if not self._model.request(index):
             self.view.show_message(f"Loading {name}…")
+        self._settings.remember_place(self._sequence.folder, self._sequence[index])
+        self.fullscreen.moved(f"{index + 1} / {len(self._sequence)}{SEPARATOR}{name}")
+        self.cache_indicator.refresh(index)
 
     # -- results -------------------------------------------------------------------------------
 
     @pyqtSlot(int, QImage)
     def _on_image_ready(self, index: int, image: QImage) -> None:
+        self.cache_indicator.refresh(self._index)
         if index != self._index:
             return  # a read-ahead or a late result: stored by the model, not shown
         self.view.show_image(image)
@@ -163,6 +195,7 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
+        self.cache_indicator.refresh(self._index)
         if index != self._index:
             return
         self.view.show_message(message, error=True)
@@ -183,31 +216,139 @@ class MainWindow(QMainWindow):
             self.view.show_message(message, error=True)
         self.statusBar().showMessage(message, NOTICE_MS * 3)
 
+    # -- comfort: copy, rotate, full screen, help, preferences, drops -------------------------
+
+    def current_path(self) -> str | None:
+        if self._sequence is None or self._index is None:
+            return None
+        return self._sequence[self._index]
+
+    @pyqtSlot()
+    def _on_copy_image(self) -> None:
+        pixmap = self.view.pixmap()
+        if pixmap is None:
+            self.statusBar().showMessage("No image to copy yet.", NOTICE_MS)
+            return
+        file_actions.copy_image(pixmap)
+        self.statusBar().showMessage("Image copied.", NOTICE_MS)
+
+    @pyqtSlot()
+    def _on_copy_path(self) -> None:
+        path = self.current_path()
+        if path is not None:
+            file_actions.copy_path(path)
+            self.statusBar().showMessage("Path copied.", NOTICE_MS)
+
+    @pyqtSlot()
+    def _on_open_containing(self) -> None:
+        path = self.current_path()
+        if path is not None and not file_actions.open_containing_folder(path):
+            self._show_problem("The file manager could not be started.")
+
+    @pyqtSlot()
+    def _on_rotate_right(self) -> None:
+        self.view.rotate(+1)
+
+    @pyqtSlot()
+    def _on_rotate_left(self) -> None:
+        self.view.rotate(-1)
+
+    @pyqtSlot()
+    def _on_toggle_fullscreen(self) -> None:
+        self.fullscreen.toggle()
+
+    @pyqtSlot()
+    def _on_leave(self) -> None:
+        if self.help_overlay.isVisible():
+            self.help_overlay.hide()
+        else:
+            self.fullscreen.set_active(False)
+
+    @pyqtSlot()
+    def _on_help(self) -> None:
+        self.help_overlay.toggle()
+
+    @pyqtSlot()
+    def _on_preferences(self) -> None:
+        if self.preferences_dialog is None:
+            self.preferences_dialog = PreferencesDialog(self._settings.preferences(), self)
+            self.preferences_dialog.changed.connect(self._on_preferences_changed)
+        self.preferences_dialog.show()
+        self.preferences_dialog.raise_()
+
+    @pyqtSlot(object)
+    def _on_preferences_changed(self, preferences: Preferences) -> None:
+        apply_preferences(self._model, preferences)
+        self._settings.save_preferences(preferences)
+        self.cache_indicator.refresh(self._index)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_path(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def offer_reopen(self) -> None:
+        """Started without a path: offer the last folder at the last image, if it still exists."""
+        place = self._settings.last_place()
+        if place is not None and self._sequence is None:
+            self.reopen_offer = ReopenOffer(place, self.view)
+            self.reopen_offer.accepted.connect(self.open_path)
+
+    def show_restored(self) -> None:
+        """Show the window with the geometry and full-screen state it was closed with."""
+        geometry = self._settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show()
+        if self._settings.fullscreen():
+            self.fullscreen.set_active(True)
+
     # -- actions -------------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self._add_action(file_menu, "Open &Folder…", self._on_open_folder, "Ctrl+O")
-        self._add_action(file_menu, "&Open File…", self._on_open_file, "Ctrl+Shift+O")
-        file_menu.addSeparator()
-        self._add_action(file_menu, "&Quit", self.close, "Ctrl+Q")
-        go_menu = self.menuBar().addMenu("&Go")
-        self._add_action(go_menu, "&Next Image", self.go_next, Qt.Key_Right, Qt.Key_Space,
-                         Qt.Key_PageDown)  # fmt: skip
-        self._add_action(go_menu, "&Previous Image", self.go_previous, Qt.Key_Left,
-                         Qt.Key_Backspace, Qt.Key_PageUp)  # fmt: skip
-        self._add_action(go_menu, "&First Image", self.go_first, Qt.Key_Home)
-        self._add_action(go_menu, "&Last Image", self.go_last, Qt.Key_End)
+    def _slots(self) -> dict[str, Callable[[], object]]:
+        return {
+            "next": self.go_next, "previous": self.go_previous,
+            "first": self.go_first, "last": self.go_last,
+            "open_folder": self._on_open_folder, "open_file": self._on_open_file,
+            "open_containing": self._on_open_containing, "preferences": self._on_preferences,
+            "quit": self.close, "copy_image": self._on_copy_image,
+            "copy_path": self._on_copy_path, "fullscreen": self._on_toggle_fullscreen,
+            "leave": self._on_leave, "rotate_right": self._on_rotate_right,
+            "rotate_left": self._on_rotate_left, "help": self._on_help,
+        }  # fmt: skip
 
-    def _add_action(self, menu: object, text: str, slot: object, *keys: object) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts(_shortcuts(*keys))
-        action.setShortcutContext(Qt.WindowShortcut)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
-        menu.addAction(action)  # type: ignore[attr-defined]
-        self.addAction(action)
-        return action
+    def _build_actions(self) -> None:
+        """One QAction per entry of the key table, in menus in the table's order."""
+        slots = self._slots()
+        menus: dict[str, QMenu] = {}
+        for name in ("File", "Edit", "Go", "View", "Help"):
+            menus[name] = self.menuBar().addMenu(f"&{name}")
+        for entry in COMMANDS:
+            action = QAction(entry.text, self)
+            action.setShortcuts([QKeySequence(key) for key in entry.keys])
+            action.setShortcutContext(Qt.WindowShortcut)
+            action.triggered.connect(slots[entry.name])
+            menu = menus[entry.menu]
+            if entry.name == "preferences":
+                menu.addMenu(self.recent_menu)
+                menu.addSeparator()
+            if entry.name == "quit":
+                menu.addSeparator()
+            menu.addAction(action)
+            self.addAction(action)
+            self.actions_by_name[entry.name] = action
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        fullscreen = self.fullscreen.is_active()
+        geometry = self._settings.geometry() if fullscreen else None
+        self._settings.remember_window(geometry or self.saveGeometry(), fullscreen)
+        self._settings.sync()
         self._model.shutdown(wait=False)
         super().closeEvent(event)

@@ -1,0 +1,76 @@
+"""A strip of dots in the status bar: is the read-ahead working?
+
+One dot per image the model wants ready (n−behind … n+ahead); the current one is ringed.
+Green: in memory. Yellow: loading. Red: failed. Grey: not loaded (yet).
+"""
+
+from __future__ import annotations
+
+from PyQt5.QtCore import QPointF, QSize, Qt
+from PyQt5.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PyQt5.QtWidgets import QWidget
+
+from viewer.core.formatting import format_file_size
+from viewer.model.prefetch_model import PrefetchModel, SlotState
+
+DOT = 8
+GAP = 4
+_COLORS = {
+    SlotState.CACHED: QColor(90, 170, 90),
+    SlotState.LOADING: QColor(220, 170, 60),
+    SlotState.FAILED: QColor(210, 70, 60),
+    SlotState.ABSENT: QColor(128, 128, 128, 90),
+}
+
+
+class CacheIndicator(QWidget):
+    """Shows the states of the images around the current one, and the store's use on hover."""
+
+    def __init__(self, model: PrefetchModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._indexes: list[int] = []
+        self._states: list[SlotState] = []
+        self._current: int | None = None
+
+    def states(self) -> list[SlotState]:
+        """The dots' states, lowest index first (for tests)."""
+        return list(self._states)
+
+    def refresh(self, current: int | None) -> None:
+        """Read the model again; call after a move and whenever a load ends."""
+        self._current = current
+        count = self._model.count()
+        if current is None or not 0 <= current < count:
+            self._indexes = []
+        else:
+            targets = self._model.plan.targets(current, count, self._model.direction)
+            self._indexes = list(range(min(targets), max(targets) + 1))
+        self._states = [self._model.state(i) for i in self._indexes]
+        self.setToolTip(self.usage_text())
+        self.updateGeometry()
+        self.update()
+
+    def usage_text(self) -> str:
+        """The store's use against its budget, in images and MB."""
+        store = self._model.store
+        return (
+            f"In memory: {len(store)} of {store.max_count} images, "
+            f"{format_file_size(store.total_cost())} of {format_file_size(store.max_cost)}\n"
+            "Dots: green in memory, yellow loading, red failed, grey not loaded"
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(1, len(self._indexes)) * (DOT + GAP) + GAP, DOT + 2 * GAP)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        y = self.height() / 2
+        for slot, (index, state) in enumerate(zip(self._indexes, self._states)):
+            centre = QPointF(GAP + slot * (DOT + GAP) + DOT / 2, y)
+            painter.setBrush(_COLORS[state])
+            ring = index == self._current
+            painter.setPen(QPen(self.palette().windowText().color(), 1.5) if ring else Qt.NoPen)
+            painter.drawEllipse(centre, DOT / 2, DOT / 2)
+        painter.end()

@@ -1,0 +1,96 @@
+"""Every command the window offers, with its keys: one table for the actions, the help overlay
+and the README, so the three never disagree (a test compares the README with this table).
+
+Keys are ``QKeySequence`` portable strings. This module imports no Qt, so it stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    """One window command.
+
+    Attributes:
+        name: the slot-free identifier the window wires (``"next"``).
+        menu: the menu it appears in (``"File"``, ``"Go"``, ``"View"``, ``"Edit"``, ``"Help"``).
+        text: its menu text, with the ``&`` mnemonic.
+        help: what it does, as the help overlay and README say it.
+        keys: its shortcuts, portable ``QKeySequence`` strings; empty for menu-only commands.
+    """
+
+    name: str
+    menu: str
+    text: str
+    help: str
+    keys: tuple[str, ...] = ()
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("next", "Go", "&Next Image", "Next image", ("Right", "Space", "PgDown")),
+    Command("previous", "Go", "&Previous Image", "Previous image", ("Left", "Backspace", "PgUp")),
+    Command("first", "Go", "&First Image", "First image", ("Home",)),
+    Command("last", "Go", "&Last Image", "Last image", ("End",)),
+    Command("open_folder", "File", "Open &Folder…", "Open a folder", ("Ctrl+O",)),
+    Command(
+        "open_file", "File", "&Open File…", "Open a file (its folder, at that file)",
+        ("Ctrl+Shift+O",),
+    ),
+    Command(
+        "open_containing", "File", "Open &Containing Folder",
+        "Show the image's folder in the file manager",
+    ),
+    Command("preferences", "File", "&Preferences…", "Preferences", ("Ctrl+,",)),
+    Command("quit", "File", "&Quit", "Quit", ("Ctrl+Q",)),
+    Command("copy_image", "Edit", "&Copy Image", "Copy the image", ("Ctrl+C",)),
+    Command("copy_path", "Edit", "Copy &Path", "Copy the image's path", ("Ctrl+Shift+C",)),
+    Command("fullscreen", "View", "&Full Screen", "Full screen on / off", ("F11", "F")),
+    Command("leave", "View", "&Leave Full Screen", "Leave full screen, close help", ("Esc",)),
+    Command("rotate_right", "View", "Rotate &Right", "Rotate the view 90° clockwise", ("R",)),
+    Command(
+        "rotate_left", "View", "Rotate &Left", "Rotate the view 90° anticlockwise", ("Shift+R",)
+    ),
+    Command("help", "Help", "&Keys", "Show or hide this list of keys", ("F1", "?")),
+)  # fmt: skip
+
+#: How the README and the help overlay name keys whose portable name reads badly.
+_KEY_LABELS = {"Right": "→", "Left": "←", "PgDown": "Page Down", "PgUp": "Page Up"}
+
+
+def key_parts(key: str) -> list[str]:
+    """``"Ctrl+Shift+O"`` → ``["Ctrl", "Shift", "O"]``, with arrows and pages spelled out."""
+    parts = key.split("+") if len(key) > 1 else [key]
+    return [_KEY_LABELS.get(part, part) for part in parts]
+
+
+def command(name: str) -> Command:
+    """The command called ``name``; a KeyError names a typo at start-up, not at key press."""
+    for candidate in COMMANDS:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(name)
+
+
+def keyed_commands() -> list[Command]:
+    """The commands that have keys, in table order."""
+    return [entry for entry in COMMANDS if entry.keys]
+
+
+def markdown_table() -> str:
+    """The README's key table, exactly."""
+    rows = ["| Key | Action |", "|---|---|"]
+    for entry in keyed_commands():
+        keys = " ".join("+".join(f"<kbd>{p}</kbd>" for p in key_parts(k)) for k in entry.keys)
+        rows.append(f"| {keys} | {entry.help} |")
+    return "\n".join(rows)
+
+
+def html_table() -> str:
+    """The help overlay's key table, as Qt rich text."""
+    rows = []
+    for entry in keyed_commands():
+        keys = ", ".join("+".join(key_parts(k)) for k in entry.keys)
+        rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{entry.help}</td></tr>")
+    return "<table>" + "".join(rows) + "</table>"

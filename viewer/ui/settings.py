@@ -1,0 +1,131 @@
+"""What the viewer remembers between runs, kept with ``QSettings``.
+
+Stored: the last folder and image, recent folders, window geometry, full-screen state and the
+preferences. Zoom lock is not stored: the viewer has no zoom lock yet (issue 4).
+Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+
+from PyQt5.QtCore import QByteArray, QSettings
+
+from viewer.core.readahead import ReadAheadPlan
+from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+
+ORGANIZATION = "viewer"
+APPLICATION = "Viewer"
+RECENT_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """The tunable parts of loading, as the Preferences dialog shows them.
+
+    Attributes:
+        cache_images: most images kept in memory.
+        cache_mb: most memory for kept images, in MiB.
+        ahead: images read ahead in the direction of travel.
+        behind: images kept behind.
+        threads: worker threads reading and decoding.
+    """
+
+    cache_images: int = DEFAULT_MAX_COUNT
+    cache_mb: int = DEFAULT_MAX_COST >> 20
+    ahead: int = ReadAheadPlan().ahead
+    behind: int = ReadAheadPlan().behind
+    threads: int = 2
+
+    @property
+    def plan(self) -> ReadAheadPlan:
+        return ReadAheadPlan(self.ahead, self.behind)
+
+    @property
+    def max_bytes(self) -> int:
+        return self.cache_mb << 20
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the user was: a folder and the image in it."""
+
+    folder: str
+    image: str
+
+
+def _int(value: object, default: int, smallest: int) -> int:
+    """A stored number, or ``default`` if the file holds something unusable."""
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return number if number >= smallest else default
+
+
+class Settings:
+    """Typed access to the viewer's ``QSettings``."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings(
+            QSettings.defaultFormat(), QSettings.UserScope, ORGANIZATION, APPLICATION
+        )
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- place -----------------------------------------------------------------------------
+
+    def last_place(self) -> Place | None:
+        """The last image shown, if its file still exists."""
+        folder = str(self._store.value("last/folder", "") or "")
+        image = str(self._store.value("last/image", "") or "")
+        if not folder or not image or not os.path.isfile(image):
+            return None
+        return Place(folder, image)
+
+    def remember_place(self, folder: str, image: str) -> None:
+        self._store.setValue("last/folder", folder)
+        self._store.setValue("last/image", image)
+
+    def recent_folders(self) -> list[str]:
+        value = self._store.value("recent/folders", [])
+        folders = [value] if isinstance(value, str) else list(value or [])
+        return [str(folder) for folder in folders][:RECENT_LIMIT]
+
+    def add_recent_folder(self, folder: str) -> None:
+        """Put ``folder`` first, without duplicates, keeping the last ten."""
+        folders = [folder] + [f for f in self.recent_folders() if f != folder]
+        self._store.setValue("recent/folders", folders[:RECENT_LIMIT])
+
+    # -- window ----------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._store.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def fullscreen(self) -> bool:
+        return str(self._store.value("window/fullscreen", "false")).lower() == "true"
+
+    def remember_window(self, geometry: QByteArray, fullscreen: bool) -> None:
+        self._store.setValue("window/geometry", geometry)
+        self._store.setValue("window/fullscreen", fullscreen)
+
+    # -- preferences -----------------------------------------------------------------------
+
+    def preferences(self) -> Preferences:
+        defaults = Preferences()
+        values = {
+            field.name: _int(
+                self._store.value(f"preferences/{field.name}"),
+                getattr(defaults, field.name),
+                0 if field.name in ("ahead", "behind") else 1,
+            )
+            for field in fields(Preferences)
+        }
+        return replace(defaults, **values)
+
+    def save_preferences(self, preferences: Preferences) -> None:
+        for field in fields(Preferences):
+            self._store.setValue(f"preferences/{field.name}", getattr(preferences, field.name))
