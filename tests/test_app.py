@@ -7,7 +7,9 @@ from PyQt5.QtWidgets import QApplication
 
 from viewer import demo
 from viewer.app import main
+from viewer.core.readahead import ReadAheadPlan
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Preferences, Settings
 
 
 def run_and_inspect(qtbot, argv):
@@ -22,6 +24,12 @@ def run_and_inspect(qtbot, argv):
         seen["index"] = window.current_index
         seen["title"] = window.windowTitle()
         seen["icon"] = not window.windowIcon().isNull() or not QApplication.windowIcon().isNull()
+        store = window.model.store
+        seen["limits"] = (store.max_count, store.max_cost)
+        seen["plan"] = window.model.plan
+        seen["threads"] = window.model.thread_count()
+        offer = window.reopen_offer
+        seen["offer"] = None if offer is None else offer.text()
         window.model.shutdown(wait=True)
         window.close()
 
@@ -40,6 +48,7 @@ def test_main_opens_folder_at_start_index(qtbot, image_folder):
 def test_main_without_arguments_opens_empty_window(qtbot):
     seen = run_and_inspect(qtbot, [])
     assert seen["index"] is None
+    assert seen["offer"] is None  # nothing saved yet
 
 
 def test_demo_folder_is_made_once(tmp_path, monkeypatch):
@@ -49,3 +58,17 @@ def test_demo_folder_is_made_once(tmp_path, monkeypatch):
     stamp = os.stat(os.path.join(folder, "2.jpg")).st_mtime_ns
     demo.ensure_demo_folder(count=3, size=(120, 80))
     assert os.stat(os.path.join(folder, "2.jpg")).st_mtime_ns == stamp
+
+
+def test_saved_preferences_apply_unless_the_command_line_says_otherwise(qtbot, image_folder):
+    Settings().save_preferences(Preferences(cache_images=7, ahead=3, threads=3))
+    seen = run_and_inspect(qtbot, [image_folder, "--threads", "1"])
+    assert seen["limits"] == (7, Preferences().max_bytes)
+    assert seen["plan"] == ReadAheadPlan(3, 1)
+    assert seen["threads"] == 1
+
+
+def test_main_without_arguments_offers_the_last_place(qtbot, image_folder):
+    Settings().remember_place(image_folder, os.path.join(image_folder, "4.jpg"))
+    seen = run_and_inspect(qtbot, [])
+    assert seen["offer"] == "Reopen images at 4.jpg"

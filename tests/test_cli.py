@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from viewer.cli import UsageError, parse
+from viewer.core.readahead import ReadAheadPlan
 
 
 def run_viewer(*args: str) -> subprocess.CompletedProcess[str]:
@@ -38,6 +39,15 @@ def test_tuning_options(image_folder):
                      "--cache-images", "20", "--cache-mb", "512"])  # fmt: skip
     assert (options.plan.ahead, options.plan.behind, options.threads) == (3, 0, 4)
     assert (options.max_images, options.max_bytes) == (20, 512 << 20)
+    assert options.overrides == {
+        "ahead": 3, "behind": 0, "threads": 4, "cache_images": 20, "cache_mb": 512
+    }  # fmt: skip
+
+
+def test_tuning_left_out_is_not_an_override(image_folder):
+    options = parse([image_folder, "--threads", "3"])
+    assert options.overrides == {"threads": 3}
+    assert options.plan == ReadAheadPlan()
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 
 from viewer.cli import UsageError, fail, parse
 
@@ -21,22 +22,27 @@ def main(argv: list[str] | None = None) -> int:
     from viewer.model.prefetch_model import PrefetchModel
     from viewer.ui.icon import application_icon
     from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import APPLICATION, ORGANIZATION, Settings
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName("Viewer")
-    app.setOrganizationName("viewer")
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
     app.setWindowIcon(application_icon())
+    settings = Settings()
+    preferences = replace(settings.preferences(), **options.overrides)
     model = PrefetchModel(
-        threads=options.threads,
-        plan=options.plan,
-        max_images=options.max_images,
-        max_bytes=options.max_bytes,
+        threads=preferences.threads,
+        plan=preferences.plan,
+        max_images=preferences.cache_images,
+        max_bytes=preferences.max_bytes,
     )
-    window = MainWindow(model)
-    window.show()
+    window = MainWindow(model, settings=settings)
+    window.show_restored()
     if options.sequence is not None:
         window.open_sequence(options.sequence, options.start_index)
+    else:
+        window.offer_reopen()
     status = app.exec_()
     model.shutdown(wait=False)
     return int(status)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NoReturn
 
 from viewer import __version__
@@ -18,6 +18,16 @@ from viewer.core.sequence import ImageSequence, SequenceError, is_image_name
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 
 USAGE_ERROR = 2
+
+#: Tuning options and their defaults. Given on the command line, they win over saved
+#: preferences for that run; left out, the saved preferences apply.
+TUNING: dict[str, int] = {
+    "ahead": ReadAheadPlan().ahead,
+    "behind": ReadAheadPlan().behind,
+    "threads": 2,
+    "cache_images": DEFAULT_MAX_COUNT,
+    "cache_mb": DEFAULT_MAX_COST >> 20,
+}
 
 
 class UsageError(Exception):
@@ -34,6 +44,7 @@ class Options:
     threads: int
     max_images: int
     max_bytes: int
+    overrides: dict[str, int] = field(default_factory=dict)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="viewer",
         description="Browse a folder of large images; the next one is already loaded.",
+        epilog="Tuning options left out take their values from the saved Preferences.",
     )
     parser.add_argument("path", nargs="?", help="a folder, or an image file to open its folder at")
     parser.add_argument(
@@ -74,37 +86,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--ahead",
         type=_count,
-        default=ReadAheadPlan().ahead,
+        default=None,
         metavar="N",
-        help="images to read ahead in the direction of travel (default %(default)s)",
+        help=f"images to read ahead in the direction of travel (default {TUNING['ahead']})",
     )
     parser.add_argument(
         "--behind",
         type=_count,
-        default=ReadAheadPlan().behind,
+        default=None,
         metavar="N",
-        help="images to keep behind (default %(default)s)",
+        help=f"images to keep behind (default {TUNING['behind']})",
     )
     parser.add_argument(
         "--threads",
         type=_positive,
-        default=2,
+        default=None,
         metavar="N",
-        help="worker threads reading and decoding (default %(default)s)",
+        help=f"worker threads reading and decoding (default {TUNING['threads']})",
     )
     parser.add_argument(
         "--cache-images",
         type=_positive,
-        default=DEFAULT_MAX_COUNT,
+        default=None,
         metavar="N",
-        help="images kept in memory (default %(default)s)",
+        help=f"images kept in memory (default {TUNING['cache_images']})",
     )
     parser.add_argument(
         "--cache-mb",
         type=_positive,
-        default=DEFAULT_MAX_COST >> 20,
+        default=None,
         metavar="MB",
-        help="memory for kept images, in MiB (default %(default)s)",
+        help=f"memory for kept images, in MiB (default {TUNING['cache_mb']})",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -123,13 +135,16 @@ def parse(argv: list[str]) -> Options:
     sequence, index = (None, 0) if path is None else _resolve(path, args.start)
     if path is None and args.start is not None:
         raise UsageError("--start needs a folder to start in")
+    overrides = {name: getattr(args, name) for name in TUNING if getattr(args, name) is not None}
+    tuning = {**TUNING, **overrides}
     return Options(
         sequence=sequence,
         start_index=index,
-        plan=ReadAheadPlan(args.ahead, args.behind),
-        threads=args.threads,
-        max_images=args.cache_images,
-        max_bytes=args.cache_mb << 20,
+        plan=ReadAheadPlan(tuning["ahead"], tuning["behind"]),
+        threads=tuning["threads"],
+        max_images=tuning["cache_images"],
+        max_bytes=tuning["cache_mb"] << 20,
+        overrides=overrides,
     )
 
 

@@ -7,17 +7,9 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QFileDialog
 
 from tests.fakes import FakeLoader
+from tests.ui.helpers import open_at, shown
 from viewer.core.sequence import ImageSequence
 from viewer.ui.main_window import EMPTY_HINT
-
-
-def shown(window, index):
-    return window.current_index == index and window.view.has_image()
-
-
-def open_at(qtbot, window, folder, index=0):
-    window.open_sequence(ImageSequence.from_folder(folder), index)
-    qtbot.waitUntil(lambda: shown(window, index), timeout=5000)
 
 
 def test_empty_window_says_how_to_open_a_folder(make_window):

@@ -10,7 +10,6 @@ from PyQt5.QtCore import QPointF, QSize, Qt
 from PyQt5.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PyQt5.QtWidgets import QWidget
 
-from viewer.core.formatting import format_file_size
 from viewer.model.prefetch_model import PrefetchModel, SlotState
 
 DOT = 8
@@ -54,9 +53,10 @@ class CacheIndicator(QWidget):
     def usage_text(self) -> str:
         """The store's use against its budget, in images and MB."""
         store = self._model.store
+        used, budget = store.total_cost() / (1 << 20), store.max_cost >> 20
         return (
             f"In memory: {len(store)} of {store.max_count} images, "
-            f"{format_file_size(store.total_cost())} of {format_file_size(store.max_cost)}\n"
+            f"{used:.0f} MB of {budget} MB\n"
             "Dots: green in memory, yellow loading, red failed, grey not loaded"
         )
 

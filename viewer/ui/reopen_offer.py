@@ -30,6 +30,7 @@ class ReopenOffer(QPushButton):
         layout.addWidget(self, 0, Qt.AlignHCenter)
         layout.addStretch(1)
         self.clicked.connect(self._on_clicked)
+        self.show()  # a child added to a window already on screen starts hidden
 
     @pyqtSlot()
     def _on_clicked(self) -> None:

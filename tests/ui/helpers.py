@@ -1,0 +1,14 @@
+"""Shared steps for window tests."""
+
+from __future__ import annotations
+
+from viewer.core.sequence import ImageSequence
+
+
+def shown(window, index):
+    return window.current_index == index and window.view.has_image()
+
+
+def open_at(qtbot, window, folder, index=0):
+    window.open_sequence(ImageSequence.from_folder(folder), index)
+    qtbot.waitUntil(lambda: shown(window, index), timeout=5000)

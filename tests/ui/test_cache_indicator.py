@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from tests.fakes import FakeLoader
+from viewer.core.readahead import ReadAheadPlan
+from viewer.core.sequence import ImageSequence
+from viewer.model.prefetch_model import SlotState
+
+
+def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
+    loader = FakeLoader()
+    window = make_window(loader, plan=ReadAheadPlan(2, 1))
+    sequence = ImageSequence.from_folder(image_folder)
+    loader.gate(sequence[6])
+    loader.failing[sequence[5]] = "6.jpg is damaged."
+    window.open_sequence(sequence, 4)
+    indicator = window.cache_indicator
+    qtbot.waitUntil(
+        lambda: (
+            indicator.states()
+            == [SlotState.CACHED, SlotState.CACHED, SlotState.FAILED, SlotState.LOADING]
+        ),
+        timeout=5000,
+    )  # 4.jpg behind, 5.jpg current, 6.jpg failed, 7.jpg still loading
+    assert indicator.isVisible()
+    loader.release(sequence[6])
+    qtbot.waitUntil(lambda: indicator.states()[3] is SlotState.CACHED, timeout=5000)
+
+
+def test_tooltip_gives_the_store_use_against_the_budget(qtbot, make_window, image_folder):
+    loader = FakeLoader(size=(1024, 512))  # 2 MiB of pixels each (4 bytes per pixel)
+    window = make_window(loader)
+    window.open_sequence(ImageSequence.from_folder(image_folder), 0)
+    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: "2 of 10 images" in window.cache_indicator.toolTip(), timeout=5000)
+    assert "4 MB of 1024 MB" in window.cache_indicator.toolTip()
+
+
+def test_no_dots_without_a_folder(make_window):
+    window = make_window()
+    window.cache_indicator.refresh(None)
+    assert window.cache_indicator.states() == []

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from PyQt5.QtCore import Qt
+from PyQt5.QtGui import QKeySequence
+
+from viewer.ui.keys import COMMANDS, command, html_table, key_parts, markdown_table
+
+README = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+
+
+def test_readme_key_table_is_the_code_table():
+    with open(README, encoding="utf-8") as file:
+        text = file.read()
+    start = text.index("| Key | Action |")
+    end = text.index("\n\n", start)
+    assert text[start:end] == markdown_table()
+
+
+def test_every_command_is_an_action_with_its_keys(make_window):
+    window = make_window()
+    assert set(window.actions_by_name) == {entry.name for entry in COMMANDS}
+    for entry in COMMANDS:
+        shortcuts = window.actions_by_name[entry.name].shortcuts()
+        assert shortcuts == [QKeySequence(key) for key in entry.keys]
+
+
+def test_no_key_is_bound_twice():
+    keys = [QKeySequence(key).toString() for entry in COMMANDS for key in entry.keys]
+    assert len(keys) == len(set(keys))
+
+
+def test_key_names_read_well():
+    assert key_parts("Ctrl+Shift+O") == ["Ctrl", "Shift", "O"]
+    assert key_parts("PgDown") == ["Page Down"]
+    assert key_parts("?") == ["?"]
+    with pytest.raises(KeyError):
+        command("no-such-command")
+
+
+@pytest.mark.parametrize(("key", "modifier"), [(Qt.Key_F1, Qt.NoModifier), ("?", None)])
+def test_help_overlay_lists_every_key(qtbot, make_window, key, modifier):
+    window = make_window()
+    assert not window.help_overlay.isVisible()
+    if modifier is None:
+        qtbot.keyClicks(window, key)
+    else:
+        qtbot.keyClick(window, key, modifier)
+    assert window.help_overlay.isVisible()
+    assert window.help_overlay.text().endswith(html_table())
+    for entry in COMMANDS:
+        if entry.keys:
+            assert entry.help in window.help_overlay.text()
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.help_overlay.isVisible()

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from PyQt5.QtCore import Qt
+
+from tests.ui.helpers import open_at
+from viewer.core.readahead import ReadAheadPlan
+from viewer.ui.settings import Preferences, Settings
+
+
+def open_preferences(qtbot, window):
+    qtbot.keyClick(window, Qt.Key_Comma, Qt.ControlModifier)
+    dialog = window.preferences_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    return dialog
+
+
+def test_dialog_shows_the_saved_preferences(qtbot, make_window):
+    saved = Preferences(cache_images=6, cache_mb=512, ahead=3, behind=2, threads=4)
+    Settings().save_preferences(saved)
+    dialog = open_preferences(qtbot, make_window())
+    assert dialog.preferences() == saved
+
+
+def test_changes_apply_at_once_and_persist(qtbot, make_window, image_folder):
+    window = make_window()
+    open_at(qtbot, window, image_folder, 0)
+    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=5000)  # 1 and 1 ahead
+    dialog = open_preferences(qtbot, window)
+    dialog.boxes["threads"].setValue(5)
+    assert window.model.thread_count() == 5
+    dialog.boxes["ahead"].setValue(4)
+    assert window.model.plan == ReadAheadPlan(4, 1)
+    qtbot.waitUntil(lambda: len(window.model.store) == 5, timeout=5000)
+    dialog.boxes["cache_images"].setValue(2)
+    assert window.model.store.max_count == 2 and len(window.model.store) == 2
+    assert window.model.plan == ReadAheadPlan(1, 0)  # fitted to what the store keeps
+    dialog.boxes["cache_mb"].setValue(64)
+    assert window.model.store.max_cost == 64 << 20
+    assert Settings().preferences() == Preferences(
+        cache_images=2, cache_mb=64, ahead=4, behind=1, threads=5
+    )
