@@ -4,6 +4,7 @@ import pytest
 
 from tests.model.conftest import PATHS
 from viewer.core.readahead import ReadAheadPlan
+from viewer.model.prefetch_model import SlotState
 
 
 def settle(qtbot, model):
@@ -179,3 +180,19 @@ def test_edited_file_is_read_again(qtbot, tmp_path):
         assert fresh.args[1].width() == 20
     finally:
         model.shutdown(wait=True)
+
+
+def test_state_of_each_index(qtbot, make_model, loader):
+    loader.gate(PATHS[1])
+    loader.failing[PATHS[2]] = "3.jpg is damaged."
+    model = make_model(ReadAheadPlan(2, 0))
+    with qtbot.waitSignal(model.loadFailed, timeout=5000):
+        model.request(0)
+    qtbot.waitUntil(lambda: model.state(0) is SlotState.CACHED, timeout=5000)
+    assert [model.state(i) for i in range(4)] == [
+        SlotState.CACHED, SlotState.LOADING, SlotState.FAILED, SlotState.ABSENT
+    ]  # fmt: skip
+    loader.failing.clear()
+    with qtbot.waitSignal(model.imageReady, timeout=5000, check_params_cb=lambda i, _: i == 2):
+        model.request(2)  # asked for again: read again, and no longer failed
+    assert model.state(2) is SlotState.CACHED
