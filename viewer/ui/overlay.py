@@ -6,7 +6,7 @@ from PyQt5.QtCore import QEvent, QObject, Qt
 from PyQt5.QtWidgets import QLabel, QWidget
 
 _STYLE = (
-    "QLabel { background: rgba(0, 0, 0, 170); color: rgb(235, 235, 235);"
+    "QLabel { background: rgba(0, 0, 0, 230); color: rgb(235, 235, 235);"
     " border-radius: 6px; padding: 10px 14px; }"
 )
 MARGIN = 16
