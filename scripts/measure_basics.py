@@ -3,7 +3,8 @@
 
 1. Cold decode of one camera JPEG: this project's path (simplejpeg straight into QImage memory)
    against the textbook Pillow path (open, load, convert to RGBA, copy into a QImage).
-2. Key press to painted for an image already in the store, in the real window (offscreen).
+2. Key press to painted for an image already in the store, in the real window (offscreen),
+   with its settings in a scratch file so the user's own are left alone.
 
 Usage: ``python scripts/measure_basics.py [FOLDER] [--repeat N]``. Without a folder it uses the
 demo images (made on first use, as ``viewer --demo`` does).
@@ -15,12 +16,13 @@ import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
-from PyQt5.QtCore import QCoreApplication, Qt
+from PyQt5.QtCore import QCoreApplication, QSettings, Qt
 from PyQt5.QtGui import QImage
 from PyQt5.QtTest import QTest
 from PyQt5.QtWidgets import QApplication
@@ -30,6 +32,7 @@ from viewer.core.sequence import ImageSequence
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.model.qimage_buffer import QImageAllocator
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
 
 
 def pillow_path(path: str) -> QImage:
@@ -58,7 +61,8 @@ def median_ms(function: object, path: str, repeat: int) -> float:
 def cached_key_to_paint(folder: str, repeat: int) -> list[float]:
     """Milliseconds from a Right/Left key press to the end of the paint of a stored image."""
     model = PrefetchModel()
-    window = MainWindow(model)
+    scratch = os.path.join(tempfile.mkdtemp(prefix="viewer-measure-"), "settings.ini")
+    window = MainWindow(model, settings=Settings(QSettings(scratch, QSettings.IniFormat)))
     window.resize(1280, 860)
     window.show()
     window.open_sequence(ImageSequence.from_folder(folder), 1)
