@@ -17,13 +17,24 @@ from __future__ import annotations
 import io
 import os
 import sys
-import warnings
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 import simplejpeg
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
+
+from viewer.core.limits import (
+    DEFAULT_MAX_IMAGE_BYTES,
+    OUTPUT_BYTES_PER_PIXEL,
+    PILLOW_BYTES_PER_PIXEL,
+    fits,
+    jpeg_reduction,
+    reduced_note,
+    scaled,
+    too_large_message,
+)
+from viewer.core.sniff import describe
 
 #: ``(height, width, has_alpha) -> writable uint8 array of shape (height, width, 4)``.
 #: The Qt model passes one that returns a view of a fresh QImage's memory, so the decoder
@@ -36,6 +47,10 @@ _B, _G, _R, _A = (0, 1, 2, 3) if _LITTLE_ENDIAN else (3, 2, 1, 0)
 _SIMPLEJPEG_ORDER = "BGRA" if _LITTLE_ENDIAN else "ARGB"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _ORIENTATION_TAG = 0x0112
+#: A damaged JPEG is shown only if at least this share of its rows decoded; less is not useful.
+MIN_USEFUL_ROWS = 0.1
+_JPEG_FILL = 128  # libjpeg paints what a truncated file lacks in mid-grey
+DAMAGED_NOTE = "damaged: only part of the image could be read"
 
 
 class DecodeError(Exception):
@@ -59,12 +74,17 @@ class DecodedImage:
         has_alpha: whether ``pixels`` carries (premultiplied) transparency.
         format: the file format Pillow or libjpeg recognised, e.g. ``"JPEG"``.
         frame_count: frames or pages in the file; only the first is decoded.
+        note: what the user should know about the pixels shown ("damaged: …", "shown at
+            1/4 size: …"), or "".
+        full_size: the image's real (width, height) when ``pixels`` were decoded smaller.
     """
 
     pixels: np.ndarray
     has_alpha: bool
     format: str
     frame_count: int = 1
+    note: str = ""
+    full_size: tuple[int, int] | None = None
 
     @property
     def width(self) -> int:
@@ -88,6 +108,7 @@ class ImageInfo:
     file_size: int
     format: str
     frame_count: int = 1
+    note: str = ""
 
 
 @dataclass
@@ -105,8 +126,9 @@ class LoadedFile:
 
     def info(self) -> ImageInfo:
         image = self.image
+        width, height = image.full_size or (image.width, image.height)
         return ImageInfo(
-            image.width, image.height, self.stamp.size, image.format, image.frame_count
+            width, height, self.stamp.size, image.format, image.frame_count, image.note
         )
 
 
@@ -140,57 +162,122 @@ def read_file(path: str) -> tuple[bytes, FileStamp]:
     return data, FileStamp(status.st_size, status.st_mtime_ns)
 
 
-def load_image(path: str, allocate: Allocator = new_array) -> LoadedFile:
+def load_image(
+    path: str, allocate: Allocator = new_array, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES
+) -> LoadedFile:
     """Read and decode one file. The unit of work of every loader in the project."""
     data, stamp = read_file(path)
-    return LoadedFile(path, stamp, decode_bytes(data, os.path.basename(path), allocate))
+    decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes)
+    return LoadedFile(path, stamp, decoded)
 
 
-def decode_bytes(data: bytes, name: str, allocate: Allocator = new_array) -> DecodedImage:
+def decode_bytes(
+    data: bytes,
+    name: str,
+    allocate: Allocator = new_array,
+    max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
+) -> DecodedImage:
     """Decode an encoded image to RGB32/ARGB32-premultiplied pixels, upright per EXIF.
 
     Args:
         data: the whole encoded file.
         name: the file name, used only in error messages.
         allocate: where the output pixels are written.
+        max_bytes: the most the pixel buffers of this one decode may take together (see
+            ``viewer.core.limits``); larger JPEGs are decoded smaller, others refused.
 
     Raises:
         DecodeError: with a sentence for the user.
     """
     if data.startswith(_JPEG_MAGIC):
-        decoded = _decode_jpeg(data, allocate)
+        decoded = _decode_jpeg(data, name, allocate, max_bytes)
         if decoded is not None:
             return decoded
-    return _decode_with_pillow(data, name, allocate)
+    return _decode_with_pillow(data, name, allocate, max_bytes)
 
 
-def _decode_jpeg(data: bytes, allocate: Allocator) -> DecodedImage | None:
-    """The fast path for ordinary JPEGs; None sends CMYK or damaged files to Pillow."""
+def _decode_jpeg(
+    data: bytes, name: str, allocate: Allocator, max_bytes: int
+) -> DecodedImage | None:
+    """The fast path for ordinary JPEGs; None sends CMYK or unreadable files to Pillow.
+
+    A JPEG too large for ``max_bytes`` is decoded at 1/2, 1/4 or 1/8 scale straight from its
+    DCT coefficients. A damaged one (libjpeg warns, e.g. "Premature end of JPEG file") is
+    decoded again leniently and shown with a note if enough of it came through.
+    """
     try:
         height, width, colorspace, _ = simplejpeg.decode_jpeg_header(data)
     except ValueError:
         return None
     if colorspace not in ("Gray", "YCbCr", "RGB"):
         return None  # CMYK/YCCK: Pillow handles Adobe's inverted CMYK.
-    orientation = _jpeg_orientation(data)
+    orientation = _jpeg_orientation(data) or 1
+    full_size = (height, width) if orientation >= 5 else (width, height)
+    buffers = 1 if orientation == 1 else 2  # turning it upright needs a second buffer
+    reduction = jpeg_reduction(width, height, OUTPUT_BYTES_PER_PIXEL * buffers, max_bytes)
+    if reduction is None:
+        raise DecodeError(too_large_message(name, *full_size, max_bytes))
+    notes = [reduced_note(reduction)] if reduction > 1 else []
     try:
-        if orientation in (1, None):
-            out = allocate(height, width, False)
-            simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out)
-        else:
-            raw = simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER)
-            upright = _orient(raw, orientation)
-            out = allocate(upright.shape[0], upright.shape[1], False)
-            np.copyto(out, upright)
+        out = _jpeg_pixels(data, allocate, orientation, reduction, strict=True)
     except ValueError:
-        return None  # Truncated or corrupt: Pillow gives the clearer message.
-    return DecodedImage(out, has_alpha=False, format="JPEG")
+        try:
+            out = _jpeg_pixels(data, allocate, orientation, reduction, strict=False)
+        except ValueError:
+            return None  # nothing decodes: Pillow gives the clearer message
+        if _decoded_share(out) < MIN_USEFUL_ROWS:
+            return None
+        notes.insert(0, DAMAGED_NOTE)
+    return DecodedImage(
+        out,
+        has_alpha=False,
+        format="JPEG",
+        note="; ".join(notes),
+        full_size=full_size if reduction > 1 else None,
+    )
+
+
+def _jpeg_pixels(
+    data: bytes, allocate: Allocator, orientation: int, reduction: int, strict: bool
+) -> np.ndarray:
+    """Decode into the final buffer directly when no turn or reduction is needed."""
+    height, width, _, _ = simplejpeg.decode_jpeg_header(data)
+    if orientation == 1 and reduction == 1:
+        out = allocate(height, width, False)
+        simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
+        return out
+    raw = simplejpeg.decode_jpeg(
+        data,
+        colorspace=_SIMPLEJPEG_ORDER,
+        min_width=scaled(width, reduction),  # libjpeg picks the smallest DCT scale this fits
+        min_height=scaled(height, reduction),
+        strict=strict,
+    )
+    upright = _orient(raw, orientation)
+    out = allocate(upright.shape[0], upright.shape[1], False)
+    np.copyto(out, upright)
+    return out
+
+
+def _decoded_share(pixels: np.ndarray, band: int = 64) -> float:
+    """How much of a leniently decoded JPEG is picture: libjpeg fills the rest with grey."""
+    height = int(pixels.shape[0])
+    for bottom in range(height, 0, -band):
+        rows = pixels[max(0, bottom - band) : bottom, :, :3]
+        filled = np.flatnonzero((rows != _JPEG_FILL).any(axis=(1, 2)))
+        if filled.size:
+            return (max(0, bottom - band) + int(filled[-1]) + 1) / height
+    return 0.0
 
 
 def _jpeg_orientation(data: bytes) -> int | None:
-    """EXIF orientation of a JPEG; Pillow parses only the markers, no pixels."""
+    """EXIF orientation of a JPEG, from its markers only, no pixels.
+
+    The JPEG parser is used directly: ``Image.open`` would refuse a huge JPEG as a
+    decompression bomb before we could read its orientation and decode it reduced.
+    """
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with JpegImagePlugin.JpegImageFile(io.BytesIO(data)) as image:
             value = image.getexif().get(_ORIENTATION_TAG)
     except Exception:
         return None
@@ -214,27 +301,96 @@ def _orient(pixels: np.ndarray, orientation: int) -> np.ndarray:
     return pixels if turn is None else turn(pixels)
 
 
-def _decode_with_pillow(data: bytes, name: str, allocate: Allocator) -> DecodedImage:
+def _decode_with_pillow(
+    data: bytes, name: str, allocate: Allocator, max_bytes: int
+) -> DecodedImage:
+    """Everything but plain JPEGs. The size is checked before any pixels are decoded.
+
+    Pillow's ``LOAD_TRUNCATED_IMAGES`` stays False: it is a process-wide module global, so
+    setting it for one image would race with every other worker thread (and change
+    behaviour for any other Pillow user in the process). A truncated PNG, TIFF or GIF is
+    therefore reported as damaged, not shown in part; damaged JPEGs are shown in part by
+    libjpeg's lenient mode, which is per call.
+
+    ``DecompressionBombWarning`` is left to the application's warning filters (the app
+    silences it: the byte limit checked here is what decides); should a filter turn it into
+    an error, it is handled like ``DecompressionBombError``, which Pillow raises at twice its
+    pixel limit before it tells us the size.
+    """
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as opened:
-                frame_count = int(getattr(opened, "n_frames", 1))
-                opened.load()
-                image = ImageOps.exif_transpose(opened)
-                return DecodedImage(
-                    *_to_qt_layout(image, allocate),
-                    format=str(opened.format or "image"),
-                    frame_count=frame_count,
-                )
+        with Image.open(io.BytesIO(data)) as opened:
+            frame_count = int(getattr(opened, "n_frames", 1))
+            full_size = opened.size
+            reduction = _fit_in_limit(opened, name, max_bytes)
+            opened.load()
+            image = ImageOps.exif_transpose(opened)
+            if image.size != opened.size:
+                full_size = full_size[::-1]
+            pixels, has_alpha = _to_qt_layout(image, allocate)
+            return DecodedImage(
+                pixels,
+                has_alpha,
+                format=str(opened.format or "image"),
+                frame_count=frame_count,
+                note=reduced_note(reduction) if reduction > 1 else "",
+                full_size=full_size if reduction > 1 else None,
+            )
     except UnidentifiedImageError:
-        raise DecodeError(f"{name} is not an image this viewer can read.") from None
+        kind = describe(data)
+        if kind is None:
+            raise DecodeError(f"{name} is not an image this viewer can read.") from None
+        raise DecodeError(f"{name} is not an image: it is {kind}.") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise DecodeError(f"{name} is too large to decode safely.") from None
+        raise DecodeError(_bomb_message(data, name)) from None
     except MemoryError:
         raise DecodeError(f"Not enough memory to decode {name}.") from None
     except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError) as error:
         raise DecodeError(f"{name} is damaged: {_pillow_reason(error)}.") from None
+
+
+def _fit_in_limit(opened: Image.Image, name: str, max_bytes: int) -> int:
+    """Make an opened image fit ``max_bytes`` before it loads; returns the reduction used."""
+    width, height = opened.size
+    if fits(width, height, PILLOW_BYTES_PER_PIXEL, max_bytes):
+        return 1
+    reduction = None
+    if opened.format == "JPEG":  # CMYK JPEGs come here: libjpeg can still reduce them
+        reduction = jpeg_reduction(width, height, PILLOW_BYTES_PER_PIXEL, max_bytes)
+    if reduction is not None:
+        opened.draft(None, (scaled(width, reduction), scaled(height, reduction)))
+        if fits(*opened.size, PILLOW_BYTES_PER_PIXEL, max_bytes):
+            return reduction
+    raise DecodeError(too_large_message(name, width, height, max_bytes))
+
+
+def _bomb_message(data: bytes, name: str) -> str:
+    size = _claimed_size(data)
+    claim = "" if size is None else f" ({size[0]}×{size[1]} pixels)"
+    return (
+        f"{name} is too large to open safely{claim}: it is over Pillow's decompression-bomb limit."
+    )
+
+
+def _claimed_size(data: bytes) -> tuple[int, int] | None:
+    """The size a file's header claims, read by Pillow's format parsers directly.
+
+    ``Image.open`` raises ``DecompressionBombError`` without saying the size; the parsers
+    themselves only read headers and allocate no pixels, so asking them is safe.
+    """
+    Image.init()
+    prefix = data[:16]
+    for format_id in Image.ID:
+        factory, accept = Image.OPEN[format_id]
+        try:
+            accepted = accept(prefix) if accept is not None else True
+            if not accepted or isinstance(accepted, str):
+                continue
+            with factory(io.BytesIO(data), "") as image:
+                width, height = image.size
+                return int(width), int(height)
+        except Exception:
+            continue
+    return None
 
 
 def _pillow_reason(error: BaseException) -> str:
