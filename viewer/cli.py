@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from viewer import __version__
+from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import ImageSequence, SequenceError, is_image_name
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
@@ -45,6 +46,7 @@ class Options:
     max_images: int
     max_bytes: int
     overrides: dict[str, int] = field(default_factory=dict)
+    max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -118,6 +120,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help=f"memory for kept images, in MiB (default {TUNING['cache_mb']})",
     )
+    parser.add_argument(
+        "--max-image-mb",
+        type=_positive,
+        default=DEFAULT_MAX_IMAGE_BYTES >> 20,
+        metavar="MB",
+        help="most memory decoding one image may take, in MiB; larger JPEGs are shown "
+        "reduced, other formats refused (default %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
 
@@ -145,6 +155,7 @@ def parse(argv: list[str]) -> Options:
         max_images=tuning["cache_images"],
         max_bytes=tuning["cache_mb"] << 20,
         overrides=overrides,
+        max_image_bytes=args.max_image_mb << 20,
     )
 
 

@@ -211,6 +211,10 @@ class PrefetchModel(QObject):
         """Loads queued or running right now."""
         return len(self._tasks)
 
+    def has_running_work(self) -> bool:
+        """Whether a pool thread is still inside a task (a read that may never return)."""
+        return self._pool.activeThreadCount() > 0
+
     def shutdown(self, wait: bool = False) -> None:
         """Drop queued work and ignore results still to come; optionally wait for the pool."""
         self._closed = True
