@@ -27,6 +27,8 @@ def status_line(index: int, count: int, name: str, info: ImageInfo | None, note:
         parts.append(format_file_size(info.file_size))
         if info.frame_count > 1:
             parts.append(f"frame 1 of {info.frame_count}")
+        if info.note:
+            parts.append(info.note)
     elif note:
         parts.append(note)
     return SEPARATOR.join(parts)

@@ -9,6 +9,7 @@ from PyQt5.QtWidgets import QSizePolicy, QWidget
 from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
+NOTE_BACKGROUND = QColor(0, 0, 0, 170)
 
 
 def fitted_size(image: QSize, area: QSize) -> QSize:
@@ -40,6 +41,7 @@ class ImageView(QWidget):
         self._message = ""
         self._is_error = False
         self._quarter_turns = 0
+        self._note = ""
 
     @property
     def message(self) -> str:
@@ -49,6 +51,11 @@ class ImageView(QWidget):
     @property
     def is_error(self) -> bool:
         return self._is_error
+
+    @property
+    def note(self) -> str:
+        """A caption over the image ("damaged: …", "shown at 1/4 size: …"), or ''."""
+        return self._note
 
     def has_image(self) -> bool:
         return self._pixmap is not None
@@ -79,15 +86,15 @@ class ImageView(QWidget):
         size = self._pixmap.size()
         return size.transposed() if self._quarter_turns % 2 else size
 
-    def show_image(self, image: QImage) -> None:
+    def show_image(self, image: QImage, note: str = "") -> None:
         self._pixmap = QPixmap.fromImage(image)
-        self._message, self._is_error = "", False
+        self._message, self._is_error, self._note = "", False, note
         self.update()
 
     def show_message(self, text: str, error: bool = False) -> None:
         """Replace the image with a sentence: a loading notice, a hint, or why it failed."""
         self._pixmap = None
-        self._message, self._is_error = text, error
+        self._message, self._is_error, self._note = text, error, ""
         self.update()
 
     def image_rect(self) -> QRectF:
@@ -109,6 +116,14 @@ class ImageView(QWidget):
             self.update()
         super().changeEvent(event)
 
+    def _paint_note(self, painter: QPainter) -> None:
+        """The note on a dark band along the bottom, readable over any picture."""
+        height = painter.fontMetrics().height() * 2
+        band = self.rect().adjusted(0, self.height() - height, 0, 0)
+        painter.fillRect(band, NOTE_BACKGROUND)
+        painter.setPen(ERROR_COLOR)
+        painter.drawText(band, Qt.AlignCenter | Qt.TextWordWrap, self._note)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), background_color(self.palette()))
@@ -120,6 +135,9 @@ class ImageView(QWidget):
             painter.rotate(self.rotation)
             target = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
             painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+            if self._note:
+                painter.resetTransform()  # the band is not rotated with the image
+                self._paint_note(painter)
             painter.end()
             self.painted.emit()
             return

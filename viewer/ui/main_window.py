@@ -20,6 +20,7 @@ from viewer.ui.fullscreen import FullScreen
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
 from viewer.ui.keys import COMMANDS
+from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.preferences import PreferencesDialog, apply_preferences
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import ReopenOffer
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.openRequested.connect(self.open_path)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
+        self.loading_notice = LoadingNotice(self)
+        self.loading_notice.stillLoading.connect(self._on_still_loading)
         self._model.imageReady.connect(self._on_image_ready)
         self._model.loadFailed.connect(self._on_load_failed)
         self.setAcceptDrops(True)
@@ -177,8 +180,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self._update_status("Loading…")
         self.view.reset_rotation()
+        self.loading_notice.stop()
         if not self._model.request(index):
             self.view.show_message(f"Loading {name}…")
+            self.loading_notice.start()
         self._settings.remember_place(self._sequence.folder, self._sequence[index])
         self.fullscreen.moved(f"{index + 1} / {len(self._sequence)}{SEPARATOR}{name}")
         self.cache_indicator.refresh(index)
@@ -190,7 +195,9 @@ class MainWindow(QMainWindow):
         self.cache_indicator.refresh(self._index)
         if index != self._index:
             return  # a read-ahead or a late result: stored by the model, not shown
-        self.view.show_image(image)
+        self.loading_notice.stop()
+        info = self._model.image_info(index)
+        self.view.show_image(image, note=info.note if info else "")
         self._update_status("")
 
     @pyqtSlot(int, str)
@@ -198,8 +205,17 @@ class MainWindow(QMainWindow):
         self.cache_indicator.refresh(self._index)
         if index != self._index:
             return
+        self.loading_notice.stop()
         self.view.show_message(message, error=True)
         self._update_status(message)
+
+    @pyqtSlot(int)
+    def _on_still_loading(self, seconds: int) -> None:
+        """The share is slow or hung: say so, and keep counting; navigation still works."""
+        if self._sequence is None or self._index is None:
+            return
+        self.view.show_message(f"Still loading {self._sequence.name(self._index)}… ({seconds} s)")
+        self._update_status(f"Still loading… ({seconds} s)")
 
     def _update_status(self, note: str) -> None:
         if self._sequence is None or self._index is None:
