@@ -29,6 +29,7 @@ from viewer.model.load_task import (
     StampTask,
     TaskSignals,
 )
+from viewer.model.stall_guard import StallGuard
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class PrefetchModel(QObject):
 
     Attributes:
         stats: counters of loads started and taken back.
+        stall_guard: lends the pool a thread for each load stuck on a hung read.
     """
 
     imageReady = pyqtSignal(int, QImage)
@@ -108,6 +110,7 @@ class PrefetchModel(QObject):
         self._direction = Direction.FORWARD
         self._closed = False
         self.stats = ModelStats()
+        self.stall_guard = StallGuard(self._pool, self._pool_tasks, parent=self)
 
     # -- what the window asks -------------------------------------------------------------
 
@@ -227,6 +230,13 @@ class PrefetchModel(QObject):
 
     # -- scheduling -------------------------------------------------------------------------
 
+    def _pool_tasks(self) -> list[PoolTask]:
+        return [*self._tasks.values(), *self._stamp_tasks.values()]
+
+    def _start(self, task: PoolTask, priority: int) -> None:
+        self._pool.start(task, priority)
+        self.stall_guard.wake()
+
     def _key(self, path: str) -> StoreKey | None:
         stamp = self._stamps.get(path)
         return None if stamp is None else (path, *stamp)
@@ -236,7 +246,7 @@ class PrefetchModel(QObject):
         if path not in self._stamp_tasks:
             task = StampTask(path, self._stamp_signals)
             self._stamp_tasks[path] = task
-            self._pool.start(task, STAMP_PRIORITY)
+            self._start(task, STAMP_PRIORITY)
 
     def _is_stored(self, path: str) -> bool:
         key = self._key(path)
@@ -254,9 +264,9 @@ class PrefetchModel(QObject):
             self._tasks[path] = task
             self.stats.loads_started += 1
             self.stats.peak_in_flight = max(self.stats.peak_in_flight, len(self._tasks))
-            self._pool.start(task, priority)
+            self._start(task, priority)
         elif priority == REQUEST_PRIORITY and self._take_back(task):
-            self._pool.start(task, priority)  # moved ahead of every queued read-ahead
+            self._start(task, priority)  # moved ahead of every queued read-ahead
 
     def _schedule_read_ahead(self) -> None:
         if self._current is None or self._closed:

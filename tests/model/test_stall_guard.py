@@ -1,0 +1,67 @@
+"""A hung read occupies at most one worker: stuck loads get spare threads, given back later."""
+
+from __future__ import annotations
+
+from tests.model.conftest import PATHS
+from viewer.core.readahead import ReadAheadPlan
+from viewer.model.stall_guard import MAX_SPARES, STALL_AFTER_S
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def hang_both_threads(qtbot, make_model, loader):
+    loader.gate(PATHS[0], PATHS[1])
+    model = make_model(ReadAheadPlan(0, 0), threads=2)
+    clock = FakeClock()
+    model.stall_guard.clock = clock
+    model.request(0)
+    model.request(1)
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == loader.count(PATHS[1]) == 1, timeout=5000)
+    return model, clock
+
+
+def test_requests_are_served_while_every_thread_hangs(qtbot, make_model, loader):
+    model, clock = hang_both_threads(qtbot, make_model, loader)
+    model.request(2)  # queued: both threads are stuck
+    model.stall_guard.check()
+    assert loader.count(PATHS[2]) == 0 and model._pool.maxThreadCount() == 2
+    clock.now += STALL_AFTER_S
+    with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, _: i == 2, timeout=5000):
+        model.stall_guard.check()
+    assert model._pool.maxThreadCount() == 4
+    assert len(model.stall_guard.stalled) == 2
+
+
+def test_spare_threads_are_given_back_when_the_hung_reads_return(qtbot, make_model, loader):
+    model, clock = hang_both_threads(qtbot, make_model, loader)
+    model.stall_guard.check()
+    clock.now += STALL_AFTER_S
+    model.stall_guard.check()
+    loader.release_all()
+    qtbot.waitUntil(lambda: model.in_flight() == 0, timeout=5000)
+    model.stall_guard.check()
+    assert model._pool.maxThreadCount() == 2
+    assert not model.stall_guard.stalled
+
+
+def test_spare_threads_are_capped(qtbot, make_model, loader):
+    loader.gate(*PATHS)
+    model = make_model(ReadAheadPlan(0, 0), threads=1)
+    clock = FakeClock()
+    model.stall_guard.clock = clock
+    for index in range(MAX_SPARES + 1):
+        model.request(index)
+        qtbot.waitUntil(lambda i=index: loader.count(PATHS[i]) == 1, timeout=5000)
+        model.stall_guard.check()
+        clock.now += STALL_AFTER_S
+        model.stall_guard.check()  # this one is stuck now: it gets a spare for the next
+    model.request(MAX_SPARES + 1)
+    model.stall_guard.check()
+    assert model._pool.maxThreadCount() == 1 + MAX_SPARES
+    assert loader.count() == 1 + MAX_SPARES  # the rest wait: hung reads cannot take every thread
