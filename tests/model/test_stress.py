@@ -35,10 +35,12 @@ class ChaosLoader:
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self._hung: list[threading.Event] = []
+        self._calm = False
 
     def __call__(self, path: str, allocate: Allocator) -> LoadedFile:
         with self._lock:
-            gate = threading.Event() if self._random.random() < 0.3 else None
+            hang = not self._calm and self._random.random() < 0.3
+            gate = threading.Event() if hang else None
             if gate is not None:
                 self._hung.append(gate)
         if gate is not None and not gate.wait(timeout=60):
@@ -60,6 +62,9 @@ class ChaosLoader:
             gate.set()
 
     def release_all(self) -> None:
+        """Let every blocked call go, and block no more (the share has recovered)."""
+        with self._lock:
+            self._calm = True
         self.release_some(1.0)
 
 
