@@ -1,4 +1,5 @@
-"""Loaders for model tests: instant, gated (slow on demand) and failing, all counting calls."""
+"""Loaders for model tests: instant, gated (slow on demand) and failing, all counting calls;
+and a clock that moves only when told."""
 
 from __future__ import annotations
 
@@ -63,3 +64,13 @@ class FakeLoader:
         pixels = allocate(height, width, False)
         pixels[...] = 255
         return LoadedFile(path, FileStamp(width * height, 0), DecodedImage(pixels, False, "FAKE"))
+
+
+class FakeClock:
+    """A monotonic clock that moves only when a test sets ``now``."""
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now

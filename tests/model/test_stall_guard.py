@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
+from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.stall_guard import MAX_SPARES, STALL_AFTER_S
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def __call__(self):
-        return self.now
 
 
 def hang_both_threads(qtbot, make_model, loader):

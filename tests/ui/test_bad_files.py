@@ -8,7 +8,7 @@ import os
 import pytest
 from PIL import Image
 
-from tests.fakes import FakeLoader
+from tests.fakes import FakeClock, FakeLoader
 from tests.images import encode, pattern
 from viewer.core.sequence import ImageSequence
 
@@ -114,14 +114,6 @@ def test_huge_image_is_refused_with_its_size(qtbot, make_window, tmp_path):
 
 
 # -- failing storage ----------------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self):
-        self.now = 100.0
-
-    def __call__(self):
-        return self.now
 
 
 def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
