@@ -24,8 +24,9 @@ print("exit", main([sys.argv[1]], loader=hang), flush=True)
 """
 
 
-def test_quitting_while_reads_hang_exits_without_waiting(image_folder):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def test_quitting_while_reads_hang_exits_without_waiting(image_folder, tmp_path):
+    # Qt keeps settings under XDG_CONFIG_HOME on Linux: never the user's own in a test.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
     # The timeout only detects a hang (without the fix the process never ends); it is no
     # measure of speed.
     result = subprocess.run(
