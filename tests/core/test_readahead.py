@@ -37,3 +37,11 @@ def test_direction_of():
     assert direction_of(3, 4, Direction.BACKWARD) is Direction.FORWARD
     assert direction_of(4, 3, Direction.FORWARD) is Direction.BACKWARD
     assert direction_of(4, 4, Direction.BACKWARD) is Direction.BACKWARD
+
+
+def test_split_loads_current_and_ahead_and_keeps_behind():
+    plan = ReadAheadPlan(2, 1)
+    assert plan.split(5, 10, Direction.FORWARD) == ([5, 6, 7], [4])
+    assert plan.split(5, 10, Direction.BACKWARD) == ([5, 4, 3], [6])
+    assert plan.split(0, 10, Direction.BACKWARD) == ([0, 1, 2], [])
+    assert plan.split(12, 10, Direction.FORWARD) == ([], [])

@@ -15,6 +15,14 @@ def ready_for(index):
     return lambda i, image: i == index
 
 
+def learn_image_size(qtbot, model):
+    """Load the last image first: until one size is known the model reads ahead one at a time."""
+    last = len(PATHS) - 1
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(last), timeout=5000):
+        model.request(last)
+    settle(qtbot, model)
+
+
 def test_request_loads_and_emits(qtbot, make_model, loader):
     model = make_model()
     with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=5000) as blocker:
@@ -96,8 +104,9 @@ def test_request_for_a_loading_index_starts_no_second_load(qtbot, make_model, lo
 
 
 def test_queued_read_ahead_is_taken_back_when_user_jumps(qtbot, make_model, loader):
-    loader.gate(*PATHS)
     model = make_model(ReadAheadPlan(2, 1), threads=1)
+    learn_image_size(qtbot, model)
+    loader.gate(*PATHS)
     model.request(0)  # runs; 1 and 2 queue behind it on the single thread
     qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
     model.request(15)
@@ -196,3 +205,78 @@ def test_state_of_each_index(qtbot, make_model, loader):
     with qtbot.waitSignal(model.imageReady, timeout=5000, check_params_cb=lambda i, _: i == 2):
         model.request(2)  # asked for again: read again, and no longer failed
     assert model.state(2) is SlotState.CACHED
+
+
+def test_request_runs_first_even_when_the_pool_has_an_idle_thread(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(2, 0), threads=1)
+    learn_image_size(qtbot, model)  # leaves the pool's only thread idle and waiting
+    loader.gate(*PATHS)
+    model.request(0)
+    qtbot.waitUntil(lambda: loader.count() == 4, timeout=5000)
+    assert loader.count(PATHS[0]) == 1  # not read-ahead 1 or 2, queued a moment later
+
+
+def test_holding_a_key_queues_nothing_for_passed_over_images(qtbot, make_model, loader):
+    threads, ahead = 2, 2
+    model = make_model(ReadAheadPlan(ahead, 1), threads=threads)
+    learn_image_size(qtbot, model)
+    model.stats.peak_in_flight = 0
+    loader.gate(*PATHS)
+    for index in range(15):
+        model.request(index)
+        wanted = {PATHS[i] for i in range(index, index + ahead + 1)}
+        unwanted = [p for i, p in enumerate(PATHS) if model.is_loading(i) and p not in wanted]
+        assert len(unwanted) <= threads  # only loads a thread has begun (or is taking)
+        assert model.in_flight() <= threads + ahead
+    assert model.stats.peak_in_flight <= threads + ahead
+    passed_over = sum(loader.count(path) for path in PATHS[1:14])
+    assert passed_over <= threads  # only loads a thread had already begun
+
+
+def test_queued_load_of_the_previous_image_is_taken_back(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(0, 1), threads=1)
+    loader.gate(*PATHS)
+    model.request(5)  # takes the only thread
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    model.request(6)  # queued
+    model.request(7)  # 6 is now behind: kept if stored, but not worth a read any more
+    assert not model.is_loading(6) and model.stats.loads_taken_back == 1
+    assert loader.count(PATHS[6]) == 0
+
+
+def test_image_behind_is_read_once_everything_ahead_is_stored(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(1, 1), threads=1)
+    learn_image_size(qtbot, model)
+    loader.gate(PATHS[9])
+    model.request(8)
+    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=5000)
+    assert not model.is_loading(7)  # ahead (9) still missing
+    loader.release(PATHS[9])
+    settle(qtbot, model)
+    assert model.is_cached(7) and loader.count(PATHS[7]) == 1
+
+
+@pytest.mark.parametrize("budget_images", [3, 5])  # running loads (2) + the request
+def test_budget_counts_images_in_flight(qtbot, make_model, loader, budget_images):
+    one_image = 40 * 30 * 4
+    budget = budget_images * one_image
+    model = make_model(ReadAheadPlan(2, 1), threads=2, max_bytes=budget)
+    learn_image_size(qtbot, model)
+    seen = []
+
+    def check(*_args):
+        seen.append(model.store.total_cost() + model.reserved_cost())
+        assert model.reserved_cost() == model.in_flight() * one_image
+
+    model.imageReady.connect(check)
+    loader.gate(*PATHS)
+    for index in range(6):
+        model.request(index)
+        check()
+    loader.release_all()  # every result arrives at once
+    settle(qtbot, model)
+    for index in (9, 8, 7):
+        model.request(index)
+        check()
+        settle(qtbot, model)
+    assert len(seen) > 10 and max(seen) <= budget

@@ -2,7 +2,8 @@
 
 The plan is pure arithmetic so the Qt model, the script prefetcher and the tests share one
 definition of "wanted": the current image first, then ``ahead`` images in the direction of
-travel nearest first, then ``behind`` images the other way.
+travel nearest first (these are loaded), then ``behind`` images the other way (these are
+kept, so turning around is free).
 """
 
 from __future__ import annotations
@@ -49,19 +50,26 @@ class ReadAheadPlan:
         return ReadAheadPlan(ahead, behind)
 
     def targets(self, index: int, count: int, direction: Direction) -> list[int]:
-        """Indexes to have ready, most urgent first; the first is always ``index``.
+        """Indexes to have ready, most urgent first; the first is always ``index``."""
+        load, keep = self.split(index, count, direction)
+        return load + keep
+
+    def split(self, index: int, count: int, direction: Direction) -> tuple[list[int], list[int]]:
+        """``(load, keep)``: the current image then ``ahead`` ones, and the ``behind`` ones.
+
+        Images to load are worth reading now; images behind are worth keeping, but reading
+        them again would only compete with the way the user is going.
 
         At either end of the sequence the direction points inwards, so after Home or End
         the read-ahead covers the images the user can actually reach next.
         """
         if not 0 <= index < count:
-            return []
+            return [], []
         if index == 0 and count > 1:
             direction = Direction.FORWARD
         elif index == count - 1 and count > 1:
             direction = Direction.BACKWARD
         step = int(direction)
-        wanted = [index]
-        wanted += [index + step * k for k in range(1, self.ahead + 1)]
-        wanted += [index - step * k for k in range(1, self.behind + 1)]
-        return [i for i in wanted if 0 <= i < count]
+        load = [index + step * k for k in range(self.ahead + 1)]
+        keep = [index - step * k for k in range(1, self.behind + 1)]
+        return [i for i in load if 0 <= i < count], [i for i in keep if 0 <= i < count]

@@ -92,6 +92,10 @@ class PrefetchModel(QObject):
         self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
+        # Loads queued or running never exceed one per thread plus the read-ahead.
+        self._max_in_flight = threads + max(1, self._plan.ahead)
+        # Decoded size of the last stored image: the estimate for one not loaded before.
+        self._last_cost: int | None = None
         self._task_signals = TaskSignals(self)
         self._task_signals.loaded.connect(self._on_loaded)
         self._task_signals.failed.connect(self._on_failed)
@@ -233,10 +237,6 @@ class PrefetchModel(QObject):
     def _pool_tasks(self) -> list[PoolTask]:
         return [*self._tasks.values(), *self._stamp_tasks.values()]
 
-    def _start(self, task: PoolTask, priority: int) -> None:
-        self._pool.start(task, priority)
-        self.stall_guard.wake()
-
     def _key(self, path: str) -> StoreKey | None:
         stamp = self._stamps.get(path)
         return None if stamp is None else (path, *stamp)
@@ -260,6 +260,8 @@ class PrefetchModel(QObject):
         """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
         task = self._tasks.get(path)
         if task is None:
+            if priority == REQUEST_PRIORITY:
+                self._make_room_for_request(path)
             task = LoadTask(path, self._loader, self._task_signals)
             self._tasks[path] = task
             self.stats.loads_started += 1
@@ -268,16 +270,95 @@ class PrefetchModel(QObject):
         elif priority == REQUEST_PRIORITY and self._take_back(task):
             self._start(task, priority)  # moved ahead of every queued read-ahead
 
+    def _start(self, task: PoolTask, priority: int) -> None:
+        """Queue ``task`` at ``priority``, even when the pool has idle threads.
+
+        Qt 5 queues a task it hands to a waiting thread at priority 0, so a request could run
+        after read-ahead queued a moment later. Each retry wakes one more idle thread; once
+        none is left waiting, the task is queued at its own priority.
+        """
+        self._pool.start(task, priority)
+        for _ in range(self._pool.maxThreadCount()):
+            if not self._take_back(task):
+                break  # a thread has it
+            self._pool.start(task, priority)
+        self.stall_guard.wake()
+
+    def _wanted(self) -> tuple[list[str], list[str]]:
+        """Paths to load (current, then ahead) and paths to keep (behind)."""
+        if self._current is None:
+            return [], []
+        load, keep = self._plan.split(self._current, len(self._paths), self._direction)
+        return [self._paths[i] for i in load], [self._paths[i] for i in keep]
+
     def _schedule_read_ahead(self) -> None:
+        """Keep the images ahead loading; read one behind only when nothing ahead is missing.
+
+        An image behind is one the user has just seen, so it is normally stored already. If it
+        is not (after a jump, or while a key is held), reading it would compete with the way
+        the user is going, and a queued load of a passed-over image is taken back.
+        """
         if self._current is None or self._closed:
             return
-        targets = self._plan.targets(self._current, len(self._paths), self._direction)
-        self._take_back_queued(wanted={self._paths[i] for i in targets})
-        for rank, index in enumerate(targets[1:]):
-            path = self._paths[index]
-            if path in self._no_read_ahead or self._is_stored(path):
+        load, keep = self._wanted()
+        ahead_done = all(self._is_stored(p) or p in self._no_read_ahead for p in load)
+        queue = load[1:] + (keep if ahead_done else [])
+        self._take_back_queued(wanted=set(load) | set(queue))
+        for rank, path in enumerate(queue):
+            if path in self._no_read_ahead or self._is_stored(path) or path in self._tasks:
                 continue
+            if not self._room_for(path):
+                break
             self._ensure_loading(path, PREFETCH_PRIORITY - rank)
+
+    # -- limits: loads in flight and the byte budget ------------------------------------------
+
+    def _estimate(self, path: str) -> int:
+        """Decoded bytes ``path`` will take: known from an earlier load, else the last image's."""
+        info = self._infos.get(path)
+        if info is not None:
+            return info.width * info.height * 4
+        return self._last_cost or 0
+
+    def reserved_cost(self) -> int:
+        """Estimated decoded bytes of the loads queued or running."""
+        return sum(self._estimate(path) for path in self._tasks)
+
+    def _room_for(self, path: str) -> bool:
+        """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
+        if len(self._tasks) >= self._max_in_flight:
+            return False
+        if self._last_cost is None and self._tasks:
+            return False  # no size known yet: one load at a time until the first arrives
+        load, keep = self._wanted()
+        return self._make_room(self._estimate(path), protected=set(load) | set(keep))
+
+    def _make_room(self, extra: int, protected: set[str]) -> bool:
+        """Evict stored images, least recently used first, until stored + in flight + ``extra``
+        fits the budget; images in ``protected`` are never evicted. False if it cannot fit."""
+        budget = self._store.max_cost - self.reserved_cost() - extra
+        for key in self._store:  # least recently used first
+            if self._store.total_cost() <= budget:
+                break
+            if key[0] not in protected:
+                self._store.remove(key)
+        return self._store.total_cost() <= budget
+
+    def _make_room_for_request(self, path: str) -> None:
+        """Take queued read-ahead back, least urgent first, so the request stays within the cap."""
+        load, keep = self._wanted()
+        rank = {p: i for i, p in enumerate(load + keep)}
+        queued = [p for p in self._tasks if p != path]
+        for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
+            if len(self._tasks) < self._max_in_flight:
+                break
+            if self._take_back(self._tasks[other]):
+                del self._tasks[other]
+                self.stats.loads_taken_back += 1
+        # The request goes ahead in any case: images behind and ahead give way to it if need be.
+        extra = self._estimate(path)
+        if not self._make_room(extra, protected=set(rank)):
+            self._make_room(extra, protected={path})
 
     def _take_back_queued(self, wanted: set[str]) -> None:
         """Take queued loads that are no longer wanted back out of the pool."""
@@ -303,6 +384,10 @@ class PrefetchModel(QObject):
         self._infos[path] = result.info
         self._failed.discard(path)
         kept = self._store.insert((path, *result.stamp), result, result.cost)
+        if kept:
+            self._last_cost = result.cost  # an image too big to keep says little about the next
+        load, keep = self._wanted()
+        self._make_room(0, protected=set(load) | set(keep))
         if not kept:
             self._no_read_ahead.add(path)
         index = self._index_of.get(path)
