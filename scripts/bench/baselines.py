@@ -1,0 +1,113 @@
+"""The designs people write by hand, shaped like ``PrefetchModel`` so the same window drives them.
+
+Both answer ``request(index)`` by emitting ``imageReady`` before returning (they load on the
+GUI thread when the image is not cached), which is exactly what makes them stall.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Sequence
+
+from PyQt5.QtCore import QObject, pyqtSignal
+from PyQt5.QtGui import QImage
+
+from viewer.core.decode import DecodeError, ImageInfo
+from viewer.model.load_task import Loader
+from viewer.model.qimage_buffer import QImageAllocator
+
+CACHE_IMAGES = 10
+
+
+class BaselineModel(QObject):
+    """What the window needs from a model, loading synchronously through ``load``.
+
+    Signals:
+        imageReady(int, QImage): the image at an index, emitted from ``request``.
+        loadFailed(int, str): the image at an index cannot be shown.
+    """
+
+    imageReady = pyqtSignal(int, QImage)
+    loadFailed = pyqtSignal(int, str)
+
+    def __init__(self, loader: Loader) -> None:
+        super().__init__()
+        self._loader = loader
+        self._paths: Sequence[str] = ()
+        self._infos: dict[int, ImageInfo] = {}
+        self._running = 0
+        self._count_lock = threading.Lock()
+
+    def set_paths(self, paths: Sequence[str]) -> None:
+        self._paths = paths
+
+    def image_info(self, index: int) -> ImageInfo | None:
+        return self._infos.get(index)
+
+    def in_flight(self) -> int:
+        return self._running
+
+    def shutdown(self, wait: bool = False) -> None:
+        """Nothing to take back: a baseline's loads run to the end."""
+
+    def load(self, index: int) -> QImage:
+        with self._count_lock:
+            self._running += 1
+        try:
+            allocator = QImageAllocator()
+            loaded = self._loader(self._paths[index], allocator)
+            self._infos[index] = loaded.info()
+            return allocator.take(loaded.image)
+        finally:
+            with self._count_lock:
+                self._running -= 1
+
+    def request(self, index: int) -> bool:
+        try:
+            image = self.fetch(index)
+        except DecodeError as error:
+            self.loadFailed.emit(index, str(error))
+            return True
+        self.imageReady.emit(index, image)
+        return True
+
+    def fetch(self, index: int) -> QImage:
+        return self.load(index)
+
+
+class NaiveModel(BaselineModel):
+    """Decode on the key press, on the GUI thread, with no cache."""
+
+
+class ThreadPerImageModel(BaselineModel):
+    """The textbook answer: load n under a lock if not cached, then a daemon thread loads n+1
+    into a dict of the last 10. The lock is held across the load, as such code usually does."""
+
+    def __init__(self, loader: Loader) -> None:
+        super().__init__(loader)
+        self._cache: dict[int, QImage] = {}
+        self._lock = threading.Lock()
+
+    def fetch(self, index: int) -> QImage:
+        with self._lock:
+            image = self._cache.get(index)
+            if image is None:
+                image = self._keep(index, self.load(index))
+        following = index + 1
+        if following < len(self._paths) and following not in self._cache:
+            threading.Thread(target=self._prefetch, args=(following,), daemon=True).start()
+        return image
+
+    def _prefetch(self, index: int) -> None:
+        with self._lock:
+            if index not in self._cache:
+                with contextlib.suppress(DecodeError):  # shown when requested, as naive does
+                    self._keep(index, self.load(index))
+
+    def _keep(self, index: int, image: QImage) -> QImage:
+        self._cache.pop(index, None)
+        self._cache[index] = image
+        while len(self._cache) > CACHE_IMAGES:
+            del self._cache[next(iter(self._cache))]
+        return image

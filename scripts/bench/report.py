@@ -1,0 +1,48 @@
+"""The results table printed at the end of a run, and the JSON written beside it."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Sequence
+from typing import Any
+
+COLUMNS = [
+    ("design", "design", 20),
+    ("script", "script", 6),
+    ("p50_ms", "p50 ms", 8),
+    ("p95_ms", "p95 ms", 8),
+    ("max_ms", "max ms", 8),
+    ("final_ms", "final ms", 8),
+    ("images_per_s", "img/s", 6),
+    ("mb_per_shown", "MB/shown", 8),
+    ("peak_in_flight", "flight", 6),
+    ("stall_p99_ms", "stall99", 7),
+    ("stall_max_ms", "stallmax", 8),
+    ("peak_rss_mb", "RSS MB", 6),
+]
+
+
+def _cell(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
+def table(rows: Sequence[dict[str, Any]]) -> str:
+    """A Markdown table, so the README can take it as it is."""
+    head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
+    rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
+    body = [
+        "| " + " | ".join(_cell(row.get(key)).ljust(width) for key, _, width in COLUMNS) + " |"
+        for row in rows
+    ]
+    return "\n".join([head, rule, *body])
+
+
+def write_json(folder: str, run: dict[str, Any]) -> str:
+    """Write the run to ``folder/browse-<time>.json``; returns the path."""
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, time.strftime("browse-%Y%m%d-%H%M%S.json"))
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(run, file, indent=2)
+    return path

@@ -1,0 +1,118 @@
+"""Runs the browsing scripts against one design, through the real window and key events."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from PyQt5.QtCore import Qt
+from PyQt5.QtTest import QTest
+from PyQt5.QtWidgets import QApplication
+
+from bench.designs import Design
+from bench.figures import script_figures
+from bench.probe import Probe, wait, wait_until
+from bench.share import Share
+from viewer.core.sequence import ImageSequence
+from viewer.model.prefetch_model import PrefetchModel
+from viewer.ui.main_window import MainWindow
+
+SCRIPTS = ("cold", "seq", "back", "burst", "fast")
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Presses and pauses of the scripts; ``--quick`` shrinks them."""
+
+    seq_presses: int = 40
+    seq_dwell: float = 1.5
+    burst_presses: int = 60
+    burst_interval: float = 1 / 30
+    fast_presses: int = 40
+    fast_dwell: float = 0.3
+    timeout: float = 60.0
+
+
+QUICK_TIMING = Timing(6, 0.05, 8, 1 / 30, 6, 0.03, 20.0)
+
+
+class Session:
+    """One fresh window and model for one design; closed and drained by ``close``."""
+
+    def __init__(self, design: Design, share: Share, sequence: ImageSequence) -> None:
+        self.model, self.in_flight = design.build(share)
+        self.window = MainWindow(cast(PrefetchModel, self.model))  # model-shaped baselines too
+        self.window.show()
+        self.window.activateWindow()
+        QTest.qWaitForWindowActive(self.window)
+        self.sequence = sequence
+
+    def probe(self) -> Probe:
+        return Probe(self.window, self.in_flight)
+
+    def open_and_show(self, timing: Timing) -> None:
+        probe = self.probe()
+        probe.mark(0, time.perf_counter())
+        self.window.open_sequence(self.sequence, 0)
+        wait_until(lambda: probe.shown(0), timing.timeout)
+        probe.stop()
+
+    def close(self) -> None:
+        self.window.close()
+        wait_until(lambda: self.in_flight() == 0, 60)
+        if isinstance(self.model, PrefetchModel):
+            self.model.shutdown(wait=True)
+        self.window.deleteLater()
+        QApplication.processEvents()
+        gc.collect()
+
+
+def run_design(
+    design: Design, share: Share, sequence: ImageSequence, scripts: Sequence[str], timing: Timing
+) -> list[dict[str, Any]]:
+    """Every requested script on fresh windows; ``back`` continues from ``seq``."""
+    results = []
+    for script in scripts:
+        if script == "back":
+            continue
+        session = Session(design, share, sequence)
+        try:
+            results.append(_run(script, session, share, design, timing))
+            if script == "seq" and "back" in scripts:
+                results.append(_run("back", session, share, design, timing))
+        finally:
+            session.close()
+    return results
+
+
+def _run(script: str, session: Session, share: Share, design: Design, timing: Timing
+         ) -> dict[str, Any]:  # fmt: skip
+    if script not in ("cold", "back"):
+        session.open_and_show(timing)
+        wait(0.5 if timing.timeout > 30 else 0.05)  # the first read-ahead settles, as a user looks
+    share.reset()
+    probe = session.probe()
+    probe.start()
+    started = time.perf_counter()
+    if script == "cold":
+        probe.mark(0, started)
+        session.window.open_sequence(session.sequence, 0)
+    elif script == "back":
+        probe.press(Qt.Key_Left)
+    else:
+        presses, interval = {
+            "seq": (timing.seq_presses, timing.seq_dwell),
+            "burst": (timing.burst_presses, timing.burst_interval),
+            "fast": (timing.fast_presses, timing.fast_dwell),
+        }[script]
+        for number in range(presses):
+            wait(started + number * interval - time.perf_counter())
+            probe.press(Qt.Key_Right)
+            if script == "seq":
+                wait_until(lambda: probe.shown(session.window.current_index), interval)
+    wait_until(lambda: probe.shown(session.window.current_index), timing.timeout)
+    probe.stop()
+    return script_figures(script, design, share, probe, started)

@@ -1,0 +1,73 @@
+"""A simulated network share: a round trip per open, and one bandwidth shared by all reads.
+
+Deterministic enough to compare designs: the link is a virtual clock. Each read waits its
+round trip, then reserves the link for ``size / rate`` after every reservation already made,
+and sleeps until its reservation ends. Two reads at once therefore share the bandwidth but
+overlap their round trips, as on a real share. The bytes come from a local folder (the page
+cache after the first run), so the link, not the disk, sets the pace.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+
+from viewer.core.decode import Allocator, FileStamp, LoadedFile, decode_bytes, new_array, read_file
+
+
+@dataclass(frozen=True)
+class Link:
+    """A share's round trip (seconds) and bandwidth (bytes per second)."""
+
+    name: str
+    rtt: float
+    rate: float
+
+
+PRESETS = {
+    "lan": Link("lan", 0.001, 1e9 / 8),
+    "wifi": Link("wifi", 0.005, 200e6 / 8),
+    "vpn": Link("vpn", 0.030, 50e6 / 8),
+}
+
+
+class Share:
+    """Reads files through an optional simulated link, counting bytes and opens.
+
+    Attributes:
+        link: the simulated link, or None to read the folder as it is.
+        bytes_read: bytes read since the last ``reset``.
+        reads: files opened since the last ``reset``.
+    """
+
+    def __init__(self, link: Link | None) -> None:
+        self.link = link
+        self.bytes_read = 0
+        self.reads = 0
+        self._lock = threading.Lock()
+        self._link_free_at = 0.0
+
+    def reset(self) -> None:
+        with self._lock:
+            self.bytes_read = self.reads = 0
+
+    def read(self, path: str) -> tuple[bytes, FileStamp]:
+        data, stamp = read_file(path)
+        if self.link is not None:
+            time.sleep(self.link.rtt)
+            with self._lock:  # bookkeeping only; the sleep is outside
+                start = max(time.perf_counter(), self._link_free_at)
+                self._link_free_at = start + len(data) / self.link.rate
+                done_at = self._link_free_at
+            time.sleep(max(0.0, done_at - time.perf_counter()))
+        with self._lock:
+            self.bytes_read += len(data)
+            self.reads += 1
+        return data, stamp
+
+    def load(self, path: str, allocate: Allocator = new_array) -> LoadedFile:
+        """A ``Loader`` for the model: read through the link, then decode as the viewer does."""
+        data, stamp = self.read(path)
+        return LoadedFile(path, stamp, decode_bytes(data, os.path.basename(path), allocate))
