@@ -92,8 +92,6 @@ class PrefetchModel(QObject):
         self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
-        # Loads queued or running never exceed one per thread plus the read-ahead.
-        self._max_in_flight = threads + max(1, self._plan.ahead)
         # Decoded size of the last stored image: the estimate for one not loaded before.
         self._last_cost: int | None = None
         self._task_signals = TaskSignals(self)
@@ -324,9 +322,13 @@ class PrefetchModel(QObject):
         """Estimated decoded bytes of the loads queued or running."""
         return sum(self._estimate(path) for path in self._tasks)
 
+    def _in_flight_cap(self) -> int:
+        """Loads queued or running never exceed one per thread plus the read-ahead."""
+        return self._pool.maxThreadCount() + max(1, self._plan.ahead)
+
     def _room_for(self, path: str) -> bool:
         """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
-        if len(self._tasks) >= self._max_in_flight:
+        if len(self._tasks) >= self._in_flight_cap():
             return False
         if self._last_cost is None and self._tasks:
             return False  # no size known yet: one load at a time until the first arrives
@@ -350,7 +352,7 @@ class PrefetchModel(QObject):
         rank = {p: i for i, p in enumerate(load + keep)}
         queued = [p for p in self._tasks if p != path]
         for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
-            if len(self._tasks) < self._max_in_flight:
+            if len(self._tasks) < self._in_flight_cap():
                 break
             if self._take_back(self._tasks[other]):
                 del self._tasks[other]
