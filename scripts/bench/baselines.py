@@ -14,7 +14,10 @@ from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import DecodeError, ImageInfo
+from viewer.core.readahead import Direction, ReadAheadPlan
+from viewer.core.store import ImageStore
 from viewer.model.load_task import Loader
+from viewer.model.prefetch_model import SlotState
 from viewer.model.qimage_buffer import QImageAllocator
 
 CACHE_IMAGES = 10
@@ -39,8 +42,19 @@ class BaselineModel(QObject):
         self._running = 0
         self._count_lock = threading.Lock()
 
+    #: What the window's cache indicator reads: baselines report no read-ahead and no store.
+    plan = ReadAheadPlan(0, 0)
+    direction = Direction.FORWARD
+    store: ImageStore[str, QImage] = ImageStore()
+
     def set_paths(self, paths: Sequence[str]) -> None:
         self._paths = paths
+
+    def count(self) -> int:
+        return len(self._paths)
+
+    def state(self, index: int) -> SlotState:
+        return SlotState.ABSENT
 
     def image_info(self, index: int) -> ImageInfo | None:
         return self._infos.get(index)
