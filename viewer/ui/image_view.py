@@ -1,43 +1,59 @@
-"""The image area: a finished image fitted to the window, or a sentence in its place."""
+"""The image area: a finished image, fitted or zoomed, or a sentence in its place."""
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QEvent, QRectF, QSize, Qt, pyqtSignal
-from PyQt5.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap
+from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal
+from PyQt5.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
+from viewer.core.geometry import Size, Zoom, clamp_pan, fitted_zoom
 from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
 NOTE_BACKGROUND = QColor(0, 0, 0, 170)
 
 
-def fitted_size(image: QSize, area: QSize) -> QSize:
-    """The largest size with ``image``'s aspect ratio inside ``area``, never above 100%."""
-    if image.isEmpty() or area.isEmpty():
-        return QSize(0, 0)
-    if image.width() <= area.width() and image.height() <= area.height():
-        return QSize(image)
-    return image.scaled(area, Qt.KeepAspectRatio)
+#: Zoom steps and bounds, as fractions of actual size (one image pixel per device pixel).
+ZOOM_STEP = 1.25
+MIN_ZOOM = 0.01
+MAX_ZOOM = 32.0
 
 
 class ImageView(QWidget):
-    """Paints the current image centred on a dark background, smoothly scaled to fit.
+    """Paints the current image on a dark background: fitted, or zoomed and panned.
+
+    Geometry is kept in the coordinates of the full-resolution (upright) source image, not of
+    the pixmap: a screen-sized display image and, after zooming in, the full-resolution one
+    occupy the same rectangle, so refinement swaps pixels without moving anything.
 
     Only the GUI thread creates the QPixmap; the QImage it comes from was decoded on a worker
     in a format (RGB32 / premultiplied ARGB32) that ``QPixmap.fromImage`` takes without a copy.
 
     Signals:
         painted(): a paint that showed an image finished (benchmarks time key-to-painted).
+        zoomChanged(): the zoom level or the placement changed.
     """
 
     painted = pyqtSignal()
+    zoomChanged = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self._pixmap: QPixmap | None = None
+        self._source = QSize()
+        self._zoom: Zoom | None = None  # None: fit to the window
+        self._drag_from: QPointF | None = None
         self._message = ""
         self._is_error = False
         self._quarter_turns = 0
@@ -61,11 +77,49 @@ class ImageView(QWidget):
         return self._pixmap is not None
 
     def image_size(self) -> QSize:
+        """The size of the pixels on hand (a display image may be smaller than the source)."""
         return QSize() if self._pixmap is None else self._pixmap.size()
+
+    def source_size(self) -> QSize:
+        """The full-resolution, upright size of the image shown."""
+        return QSize(self._source)
 
     def pixmap(self) -> QPixmap | None:
         """The image as shown, before rotation (what Copy Image puts on the clipboard)."""
         return self._pixmap
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def show_image(
+        self,
+        image: QImage,
+        source: QSize | None = None,
+        keep_view: bool = False,
+        note: str = "",
+    ) -> None:
+        """Show ``image``, standing for a source of size ``source`` (default: its own size).
+
+        ``keep_view`` keeps zoom and placement: for refinement of the same image, or when the
+        user has locked the zoom to compare one detail across a sequence. ``note`` is a
+        caption over the image, such as "damaged" or "shown at 1/4 size".
+        """
+        self._pixmap = QPixmap.fromImage(image)
+        self._source = QSize(source) if source is not None else image.size()
+        self._message, self._is_error, self._note = "", False, note
+        if not keep_view:
+            self._zoom = None
+        elif self._zoom is not None:
+            self._zoom = self._clamped(self._zoom)
+        self.update()
+        self.zoomChanged.emit()
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """Replace the image with a sentence: a loading notice, a hint, or why it failed."""
+        self._pixmap = None
+        self._message, self._is_error, self._note = text, error, ""
+        self.update()
+
+    # -- rotation ------------------------------------------------------------------------------
 
     @property
     def rotation(self) -> int:
@@ -75,40 +129,117 @@ class ImageView(QWidget):
     def rotate(self, quarter_turns: int) -> None:
         """Turn the view by ``quarter_turns`` × 90° clockwise (negative: anticlockwise)."""
         self._quarter_turns = (self._quarter_turns + quarter_turns) % 4
+        self._zoom = None
         self.update()
+        self.zoomChanged.emit()
 
     def reset_rotation(self) -> None:
         self._quarter_turns = 0
         self.update()
 
-    def _shown_size(self) -> QSize:
-        assert self._pixmap is not None
-        size = self._pixmap.size()
-        return size.transposed() if self._quarter_turns % 2 else size
+    def _shown_size(self) -> Size:
+        """The source size as it stands on screen, after the view's rotation."""
+        width, height = self._source.width(), self._source.height()
+        return (height, width) if self._quarter_turns % 2 else (width, height)
 
-    def show_image(self, image: QImage, note: str = "") -> None:
-        self._pixmap = QPixmap.fromImage(image)
-        self._message, self._is_error, self._note = "", False, note
-        self.update()
+    # -- zoom and pan --------------------------------------------------------------------------
 
-    def show_message(self, text: str, error: bool = False) -> None:
-        """Replace the image with a sentence: a loading notice, a hint, or why it failed."""
-        self._pixmap = None
-        self._message, self._is_error, self._note = text, error, ""
+    def is_fitted(self) -> bool:
+        return self._zoom is None
+
+    def zoom(self) -> Zoom:
+        """The placement in use: the user's zoom, or the fit to the window."""
+        if self._zoom is not None:
+            return self._zoom
+        return fitted_zoom(self._shown_size(), self._view_size(), self.devicePixelRatioF())
+
+    def zoom_percent(self) -> float:
+        """Device pixels per source pixel, in percent: 100 is actual size."""
+        return self.zoom().scale * self.devicePixelRatioF() * 100
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom by ``factor``, keeping the source point under ``anchor`` (default: the centre)."""
+        if self._pixmap is None:
+            return
+        ratio = self.devicePixelRatioF()
+        scale = min(max(self.zoom().scale * factor, MIN_ZOOM / ratio), MAX_ZOOM / ratio)
+        self._set_zoom(scale, anchor)
+
+    def actual_size(self) -> None:
+        """Show one source pixel per device pixel, around the centre."""
+        if self._pixmap is not None:
+            self._set_zoom(1.0 / self.devicePixelRatioF(), None)
+
+    def fit(self) -> None:
+        self._zoom = None
         self.update()
+        self.zoomChanged.emit()
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        if self._zoom is not None:
+            self._zoom = self._clamped(self._zoom.panned(dx, dy))
+            self.update()
+            self.zoomChanged.emit()
+
+    def wants_full_resolution(self) -> bool:
+        """True when the pixels on hand are coarser than the zoom shows them."""
+        if self._pixmap is None or self._source.isEmpty():
+            return False
+        device_width = self._source.width() * self.zoom().scale * self.devicePixelRatioF()
+        return self._pixmap.width() < min(device_width, self._source.width()) * 0.99
+
+    def _set_zoom(self, scale: float, anchor: QPointF | None) -> None:
+        point = anchor if anchor is not None else QPointF(self.width() / 2, self.height() / 2)
+        self._zoom = self._clamped(self.zoom().zoomed_at(point.x(), point.y(), scale))
+        self.update()
+        self.zoomChanged.emit()
+
+    def _clamped(self, zoom: Zoom) -> Zoom:
+        return clamp_pan(zoom, self._shown_size(), self._view_size())
+
+    def _view_size(self) -> Size:
+        return (self.width(), self.height())
 
     def image_rect(self) -> QRectF:
-        """Where the image is painted, in logical pixels (centred, fitted, at most 100%).
-
-        With the view rotated, this is the rotated image's bounding rectangle.
-        """
+        """Where the image is painted, in logical pixels (with rotation: its bounding box)."""
         if self._pixmap is None:
             return QRectF()
-        ratio = self.devicePixelRatioF()
-        area = QSize(round(self.width() * ratio), round(self.height() * ratio))
-        size = fitted_size(self._shown_size(), area)
-        width, height = size.width() / ratio, size.height() / ratio
-        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+        zoom = self.zoom()
+        width, height = self._shown_size()
+        return QRectF(zoom.left, zoom.top, width * zoom.scale, height * zoom.scale)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.ControlModifier and event.angleDelta().y():
+            self.zoom_by(ZOOM_STEP ** (event.angleDelta().y() / 120), event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.LeftButton and self._zoom is not None:
+            self._drag_from = event.localPos()
+            self.setCursor(Qt.ClosedHandCursor)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            delta = event.localPos() - self._drag_from
+            self._drag_from = event.localPos()
+            self.pan_by(delta.x(), delta.y())
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is not None:
+            self._drag_from = None
+            self.unsetCursor()
+        super().mouseReleaseEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._zoom is not None:
+            self._zoom = self._clamped(self._zoom)
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         """Repaint when the user switches between a light and a dark theme."""
