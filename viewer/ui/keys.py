@@ -52,6 +52,13 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "rotate_left", "View", "Rotate &Left", "Rotate the view 90° anticlockwise", ("Shift+R",)
     ),
+    Command("zoom_in", "View", "Zoom &In", "Zoom in (Ctrl+wheel zooms at the cursor)", ("+", "=")),
+    Command("zoom_out", "View", "Zoom &Out", "Zoom out", ("-",)),
+    Command("actual_size", "View", "&Actual Size", "Actual size (100%)", ("1",)),
+    Command("fit", "View", "Fit to &Window", "Fit to the window", ("0",)),
+    Command(
+        "zoom_lock", "View", "&Lock Zoom", "Keep the zoom when moving to another image", ("L",)
+    ),
     Command("help", "Help", "&Keys", "Show or hide this list of keys", ("F1", "?")),
 )  # fmt: skip
 

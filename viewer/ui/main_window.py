@@ -6,7 +6,7 @@ import logging
 import os
 from typing import Callable
 
-from PyQt5.QtCore import Qt, pyqtSlot
+from PyQt5.QtCore import QSize, Qt, pyqtSlot
 from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
 from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
@@ -18,7 +18,7 @@ from viewer.ui.cache_indicator import CacheIndicator
 from viewer.ui.drop import dropped_path
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.help_overlay import HelpOverlay
-from viewer.ui.image_view import ImageView
+from viewer.ui.image_view import ZOOM_STEP, ImageView
 from viewer.ui.keys import COMMANDS
 from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.preferences import PreferencesDialog, apply_preferences
@@ -63,6 +63,10 @@ class MainWindow(QMainWindow):
         self.preferences_dialog: PreferencesDialog | None = None
         self._status = QLabel(self)
         self.statusBar().addWidget(self._status, 1)
+        self._zoom_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self._zoom_label)
+        self.view.zoomChanged.connect(self._on_zoom_changed)
+        self._shown_index: int | None = None
         self.cache_indicator = CacheIndicator(model, self)
         self.statusBar().addPermanentWidget(self.cache_indicator)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self._sequence = sequence
         self._model.set_paths(list(sequence))
         self._index = None
+        self._shown_index = None
         self._settings.add_recent_folder(sequence.folder)
         if self.reopen_offer is not None:
             self.reopen_offer.hide()
@@ -184,6 +189,7 @@ class MainWindow(QMainWindow):
         if not self._model.request(index):
             self.view.show_message(f"Loading {name}…")
             self.loading_notice.start()
+            self._shown_index = None
         self._settings.remember_place(self._sequence.folder, self._sequence[index])
         self.fullscreen.moved(f"{index + 1} / {len(self._sequence)}{SEPARATOR}{name}")
         self.cache_indicator.refresh(index)
@@ -197,7 +203,14 @@ class MainWindow(QMainWindow):
             return  # a read-ahead or a late result: stored by the model, not shown
         self.loading_notice.stop()
         info = self._model.image_info(index)
-        self.view.show_image(image, note=info.note if info else "")
+        refinement = self._shown_index == index
+        self.view.show_image(
+            image,
+            source=QSize(info.width, info.height) if info else None,
+            keep_view=refinement or self.zoom_locked(),
+            note=info.note if info else "",
+        )
+        self._shown_index = index
         self._update_status("")
 
     @pyqtSlot(int, str)
@@ -207,6 +220,7 @@ class MainWindow(QMainWindow):
             return
         self.loading_notice.stop()
         self.view.show_message(message, error=True)
+        self._shown_index = None
         self._update_status(message)
 
     @pyqtSlot(int)
@@ -268,6 +282,31 @@ class MainWindow(QMainWindow):
     @pyqtSlot()
     def _on_rotate_left(self) -> None:
         self.view.rotate(-1)
+
+    @pyqtSlot()
+    def _on_zoom_in(self) -> None:
+        self.view.zoom_by(ZOOM_STEP)
+
+    @pyqtSlot()
+    def _on_zoom_out(self) -> None:
+        self.view.zoom_by(1 / ZOOM_STEP)
+
+    @pyqtSlot()
+    def _on_zoom_lock(self) -> None:
+        locked = self.zoom_locked()
+        self._settings.set_zoom_locked(locked)
+        self.statusBar().showMessage(
+            "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked.",
+            NOTICE_MS,
+        )
+
+    def zoom_locked(self) -> bool:
+        return self.actions_by_name["zoom_lock"].isChecked()
+
+    @pyqtSlot()
+    def _on_zoom_changed(self) -> None:
+        shown = self.view.has_image()
+        self._zoom_label.setText(f"{self.view.zoom_percent():.0f}%" if shown else "")
 
     @pyqtSlot()
     def _on_toggle_fullscreen(self) -> None:
@@ -338,6 +377,9 @@ class MainWindow(QMainWindow):
             "copy_path": self._on_copy_path, "fullscreen": self._on_toggle_fullscreen,
             "leave": self._on_leave, "rotate_right": self._on_rotate_right,
             "rotate_left": self._on_rotate_left, "help": self._on_help,
+            "zoom_in": self._on_zoom_in, "zoom_out": self._on_zoom_out,
+            "actual_size": self.view.actual_size, "fit": self.view.fit,
+            "zoom_lock": self._on_zoom_lock,
         }  # fmt: skip
 
     def _build_actions(self) -> None:
@@ -360,6 +402,9 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             self.addAction(action)
             self.actions_by_name[entry.name] = action
+        lock = self.actions_by_name["zoom_lock"]
+        lock.setCheckable(True)
+        lock.setChecked(self._settings.zoom_locked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         fullscreen = self.fullscreen.is_active()

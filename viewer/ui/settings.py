@@ -1,7 +1,7 @@
 """What the viewer remembers between runs, kept with ``QSettings``.
 
-Stored: the last folder and image, recent folders, window geometry, full-screen state and the
-preferences. Zoom lock is not stored: the viewer has no zoom lock yet (issue 4).
+Stored: the last folder and image, recent folders, window geometry, full-screen state, the
+zoom lock and the preferences.
 Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``.
 """
 
@@ -107,6 +107,12 @@ class Settings:
 
     def fullscreen(self) -> bool:
         return str(self._store.value("window/fullscreen", "false")).lower() == "true"
+
+    def zoom_locked(self) -> bool:
+        return str(self._store.value("view/zoom_locked", "false")).lower() == "true"
+
+    def set_zoom_locked(self, locked: bool) -> None:
+        self._store.setValue("view/zoom_locked", locked)
 
     def remember_window(self, geometry: QByteArray, fullscreen: bool) -> None:
         self._store.setValue("window/geometry", geometry)
