@@ -6,8 +6,8 @@ from viewer.core.geometry import (
     display_size,
     fit_within,
     fitted_zoom,
-    jpeg_scale_eighths,
-    jpeg_scaled_size,
+    jpeg_cover_reduction,
+    jpeg_reduced_size,
     upright_size,
 )
 
@@ -47,17 +47,21 @@ def test_fit_within_degenerate():
 
 
 @pytest.mark.parametrize(
-    ("target", "eighths"),
-    [((750, 500), 1), ((751, 500), 2), ((1920, 1080), 3), ((3000, 2000), 4), ((6000, 4000), 8)],
+    ("target", "reduction"),
+    [((750, 500), 8), ((751, 500), 4), ((1500, 1000), 4), ((1920, 1080), 2), ((3001, 10), 1)],
 )
-def test_jpeg_scale_is_the_smallest_that_covers(target, eighths):
+def test_jpeg_cover_reduction_is_the_smallest_fast_scale_that_covers(target, reduction):
     source = (6000, 4000)
-    assert jpeg_scale_eighths(source, target) == eighths
-    width, height = jpeg_scaled_size(source, eighths)
+    assert jpeg_cover_reduction(source, target) == reduction
+    width, height = jpeg_reduced_size(source, reduction)
     assert width >= target[0] and height >= target[1]
-    if eighths > 1:
-        smaller = jpeg_scaled_size(source, eighths - 1)
+    if reduction < 8:
+        smaller = jpeg_reduced_size(source, reduction * 2)
         assert smaller[0] < target[0] or smaller[1] < target[1]
+
+
+def test_jpeg_cover_reduction_rounds_up_like_libjpeg():
+    assert jpeg_reduced_size((4001, 3001), 8) == (501, 376)
 
 
 def test_zoom_keeps_the_point_under_the_cursor():

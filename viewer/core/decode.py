@@ -24,6 +24,7 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
+from viewer.core.geometry import Size, fit_within, jpeg_cover_reduction, stored_size
 from viewer.core.limits import (
     DEFAULT_MAX_IMAGE_BYTES,
     OUTPUT_BYTES_PER_PIXEL,
@@ -51,6 +52,9 @@ _ORIENTATION_TAG = 0x0112
 MIN_USEFUL_ROWS = 0.1
 _JPEG_FILL = 128  # libjpeg paints what a truncated file lacks in mid-grey
 DAMAGED_NOTE = "damaged: only part of the image could be read"
+# Bilinear with Pillow's antialiasing support: after a DCT reduction the remaining ratio is
+# under 2, where it looked as sharp as bicubic and measured about a third faster.
+_RESIZE_FILTER = Image.Resampling.BILINEAR
 
 
 class DecodeError(Exception):
@@ -76,7 +80,8 @@ class DecodedImage:
         frame_count: frames or pages in the file; only the first is decoded.
         note: what the user should know about the pixels shown ("damaged: …", "shown at
             1/4 size: …"), or "".
-        full_size: the image's real (width, height) when ``pixels`` were decoded smaller.
+        full_size: the image's real, upright (width, height) when ``pixels`` were decoded
+            smaller (to fit a view, or the memory limit).
     """
 
     pixels: np.ndarray
@@ -163,11 +168,14 @@ def read_file(path: str) -> tuple[bytes, FileStamp]:
 
 
 def load_image(
-    path: str, allocate: Allocator = new_array, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES
+    path: str,
+    allocate: Allocator = new_array,
+    max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
+    fit: Size | None = None,
 ) -> LoadedFile:
     """Read and decode one file. The unit of work of every loader in the project."""
     data, stamp = read_file(path)
-    decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes)
+    decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes, fit)
     return LoadedFile(path, stamp, decoded)
 
 
@@ -176,6 +184,7 @@ def decode_bytes(
     name: str,
     allocate: Allocator = new_array,
     max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
+    fit: Size | None = None,
 ) -> DecodedImage:
     """Decode an encoded image to RGB32/ARGB32-premultiplied pixels, upright per EXIF.
 
@@ -185,19 +194,23 @@ def decode_bytes(
         allocate: where the output pixels are written.
         max_bytes: the most the pixel buffers of this one decode may take together (see
             ``viewer.core.limits``); larger JPEGs are decoded smaller, others refused.
+        fit: a box (device pixels) to deliver the image in, keeping its aspect ratio and
+            never enlarging; None for full resolution. A JPEG is decoded at the smallest
+            fast DCT scale that covers the box, so a 24 MP photo costs a fraction of a
+            full decode, then resized exactly.
 
     Raises:
         DecodeError: with a sentence for the user.
     """
     if data.startswith(_JPEG_MAGIC):
-        decoded = _decode_jpeg(data, name, allocate, max_bytes)
+        decoded = _decode_jpeg(data, name, allocate, max_bytes, fit)
         if decoded is not None:
             return decoded
-    return _decode_with_pillow(data, name, allocate, max_bytes)
+    return _decode_with_pillow(data, name, allocate, max_bytes, fit)
 
 
 def _decode_jpeg(
-    data: bytes, name: str, allocate: Allocator, max_bytes: int
+    data: bytes, name: str, allocate: Allocator, max_bytes: int, fit: Size | None
 ) -> DecodedImage | None:
     """The fast path for ordinary JPEGs; None sends CMYK or unreadable files to Pillow.
 
@@ -218,23 +231,68 @@ def _decode_jpeg(
     if reduction is None:
         raise DecodeError(too_large_message(name, *full_size, max_bytes))
     notes = [reduced_note(reduction)] if reduction > 1 else []
+    target = _target(full_size, fit)
+    if target is not None:
+        cover = jpeg_cover_reduction((width, height), stored_size(target, orientation))
+        reduction = max(reduction, cover)
+    decode_into = allocate if target is None else new_array
     try:
-        out = _jpeg_pixels(data, allocate, orientation, reduction, strict=True)
+        out = _jpeg_pixels(data, decode_into, orientation, reduction, strict=True)
     except ValueError:
         try:
-            out = _jpeg_pixels(data, allocate, orientation, reduction, strict=False)
+            out = _jpeg_pixels(data, decode_into, orientation, reduction, strict=False)
         except ValueError:
             return None  # nothing decodes: Pillow gives the clearer message
         if _decoded_share(out) < MIN_USEFUL_ROWS:
             return None
         notes.insert(0, DAMAGED_NOTE)
+    if target is not None:
+        out = _place(out, target, False, allocate)
     return DecodedImage(
         out,
         has_alpha=False,
         format="JPEG",
         note="; ".join(notes),
-        full_size=full_size if reduction > 1 else None,
+        full_size=full_size if (out.shape[1], out.shape[0]) != full_size else None,
     )
+
+
+def _target(full_size: Size, fit: Size | None) -> Size | None:
+    """The size to deliver when fitting into ``fit``; None when that is the full size."""
+    if fit is None:
+        return None
+    target = fit_within(full_size, fit)
+    return None if target in (full_size, (0, 0)) else target
+
+
+def _place(pixels: np.ndarray, target: Size, has_alpha: bool, allocate: Allocator) -> np.ndarray:
+    """Write ``pixels`` resized to ``target`` into a fresh allocation."""
+    if (pixels.shape[1], pixels.shape[0]) != target:
+        pixels = _resized(pixels, target, has_alpha)
+    out = allocate(pixels.shape[0], pixels.shape[1], has_alpha)
+    np.copyto(out, pixels)
+    return out
+
+
+def _resized(pixels: np.ndarray, target: Size, has_alpha: bool) -> np.ndarray:
+    """Resize 32-bit pixels with Pillow, which releases the GIL while it resamples.
+
+    Opaque pixels go through as one RGBX image sharing our memory. Premultiplied pixels are
+    resized band by band, because Pillow's RGBA resize would premultiply them a second time.
+    """
+    height, width = pixels.shape[:2]
+    if not has_alpha:
+        source = np.ascontiguousarray(pixels)
+        image = Image.frombuffer("RGBX", (width, height), source, "raw", "RGBX", 0, 1)
+        out = np.array(image.resize(target, _RESIZE_FILTER), dtype=np.uint8)
+        out[..., _A] = 255
+        return out
+    out = np.empty((target[1], target[0], 4), dtype=np.uint8)
+    for band in range(4):
+        channel = np.ascontiguousarray(pixels[..., band])
+        image = Image.frombuffer("L", (width, height), channel, "raw", "L", 0, 1)
+        out[..., band] = np.asarray(image.resize(target, _RESIZE_FILTER))
+    return out
 
 
 def _jpeg_pixels(
@@ -302,7 +360,7 @@ def _orient(pixels: np.ndarray, orientation: int) -> np.ndarray:
 
 
 def _decode_with_pillow(
-    data: bytes, name: str, allocate: Allocator, max_bytes: int
+    data: bytes, name: str, allocate: Allocator, max_bytes: int, fit: Size | None
 ) -> DecodedImage:
     """Everything but plain JPEGs. The size is checked before any pixels are decoded.
 
@@ -326,14 +384,19 @@ def _decode_with_pillow(
             image = ImageOps.exif_transpose(opened)
             if image.size != opened.size:
                 full_size = full_size[::-1]
-            pixels, has_alpha = _to_qt_layout(image, allocate)
+            target = _target(image.size, fit)
+            if target is None:
+                pixels, has_alpha = _to_qt_layout(image, allocate)
+            else:
+                whole, has_alpha = _to_qt_layout(image, new_array)
+                pixels = _place(whole, target, has_alpha, allocate)
             return DecodedImage(
                 pixels,
                 has_alpha,
                 format=str(opened.format or "image"),
                 frame_count=frame_count,
                 note=reduced_note(reduction) if reduction > 1 else "",
-                full_size=full_size if reduction > 1 else None,
+                full_size=full_size if (pixels.shape[1], pixels.shape[0]) != full_size else None,
             )
     except UnidentifiedImageError:
         kind = describe(data)

@@ -6,7 +6,6 @@ device pixels, never enlarged. Workers decode to that size, so the GUI thread on
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 Size = tuple[int, int]  # (width, height)
@@ -49,20 +48,25 @@ def display_size(
     return fit_within(upright_size(source, orientation), device_box(view, device_pixel_ratio))
 
 
-def jpeg_scaled_size(source: Size, eighths: int) -> Size:
-    """libjpeg's output size at scale ``eighths``/8 (it rounds up)."""
+#: DCT reductions libjpeg-turbo decodes fast. Its other scales (3/8, 5/8, …) were measured
+#: slower than a full decode of a 24 MP JPEG (214 ms against 147 ms), so they are not used.
+JPEG_REDUCTIONS = (8, 4, 2, 1)
+
+
+def jpeg_reduced_size(source: Size, reduction: int) -> Size:
+    """libjpeg's output size at scale 1/``reduction`` (it rounds up)."""
     width, height = source
-    return (math.ceil(width * eighths / 8), math.ceil(height * eighths / 8))
+    return (-(-width // reduction), -(-height // reduction))
 
 
-def jpeg_scale_eighths(source: Size, target: Size) -> int:
-    """The smallest libjpeg DCT scale (in eighths, 1…8) whose output still covers ``target``."""
+def jpeg_cover_reduction(source: Size, target: Size) -> int:
+    """The largest fast DCT reduction (8, 4, 2 or 1) whose output still covers ``target``."""
     target_width, target_height = target
-    for eighths in range(1, 9):
-        width, height = jpeg_scaled_size(source, eighths)
+    for reduction in JPEG_REDUCTIONS:
+        width, height = jpeg_reduced_size(source, reduction)
         if width >= target_width and height >= target_height:
-            return eighths
-    return 8
+            return reduction
+    return 1
 
 
 @dataclass(frozen=True)
