@@ -7,18 +7,22 @@ import threading
 from collections import Counter
 
 from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
+from viewer.core.geometry import Size, fit_within
 
 
 class FakeLoader:
     """Makes a small solid image per path without touching the disk.
 
     Paths in ``gated`` block until ``release(path)``; paths in ``failing`` raise DecodeError.
-    ``calls`` counts loads per path, so tests check work by counting, never by timing.
+    ``calls`` counts loads per path, so tests check work by counting, never by timing;
+    ``fits`` records the display box each load was asked for. Like the real decoder, a
+    load with a box delivers the image fitted into it.
     """
 
     def __init__(self, size: tuple[int, int] = (40, 30)) -> None:
         self.size = size
         self.calls: Counter[str] = Counter()
+        self.fits: list[tuple[str, Size | None]] = []
         self.gated: set[str] = set()
         self.failing: dict[str, str] = {}
         self.sizes: dict[str, tuple[int, int]] = {}
@@ -52,18 +56,21 @@ class FakeLoader:
         with self._lock:
             return self.calls[path] if path is not None else sum(self.calls.values())
 
-    def __call__(self, path: str, allocate: Allocator) -> LoadedFile:
+    def __call__(self, path: str, allocate: Allocator, fit: Size | None = None) -> LoadedFile:
         with self._lock:
             self.calls[path] += 1
+            self.fits.append((path, fit))
             gate = self._gates.get(path) if path in self.gated else None
         if gate is not None and not gate.wait(timeout=30):
             raise DecodeError(f"{path} gate never opened")
         if path in self.failing:
             raise DecodeError(self.failing[path])
-        width, height = self.sizes.get(path, self.size)
+        full = self.sizes.get(path, self.size)
+        width, height = full if fit is None else fit_within(full, fit)
         pixels = allocate(height, width, False)
         pixels[...] = 255
-        return LoadedFile(path, FileStamp(width * height, 0), DecodedImage(pixels, False, "FAKE"))
+        image = DecodedImage(pixels, False, "FAKE", full_size=full)
+        return LoadedFile(path, FileStamp(full[0] * full[1], 0), image)
 
 
 class FakeClock:

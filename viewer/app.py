@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import sys
@@ -36,14 +35,13 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
 
     from PIL import Image
 
-    from viewer.core.decode import load_image
-
     # The decoder checks every image against its own byte limit before decoding, so Pillow's
     # warning below its hard decompression-bomb limit would only be noise in the log.
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
     from PyQt5.QtWidgets import QApplication
 
+    from viewer.model.load_task import file_loader
     from viewer.model.prefetch_model import PrefetchModel
     from viewer.ui.icon import application_icon
     from viewer.ui.main_window import MainWindow
@@ -57,7 +55,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
     model = PrefetchModel(
-        loader or functools.partial(load_image, max_bytes=options.max_image_bytes),
+        loader or file_loader(options.max_image_bytes),
         threads=preferences.threads,
         plan=preferences.plan,
         max_images=preferences.cache_images,

@@ -70,7 +70,7 @@ class BaselineModel(QObject):
             self._running += 1
         try:
             allocator = QImageAllocator()
-            loaded = self._loader(self._paths[index], allocator)
+            loaded = self._loader(self._paths[index], allocator, None)  # full size, as drawn
             self._infos[index] = loaded.info()
             return allocator.take(loaded.image)
         finally:

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 
 from viewer.core.decode import Allocator, FileStamp, LoadedFile, decode_bytes, new_array, read_file
+from viewer.core.geometry import Size
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,10 @@ class Share:
             self.reads += 1
         return data, stamp
 
-    def load(self, path: str, allocate: Allocator = new_array) -> LoadedFile:
+    def load(
+        self, path: str, allocate: Allocator = new_array, fit: Size | None = None
+    ) -> LoadedFile:
         """A ``Loader`` for the model: read through the link, then decode as the viewer does."""
         data, stamp = self.read(path)
-        return LoadedFile(path, stamp, decode_bytes(data, os.path.basename(path), allocate))
+        decoded = decode_bytes(data, os.path.basename(path), allocate, fit=fit)
+        return LoadedFile(path, stamp, decoded)

@@ -14,6 +14,7 @@ import zlib
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
+from viewer.core.geometry import Size
 from viewer.model.prefetch_model import PrefetchModel
 
 PATHS = [f"/share/{n}.jpg" for n in range(1, 201)]
@@ -37,7 +38,7 @@ class ChaosLoader:
         self._hung: list[threading.Event] = []
         self._calm = False
 
-    def __call__(self, path: str, allocate: Allocator) -> LoadedFile:
+    def __call__(self, path: str, allocate: Allocator, fit: Size | None = None) -> LoadedFile:
         with self._lock:
             hang = not self._calm and self._random.random() < 0.3
             gate = threading.Event() if hang else None

@@ -64,3 +64,28 @@ def test_refinement_of_the_same_image_keeps_the_view(qtbot, make_window, image_f
     assert window.view.image_size() == sharper.size()
     assert not window.view.is_fitted()
     assert window.view.image_rect().center() == rect.center()
+
+
+def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make_window, tmp_path):
+    from tests.images import write_image
+    from viewer.core.sequence import ImageSequence
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    for number in (1, 2):
+        write_image(str(folder / f"{number}.png"), (3000, 2000), seed=number)
+    window = make_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(), timeout=5000)
+    window.open_sequence(ImageSequence.from_folder(str(folder)), 0)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    box = window.view.display_box()
+    assert window.view.image_size().width() <= box[0]  # decoded small, not 3000 wide
+    assert window.view.source_size().width() == 3000
+    assert window.status_text().split(" · ")[2] == "3000×2000"
+    qtbot.keyClick(window, Qt.Key_1)  # actual size: the display pixels are too coarse now
+    qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=5000)
+    assert window.view.zoom_percent() == pytest.approx(100)
+    window.resize(700, 500)  # a re-render for the new size must not replace the full pixels
+    qtbot.waitUntil(lambda: window.model.in_flight() == 0, timeout=5000)
+    assert window.view.image_size().width() == 3000

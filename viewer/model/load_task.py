@@ -12,20 +12,33 @@ import logging
 import os
 import threading
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import Allocator, DecodeError, ImageInfo, LoadedFile, load_image
+from viewer.core.geometry import Size
+from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.model.qimage_buffer import QImageAllocator
 
 log = logging.getLogger(__name__)
 
-#: ``(path, allocate) -> LoadedFile``. Tests inject slow or failing ones.
-Loader = Callable[[str, Allocator], LoadedFile]
+#: ``(path, allocate, fit) -> LoadedFile``: ``fit`` is the display box in device pixels, or
+#: None for full resolution. Tests inject slow or failing ones.
+Loader = Callable[[str, Allocator, Optional[Size]], LoadedFile]
 
-DEFAULT_LOADER: Loader = load_image
+
+def file_loader(max_bytes: int = DEFAULT_MAX_IMAGE_BYTES) -> Loader:
+    """The real loader: read and decode files, each within ``max_bytes`` of pixels."""
+
+    def load(path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
+        return load_image(path, allocate, max_bytes, fit)
+
+    return load
+
+
+DEFAULT_LOADER: Loader = file_loader()
 
 
 @dataclass
@@ -36,6 +49,7 @@ class LoadResult:
     image: QImage
     info: ImageInfo
     stamp: tuple[int, int]
+    fit: Size | None = None  # the display box it was made for; None: full resolution
 
     @property
     def cost(self) -> int:
@@ -81,20 +95,30 @@ class PoolTask(QRunnable):
 
 
 class LoadTask(PoolTask):
-    """Load one path with the injected loader; every exception becomes ``failed``."""
+    """Load one path with the injected loader; every exception becomes ``failed``.
 
-    def __init__(self, path: str, loader: Loader, signals: TaskSignals) -> None:
+    Attributes:
+        fit: the display box to decode for, or None for full resolution. The model may change
+            it while the task is still queued (a window resize retargets queued work instead
+            of queueing more); the box actually used travels with the result.
+    """
+
+    def __init__(
+        self, path: str, loader: Loader, signals: TaskSignals, fit: Size | None = None
+    ) -> None:
         super().__init__(path)
+        self.fit = fit
         self._loader = loader
         self._signals = signals
 
     def work(self) -> None:
+        fit = self.fit
         try:
             allocator = QImageAllocator()
-            loaded = self._loader(self.path, allocator)
+            loaded = self._loader(self.path, allocator, fit)
             image = allocator.take(loaded.image)
             stamp = (loaded.stamp.size, loaded.stamp.mtime_ns)
-            result = LoadResult(self.path, image, loaded.info(), stamp)
+            result = LoadResult(self.path, image, loaded.info(), stamp, fit)
         except DecodeError as error:
             self._signals.failed.emit(self, str(error))
         except Exception as error:

@@ -12,11 +12,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Optional
 
 from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import ImageInfo
+from viewer.core.geometry import Size, fit_within
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.load_task import (
@@ -38,7 +40,8 @@ REQUEST_PRIORITY = 1000
 PREFETCH_PRIORITY = 500
 STAMP_PRIORITY = 0
 
-StoreKey = tuple[str, int, int]  # path, size, mtime_ns
+#: path, size, mtime_ns, and the display box the pixels were made for (None: full resolution).
+StoreKey = tuple[str, int, int, Optional[Size]]
 
 
 @dataclass
@@ -83,6 +86,7 @@ class PrefetchModel(QObject):
         plan: ReadAheadPlan = ReadAheadPlan(),
         max_images: int = DEFAULT_MAX_COUNT,
         max_bytes: int = DEFAULT_MAX_COST,
+        display_box: Size | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,6 +106,8 @@ class PrefetchModel(QObject):
         self._paths: Sequence[str] = ()
         self._index_of: dict[str, int] = {}
         self._tasks: dict[str, LoadTask] = {}
+        self._full_tasks: dict[str, LoadTask] = {}  # full resolution, for zooming in
+        self._box = display_box
         self._stamp_tasks: dict[str, StampTask] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
         self._infos: dict[str, ImageInfo] = {}
@@ -133,6 +139,35 @@ class PrefetchModel(QObject):
     def direction(self) -> Direction:
         return self._direction
 
+    @property
+    def display_box(self) -> Size | None:
+        return self._box
+
+    def set_display_box(self, box: Size | None) -> None:
+        """Deliver images fitted to ``box`` (device pixels) from now on; None: full size.
+
+        Queued loads are retargeted in place rather than queued again, and the current image
+        is re-rendered by at most one load at a time, however many resize events arrive.
+        """
+        if box == self._box:
+            return
+        self._box = box
+        for task in self._tasks.values():
+            if not task.started.is_set():
+                task.fit = box
+        self._refresh_current()
+
+    def request_full(self, index: int) -> None:
+        """Load ``index`` at full resolution (for zooming in); announced with ``imageReady``."""
+        path = self._paths[index]
+        full = self._lookup(path, None)
+        if full is not None:
+            self.imageReady.emit(index, full.image)
+        elif path not in self._full_tasks and path not in self._no_read_ahead:
+            task = LoadTask(path, self._loader, self._task_signals, fit=None)
+            self._full_tasks[path] = task
+            self._start(task, REQUEST_PRIORITY)
+
     def set_paths(self, paths: Sequence[str]) -> None:
         """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
         self._paths = paths
@@ -159,9 +194,10 @@ class PrefetchModel(QObject):
         self._current = index
         path = self._paths[index]
         self._no_read_ahead.discard(path)
-        result = self._lookup(path)
+        result = self._lookup(path, self._box)
         if result is None:
             self._ensure_loading(path, REQUEST_PRIORITY)
+            result = self._lookup_any(path)  # shown scaled until the sharp one arrives
         self._schedule_read_ahead()
         if result is None:
             return False
@@ -171,7 +207,7 @@ class PrefetchModel(QObject):
 
     def cached_image(self, index: int) -> QImage | None:
         """The stored image for ``index`` without touching the LRU order, or None."""
-        key = self._key(self._paths[index])
+        key = self._key(self._paths[index], self._box)
         result = None if key is None else self._store.peek(key)
         return None if result is None else result.image
 
@@ -233,11 +269,11 @@ class PrefetchModel(QObject):
     # -- scheduling -------------------------------------------------------------------------
 
     def _pool_tasks(self) -> list[PoolTask]:
-        return [*self._tasks.values(), *self._stamp_tasks.values()]
+        return [*self._tasks.values(), *self._full_tasks.values(), *self._stamp_tasks.values()]
 
-    def _key(self, path: str) -> StoreKey | None:
+    def _key(self, path: str, box: Size | None) -> StoreKey | None:
         stamp = self._stamps.get(path)
-        return None if stamp is None else (path, *stamp)
+        return None if stamp is None else (path, *stamp, box)
 
     def _check_stamp(self, path: str) -> None:
         """Stat a cached file off the GUI thread, to notice an edit in place."""
@@ -247,12 +283,33 @@ class PrefetchModel(QObject):
             self._start(task, STAMP_PRIORITY)
 
     def _is_stored(self, path: str) -> bool:
-        key = self._key(path)
+        key = self._key(path, self._box)
         return key is not None and self._store.contains(key)
 
-    def _lookup(self, path: str) -> LoadResult | None:
-        key = self._key(path)
+    def _lookup(self, path: str, box: Size | None) -> LoadResult | None:
+        key = self._key(path, box)
         return None if key is None else self._store.lookup(key)
+
+    def _lookup_any(self, path: str) -> LoadResult | None:
+        """The largest stored rendering of ``path``'s current version, at any box."""
+        stamp = self._stamps.get(path)
+        results = [
+            result
+            for key in self._store
+            if key[0] == path and key[1:3] == stamp
+            for result in [self._store.peek(key)]
+            if result is not None
+        ]
+        return max(results, key=lambda result: result.cost, default=None)
+
+    def _refresh_current(self) -> None:
+        """After the box changed: re-render the current image, then the read-ahead."""
+        if self._current is None or self._closed:
+            return
+        path = self._paths[self._current]
+        if not self._is_stored(path) and path not in self._no_read_ahead:
+            self._ensure_loading(path, REQUEST_PRIORITY)
+        self._schedule_read_ahead()
 
     def _ensure_loading(self, path: str, priority: int) -> None:
         """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
@@ -260,7 +317,7 @@ class PrefetchModel(QObject):
         if task is None:
             if priority == REQUEST_PRIORITY:
                 self._make_room_for_request(path)
-            task = LoadTask(path, self._loader, self._task_signals)
+            task = LoadTask(path, self._loader, self._task_signals, self._box)
             self._tasks[path] = task
             self.stats.loads_started += 1
             self.stats.peak_in_flight = max(self.stats.peak_in_flight, len(self._tasks))
@@ -314,9 +371,11 @@ class PrefetchModel(QObject):
     def _estimate(self, path: str) -> int:
         """Decoded bytes ``path`` will take: known from an earlier load, else the last image's."""
         info = self._infos.get(path)
-        if info is not None:
-            return info.width * info.height * 4
-        return self._last_cost or 0
+        if info is None:
+            return self._last_cost or 0
+        size = (info.width, info.height)
+        width, height = size if self._box is None else fit_within(size, self._box)
+        return width * height * 4
 
     def reserved_cost(self) -> int:
         """Estimated decoded bytes of the loads queued or running."""
@@ -377,15 +436,14 @@ class PrefetchModel(QObject):
 
     @pyqtSlot(object, object)
     def _on_loaded(self, task: LoadTask, result: LoadResult) -> None:
-        if self._tasks.get(task.path) is task:
-            del self._tasks[task.path]
+        self._forget(task)
         if self._closed:
             return
         path = result.path
         self._stamps[path] = result.stamp
         self._infos[path] = result.info
         self._failed.discard(path)
-        kept = self._store.insert((path, *result.stamp), result, result.cost)
+        kept = self._store.insert((path, *result.stamp, result.fit), result, result.cost)
         if kept:
             self._last_cost = result.cost  # an image too big to keep says little about the next
         load, keep = self._wanted()
@@ -395,12 +453,20 @@ class PrefetchModel(QObject):
         index = self._index_of.get(path)
         if index is not None and (kept or index == self._current):
             self.imageReady.emit(index, result.image)
-        self._schedule_read_ahead()
+        if index == self._current and result.fit is not None and result.fit != self._box:
+            self._refresh_current()  # made for a box the window has since left
+        else:
+            self._schedule_read_ahead()
+
+    def _forget(self, task: LoadTask) -> None:
+        """Drop the model's reference to a task that has signalled its result."""
+        for tasks in (self._tasks, self._full_tasks):
+            if tasks.get(task.path) is task:
+                del tasks[task.path]
 
     @pyqtSlot(object, str)
     def _on_failed(self, task: LoadTask, message: str) -> None:
-        if self._tasks.get(task.path) is task:
-            del self._tasks[task.path]
+        self._forget(task)
         if self._closed:
             return
         log.warning("%s", message)
@@ -417,7 +483,9 @@ class PrefetchModel(QObject):
         known = self._stamps.get(path)
         if self._closed or stamp is None or known is None or stamp == known:
             return
-        self._store.remove((path, *known))
+        for key in self._store:
+            if key[0] == path:
+                self._store.remove(key)
         del self._stamps[path]
         index = self._index_of.get(path)
         if index is not None and index == self._current:

@@ -15,7 +15,7 @@ from PyQt5.QtGui import (
 )
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
-from viewer.core.geometry import Size, Zoom, clamp_pan, fitted_zoom
+from viewer.core.geometry import Size, Zoom, clamp_pan, device_box, fitted_zoom
 from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
@@ -41,10 +41,12 @@ class ImageView(QWidget):
     Signals:
         painted(): a paint that showed an image finished (benchmarks time key-to-painted).
         zoomChanged(): the zoom level or the placement changed.
+        resized(): the view's size changed, so display images should be made anew.
     """
 
     painted = pyqtSignal()
     zoomChanged = pyqtSignal()
+    resized = pyqtSignal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -240,6 +242,12 @@ class ImageView(QWidget):
         if self._zoom is not None:
             self._zoom = self._clamped(self._zoom)
         super().resizeEvent(event)
+        self.resized.emit()
+        self.zoomChanged.emit()
+
+    def display_box(self) -> Size:
+        """The view's size in device pixels: what a display image must fill to look sharp."""
+        return device_box(self._view_size(), self.devicePixelRatioF())
 
     def changeEvent(self, event: QEvent) -> None:
         """Repaint when the user switches between a light and a dark theme."""

@@ -7,7 +7,14 @@ import os
 from typing import Callable
 
 from PyQt5.QtCore import QSize, Qt, pyqtSlot
-from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QKeySequence
+from PyQt5.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QKeySequence,
+    QShowEvent,
+)
 from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from viewer.core.formatting import SEPARATOR, status_line
@@ -66,7 +73,9 @@ class MainWindow(QMainWindow):
         self._zoom_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._zoom_label)
         self.view.zoomChanged.connect(self._on_zoom_changed)
+        self.view.resized.connect(self._on_view_resized)
         self._shown_index: int | None = None
+        self._watching_screen = False
         self.cache_indicator = CacheIndicator(model, self)
         self.statusBar().addPermanentWidget(self.cache_indicator)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
@@ -204,6 +213,12 @@ class MainWindow(QMainWindow):
         self.loading_notice.stop()
         info = self._model.image_info(index)
         refinement = self._shown_index == index
+        if (
+            refinement
+            and not self.view.is_fitted()
+            and image.width() < self.view.image_size().width()
+        ):
+            return  # a display-sized re-render must not replace the full resolution zoomed into
         self.view.show_image(
             image,
             source=QSize(info.width, info.height) if info else None,
@@ -307,6 +322,20 @@ class MainWindow(QMainWindow):
     def _on_zoom_changed(self) -> None:
         shown = self.view.has_image()
         self._zoom_label.setText(f"{self.view.zoom_percent():.0f}%" if shown else "")
+        if shown and self._shown_index is not None and self.view.wants_full_resolution():
+            self._model.request_full(self._shown_index)  # refine: display pixels are too coarse
+
+    @pyqtSlot()
+    def _on_view_resized(self) -> None:
+        """Workers render for the view's size in device pixels; tell the model the new one."""
+        self._model.set_display_box(self.view.display_box())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._watching_screen:
+            handle.screenChanged.connect(self._on_view_resized)  # a new device pixel ratio
+            self._watching_screen = True
 
     @pyqtSlot()
     def _on_toggle_fullscreen(self) -> None:

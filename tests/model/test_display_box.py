@@ -1,0 +1,88 @@
+"""Display-sized loads: the model asks for the window's box, re-renders on resize without
+piling up work, and loads full resolution only when the user zooms in."""
+
+from __future__ import annotations
+
+from tests.model.conftest import PATHS
+from viewer.core.readahead import ReadAheadPlan
+
+
+def settle(qtbot, model):
+    qtbot.waitUntil(lambda: model.in_flight() == 0 and not model._full_tasks, timeout=5000)
+
+
+def test_loads_ask_for_the_display_box(qtbot, make_model, loader):
+    loader.size = (4000, 3000)
+    model = make_model(ReadAheadPlan(1, 0), display_box=(400, 400))
+    with qtbot.waitSignal(
+        model.imageReady, check_params_cb=lambda i, image: i == 0, timeout=5000
+    ) as got:
+        model.request(0)
+    assert got.args[1].width() == 400 and got.args[1].height() == 300
+    settle(qtbot, model)
+    assert set(loader.fits) == {(PATHS[0], (400, 400)), (PATHS[1], (400, 400))}
+    assert model.image_info(0).width == 4000  # the status bar still tells the real size
+
+
+def test_a_resize_storm_re_renders_at_most_one_at_a_time(qtbot, make_model, loader):
+    loader.gate(PATHS[4])
+    model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
+    model.request(4)
+    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=5000)
+    for width in range(801, 841):  # forty resize events while the load is running
+        model.set_display_box((width, 600))
+        assert model.in_flight() <= 1
+    loader.release(PATHS[4])
+    settle(qtbot, model)
+    assert loader.count(PATHS[4]) == 2  # the running one, then one re-render at the last size
+    assert loader.fits[-1] == (PATHS[4], (840, 600))
+    assert model.is_cached(4)
+
+
+def test_queued_loads_are_retargeted_not_queued_again(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(2, 0), threads=1, display_box=(800, 600))
+    model.request(0)  # learn the image size first: until then one load runs at a time
+    settle(qtbot, model)
+    loader.gate(PATHS[5])
+    model.request(5)  # runs on the only thread; 6 and 7 wait in the queue
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    assert model.in_flight() == 3
+    model.set_display_box((500, 500))
+    assert model.in_flight() == 3  # retargeted, not queued again
+    loader.release(PATHS[5])
+    settle(qtbot, model)
+    assert (PATHS[6], (500, 500)) in loader.fits and (PATHS[6], (800, 600)) not in loader.fits
+    assert loader.count(PATHS[6]) == 1 and loader.count(PATHS[7]) == 1
+    assert loader.fits.count((PATHS[5], (500, 500))) == 1  # the current one, re-rendered once
+
+
+def test_after_a_resize_the_old_rendering_shows_at_once(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
+    with qtbot.waitSignal(model.imageReady, timeout=5000):
+        model.request(3)
+    settle(qtbot, model)
+    loader.gate(PATHS[3])
+    model.set_display_box((1600, 1200))
+    assert model.request(3) is True  # served from the old box while the sharp one loads
+    loader.release(PATHS[3])
+    settle(qtbot, model)
+    assert loader.fits[-1] == (PATHS[3], (1600, 1200))
+
+
+def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader):
+    loader.size = (4000, 3000)
+    model = make_model(ReadAheadPlan(0, 0), display_box=(400, 400))
+    with qtbot.waitSignal(model.imageReady, timeout=5000):
+        model.request(2)
+    settle(qtbot, model)
+    assert (PATHS[2], None) not in loader.fits
+    with qtbot.waitSignal(model.imageReady, timeout=5000) as full:
+        model.request_full(2)
+        model.request_full(2)  # asked twice while loading: still one load
+    assert full.args[1].width() == 4000
+    settle(qtbot, model)
+    assert loader.fits.count((PATHS[2], None)) == 1
+    with qtbot.waitSignal(model.imageReady, timeout=100) as again:
+        model.request_full(2)  # now from the store
+    assert again.args[1].width() == 4000
+    assert loader.fits.count((PATHS[2], None)) == 1
