@@ -14,6 +14,7 @@ from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import DecodeError, ImageInfo
+from viewer.core.geometry import Size
 from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.store import ImageStore
 from viewer.model.load_task import Loader
@@ -61,6 +62,12 @@ class BaselineModel(QObject):
 
     def in_flight(self) -> int:
         return self._running
+
+    def set_display_box(self, box: Size | None) -> None:
+        """Baselines decode every image whole and let the view scale it on the GUI thread."""
+
+    def request_full(self, index: int) -> None:
+        """Already full size: nothing finer to load."""
 
     def shutdown(self, wait: bool = False) -> None:
         """Nothing to take back: a baseline's loads run to the end."""
