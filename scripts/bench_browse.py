@@ -11,27 +11,23 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import tempfile
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 
 from bench.designs import parse_design
 from bench.figures import link_images_per_s
-from bench.report import table, write_json
+from bench.images import camera_images, default_folder, quick_images, sequence_of
+from bench.report import run_header, table, write_json
 from bench.runner import QUICK_TIMING, SCRIPTS, Timing, run_design
 from bench.share import PRESETS, Share
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.sequence import ImageSequence
-from viewer.samples import CAMERA_SIZE, write_sequence
 
 DEFAULT_DESIGNS = "naive,thread-per-image,viewer"
-DEFAULT_IMAGES = os.path.join(os.path.expanduser("~"), ".cache", "viewer-bench", "camera-6000x4000")
-QUICK_SIZE = (480, 320)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--scripts", default=",".join(SCRIPTS), help="comma-separated scripts")
     parser.add_argument("--count", type=int, default=60, help="sample images to make and browse")
-    parser.add_argument("--images-dir", default=DEFAULT_IMAGES, help="where sample images live")
+    parser.add_argument("--images-dir", default=default_folder(), help="where sample images live")
     parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
     return parser  # fmt: skip
@@ -55,12 +51,8 @@ def _sequence(args: argparse.Namespace) -> ImageSequence:
     if args.folder:
         return ImageSequence.from_folder(args.folder)
     if args.quick:
-        folder = tempfile.mkdtemp(prefix="bench-quick-")
-        write_sequence(folder, 8, QUICK_SIZE)
-        return ImageSequence.from_folder(folder)
-    print(f"sample images in {args.images_dir} (made once, ~1 s each)", file=sys.stderr)
-    write_sequence(args.images_dir, args.count, CAMERA_SIZE)
-    return ImageSequence(args.images_dir, [f"{n}.jpg" for n in range(1, args.count + 1)])
+        return sequence_of(quick_images(8))
+    return sequence_of(camera_images(args.count, folder=args.images_dir))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     link_rate = link_images_per_s(share, paths)
     print(f"\nshare {share_name}; {len(paths)} images; link allows {link_rate} images/s\n")
     print(table(rows))
-    run = {"date": time.strftime("%Y-%m-%d %H:%M"), "command": sys.argv, "share": share_name,
-           "images": len(paths), "link_images_per_s": link_rate, "machine": platform.platform(),
-           "cpus": os.cpu_count(), "rows": rows}  # fmt: skip
+    run = {**run_header(), "share": share_name, "images": len(paths),
+           "link_images_per_s": link_rate, "rows": rows}  # fmt: skip
     print(f"\nwrote {write_json(args.out, run)}")
     del app
     return _check_quick(rows) if args.quick else 0

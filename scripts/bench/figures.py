@@ -14,11 +14,11 @@ from bench.share import Share
 MS = 1000.0
 
 
-def _ms(value: float | None) -> float | None:
+def ms(value: float | None) -> float | None:
     return None if value is None else round(value * MS, 1)
 
 
-def _percentile(values: list[float], q: float) -> float | None:
+def percentile(values: list[float], q: float) -> float | None:
     return float(np.percentile(values, q)) if values else None
 
 
@@ -34,22 +34,22 @@ def script_figures(
         "script": script,
         "presses": len(probe.pressed),
         "shown": shown,
-        "p50_ms": _ms(_percentile(latencies, 50)),
-        "p95_ms": _ms(_percentile(latencies, 95)),
-        "max_ms": _ms(max(latencies, default=None)),
+        "p50_ms": ms(percentile(latencies, 50)),
+        "p95_ms": ms(percentile(latencies, 95)),
+        "max_ms": ms(max(latencies, default=None)),
         "bytes_read": share.bytes_read,
         "reads": share.reads,
         "mb_per_shown": round(share.bytes_read / shown / 1e6, 2) if shown else None,
         "peak_in_flight": probe.peak_in_flight,
         "in_flight_limit": design.in_flight_limit,
-        "stall_max_ms": _ms(max(probe.gaps, default=None)),
-        "stall_p99_ms": _ms(_percentile(probe.gaps, 99)),
+        "stall_max_ms": ms(max(probe.gaps, default=None)),
+        "stall_p99_ms": ms(percentile(probe.gaps, 99)),
         "peak_rss_mb": round(probe.peak_rss / 2**20),
     }
     final = probe.final_index
     if script == "burst" and final in probe.painted:
         # From the last press that moved (presses at the last image change nothing).
-        figures["final_ms"] = _ms(probe.painted[final] - probe.pressed[final])
+        figures["final_ms"] = ms(probe.painted[final] - probe.pressed[final])
     if script == "fast" and last_paint is not None:
         figures["images_per_s"] = round(shown / (last_paint - started), 2)
     return figures

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import platform
+import sys
 import time
 from collections.abc import Sequence
 from typing import Any
 
-COLUMNS = [
+Column = tuple[str, str, int]  # key in the row, title, width
+
+COLUMNS: list[Column] = [
     ("design", "design", 20),
     ("script", "script", 6),
     ("p50_ms", "p50 ms", 8),
@@ -28,21 +32,27 @@ def _cell(value: object) -> str:
     return "–" if value is None else str(value)
 
 
-def table(rows: Sequence[dict[str, Any]]) -> str:
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column] = COLUMNS) -> str:
     """A Markdown table, so the README can take it as it is."""
-    head = "| " + " | ".join(title for _, title, _ in COLUMNS) + " |"
-    rule = "|" + "|".join("---" for _ in COLUMNS) + "|"
+    head = "| " + " | ".join(title for _, title, _ in columns) + " |"
+    rule = "|" + "|".join("---" for _ in columns) + "|"
     body = [
-        "| " + " | ".join(_cell(row.get(key)).ljust(width) for key, _, width in COLUMNS) + " |"
+        "| " + " | ".join(_cell(row.get(key)).ljust(width) for key, _, width in columns) + " |"
         for row in rows
     ]
     return "\n".join([head, rule, *body])
 
 
-def write_json(folder: str, run: dict[str, Any]) -> str:
-    """Write the run to ``folder/browse-<time>.json``; returns the path."""
+def run_header() -> dict[str, Any]:
+    """What every result file starts with: when, how it was run, and on what machine."""
+    return {"date": time.strftime("%Y-%m-%d %H:%M"), "command": sys.argv,
+            "machine": platform.platform(), "cpus": os.cpu_count()}  # fmt: skip
+
+
+def write_json(folder: str, run: dict[str, Any], prefix: str = "browse") -> str:
+    """Write the run to ``folder/<prefix>-<time>.json``; returns the path."""
     os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, time.strftime("browse-%Y%m%d-%H%M%S.json"))
+    path = os.path.join(folder, time.strftime(f"{prefix}-%Y%m%d-%H%M%S.json"))
     with open(path, "w", encoding="utf-8") as file:
         json.dump(run, file, indent=2)
     return path

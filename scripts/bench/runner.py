@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import os
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QSettings, Qt
 from PyQt5.QtTest import QTest
 from PyQt5.QtWidgets import QApplication
 
@@ -16,9 +18,11 @@ from bench.designs import Design
 from bench.figures import script_figures
 from bench.probe import Probe, wait, wait_until
 from bench.share import Share
+from viewer.core.geometry import Size
 from viewer.core.sequence import ImageSequence
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
 
 SCRIPTS = ("cold", "seq", "back", "burst", "fast")
 
@@ -40,25 +44,52 @@ QUICK_TIMING = Timing(6, 0.05, 8, 1 / 30, 6, 0.03, 20.0)
 
 
 class Session:
-    """One fresh window and model for one design; closed and drained by ``close``."""
+    """One fresh window and model for one design; closed and drained by ``close``.
 
-    def __init__(self, design: Design, share: Share, sequence: ImageSequence) -> None:
+    ``view_size`` sets the image area's size in logical pixels (the window grows around it);
+    None keeps the window's default. Settings go to a scratch file, never the user's.
+    """
+
+    def __init__(
+        self,
+        design: Design,
+        share: Share,
+        sequence: ImageSequence,
+        view_size: Size | None = None,
+    ) -> None:
         self.model, self.in_flight = design.build(share)
-        self.window = MainWindow(cast(PrefetchModel, self.model))  # model-shaped baselines too
+        scratch = os.path.join(tempfile.mkdtemp(prefix="viewer-bench-"), "settings.ini")
+        settings = Settings(QSettings(scratch, QSettings.IniFormat))
+        model = cast(PrefetchModel, self.model)  # model-shaped baselines too
+        self.window = MainWindow(model, settings=settings)
         self.window.show()
         self.window.activateWindow()
         QTest.qWaitForWindowActive(self.window)
+        if view_size is not None:
+            self.set_view_size(view_size)
         self.sequence = sequence
+
+    def set_view_size(self, size: Size) -> None:
+        """Resize the window so that its image area is ``size``."""
+        view = self.window.view
+        extra_width = self.window.width() - view.width()
+        extra_height = self.window.height() - view.height()
+        self.window.resize(size[0] + extra_width, size[1] + extra_height)
+        wait_until(lambda: (view.width(), view.height()) == size, 5)
 
     def probe(self) -> Probe:
         return Probe(self.window, self.in_flight)
 
-    def open_and_show(self, timing: Timing) -> None:
+    def open_and_show(self, timeout: float, sequence: ImageSequence | None = None) -> Probe:
+        """Open ``sequence`` (default: the session's) at its first image and wait for its
+        paint, with the heartbeat running; the stopped probe says when it was painted."""
         probe = self.probe()
+        probe.start()
         probe.mark(0, time.perf_counter())
-        self.window.open_sequence(self.sequence, 0)
-        wait_until(lambda: probe.shown(0), timing.timeout)
+        self.window.open_sequence(sequence or self.sequence, 0)
+        wait_until(lambda: probe.shown(0), timeout)
         probe.stop()
+        return probe
 
     def close(self) -> None:
         self.window.close()
@@ -71,14 +102,19 @@ class Session:
 
 
 def run_design(
-    design: Design, share: Share, sequence: ImageSequence, scripts: Sequence[str], timing: Timing
+    design: Design,
+    share: Share,
+    sequence: ImageSequence,
+    scripts: Sequence[str],
+    timing: Timing,
+    view_size: Size | None = None,
 ) -> list[dict[str, Any]]:
     """Every requested script on fresh windows; ``back`` continues from ``seq``."""
     results = []
     for script in scripts:
         if script == "back":
             continue
-        session = Session(design, share, sequence)
+        session = Session(design, share, sequence, view_size)
         try:
             results.append(_run(script, session, share, design, timing))
             if script == "seq" and "back" in scripts:
@@ -91,7 +127,7 @@ def run_design(
 def _run(script: str, session: Session, share: Share, design: Design, timing: Timing
          ) -> dict[str, Any]:  # fmt: skip
     if script not in ("cold", "back"):
-        session.open_and_show(timing)
+        session.open_and_show(timing.timeout)
         wait(0.5 if timing.timeout > 30 else 0.05)  # the first read-ahead settles, as a user looks
     share.reset()
     probe = session.probe()
