@@ -92,7 +92,8 @@ def scale_rows(path: str, box: Size, repeat: int) -> list[dict[str, Any]]:
 
         return resize
 
-    for label, method in (("bilinear", Image.Resampling.BILINEAR),
+    for label, method in (("box", Image.Resampling.BOX),
+                          ("bilinear", Image.Resampling.BILINEAR),
                           ("bicubic", Image.Resampling.BICUBIC)):  # fmt: skip
         row(f"Pillow {label} resize (GIL released)", resizer(method), method == RESIZE_FILTER)
     allocator = QImageAllocator()
