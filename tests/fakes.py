@@ -1,4 +1,4 @@
-"""Loaders for model tests: instant, gated (slow on demand) and failing, all counting calls;
+"""Loaders and listers for tests: instant, gated (slow on demand) and failing, all counting calls;
 and a clock that moves only when told."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from collections import Counter
 
 from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
 from viewer.core.geometry import Size, fit_within
+from viewer.core.sequence import Progress, SequenceError
 
 
 class FakeLoader:
@@ -81,3 +82,28 @@ class FakeClock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class FakeFolder:
+    """A folder whose listing the test sets; ``gate()`` holds the next listings until released."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.gone = False
+        self.calls = 0
+        self._gate = threading.Event()
+        self._gate.set()
+
+    def gate(self) -> None:
+        self._gate.clear()
+
+    def release(self) -> None:
+        self._gate.set()
+
+    def __call__(self, folder: str, on_progress: Progress) -> list[str]:
+        self.calls += 1
+        on_progress(len(self.names))
+        assert self._gate.wait(timeout=30)
+        if self.gone:
+            raise SequenceError(f"Folder not found: {folder}")
+        return list(self.names)

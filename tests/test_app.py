@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from PyQt5.QtCore import QTimer
 from PyQt5.QtWidgets import QApplication
 
@@ -13,7 +14,7 @@ from viewer.ui.settings import Preferences, Settings
 
 
 def run_and_inspect(qtbot, argv):
-    """Run ``main`` with its event loop; inspect and close the window once it is up."""
+    """Run ``main`` with its event loop; inspect and close the window once it is listed."""
     seen: dict[str, object] = {}
 
     def inspect() -> None:
@@ -21,6 +22,9 @@ def run_and_inspect(qtbot, argv):
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         ]
         window = windows[-1]
+        if window.lister.folder is not None and window.sequence is None:
+            window.opened.connect(lambda count: inspect())  # the listing is still running
+            return
         seen["index"] = window.current_index
         seen["title"] = window.windowTitle()
         seen["icon"] = not window.windowIcon().isNull() or not QApplication.windowIcon().isNull()
@@ -31,6 +35,7 @@ def run_and_inspect(qtbot, argv):
         offer = window.reopen_offer
         seen["offer"] = None if offer is None else offer.text()
         window.model.shutdown(wait=True)
+        window.lister.shutdown(wait=True)
         window.close()
 
     QTimer.singleShot(0, inspect)
@@ -43,6 +48,29 @@ def test_main_opens_folder_at_start_index(qtbot, image_folder):
     assert seen["index"] == 2
     assert seen["title"] == "3.jpg — Viewer"
     assert seen["icon"]
+
+
+def test_main_opens_a_file_in_its_folder(qtbot, image_folder):
+    seen = run_and_inspect(qtbot, [os.path.join(image_folder, "10.jpg"), "--poll", "0"])
+    assert seen["title"] == "10.jpg — Viewer"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{empty}"], "no images in folder: {empty}"),
+        (
+            ["{folder}", "--start", "13"],
+            "--start 13 is out of range: {folder} has 12 images (use 1 to 12)",
+        ),
+    ],
+)
+def test_errors_only_the_listing_finds_exit_2(qtbot, capsys, image_folder, tmp_path, args, message):
+    (tmp_path / "empty").mkdir()
+    fill = {"folder": image_folder, "empty": str(tmp_path / "empty")}
+    assert main([arg.format(**fill) for arg in args]) == 2
+    assert capsys.readouterr().err == f"viewer: error: {message.format(**fill)}\n"
+    assert not any(w.isVisible() for w in QApplication.topLevelWidgets())
 
 
 def test_main_without_arguments_opens_empty_window(qtbot):

@@ -1,4 +1,4 @@
-"""Entry point: parse the command line first, then start Qt and show the window."""
+"""Entry point: check the command line first, then start Qt, show the window and list."""
 
 from __future__ import annotations
 
@@ -9,10 +9,21 @@ import warnings
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
-from viewer.cli import UsageError, fail, parse
+from viewer.cli import (
+    USAGE_ERROR,
+    Options,
+    UsageError,
+    fail,
+    parse,
+    sentence_to_clause,
+    start_out_of_range,
+)
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # Qt is imported only once the command line has been checked
+    from PyQt5.QtWidgets import QApplication
+
     from viewer.model.load_task import Loader
+    from viewer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +52,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
 
     from PyQt5.QtWidgets import QApplication
 
+    from viewer.model.folder_lister import FolderLister
     from viewer.model.load_task import file_loader
     from viewer.model.prefetch_model import PrefetchModel
     from viewer.ui.icon import application_icon
@@ -61,14 +73,17 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         max_images=preferences.cache_images,
         max_bytes=preferences.max_bytes,
     )
-    window = MainWindow(model, settings=settings)
+    lister = FolderLister(poll_seconds=options.poll_seconds)
+    window = MainWindow(model, settings=settings, lister=lister)
     window.show_restored()
-    if options.sequence is not None:
-        window.open_sequence(options.sequence, options.start_index)
+    if options.path is not None:
+        _fail_like_the_command_line(app, window, options)
+        window.open_path(options.path, 0 if options.start is None else options.start - 1)
     else:
         window.offer_reopen()
     status = int(app.exec_())
     model.shutdown(wait=False)
+    lister.shutdown(wait=False)
     if model.has_running_work():
         leave_now(status)
     return status
@@ -86,3 +101,30 @@ def leave_now(status: int) -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)
+
+
+def _fail_like_the_command_line(app: QApplication, window: MainWindow, options: Options) -> None:
+    """Errors only the listing can find end the app as a bad command line does: status 2."""
+
+    def give_up(message: str) -> None:
+        fail(message)
+        window.close()
+        app.exit(USAGE_ERROR)
+
+    def stop_listening() -> None:
+        window.openFailed.disconnect(on_failed)
+        window.opened.disconnect(on_opened)
+
+    def on_failed(message: str) -> None:
+        stop_listening()
+        give_up(sentence_to_clause(message))
+
+    def on_opened(count: int) -> None:
+        stop_listening()
+        if options.start is not None and options.path is not None:
+            problem = start_out_of_range(options.start, options.path, count)
+            if problem is not None:
+                give_up(problem)
+
+    window.openFailed.connect(on_failed)
+    window.opened.connect(on_opened)

@@ -1,7 +1,10 @@
 """The command line, parsed and checked before any Qt object exists.
 
 Bad input gets one line on stderr and exit status 2, never a traceback, so the viewer can be
-started from scripts and file managers and fail clearly.
+started from scripts and file managers and fail clearly. Only cheap checks run here (the path
+exists, the folder opens, the file has an image extension): listing a huge folder on a share
+takes seconds, so it happens on a worker while the window shows progress. What only the
+listing can tell (no images, ``--start`` past the end) is reported the same way by the app.
 """
 
 from __future__ import annotations
@@ -14,8 +17,14 @@ from typing import NoReturn
 
 from viewer import __version__
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
+from viewer.core.paths import folder_of, name_of
 from viewer.core.readahead import ReadAheadPlan
-from viewer.core.sequence import ImageSequence, SequenceError, is_image_name
+from viewer.core.sequence import (
+    DEFAULT_POLL_SECONDS,
+    SequenceError,
+    check_readable,
+    is_image_name,
+)
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 
 USAGE_ERROR = 2
@@ -39,8 +48,9 @@ class UsageError(Exception):
 class Options:
     """What the user asked for, validated."""
 
-    sequence: ImageSequence | None
-    start_index: int
+    path: str | None
+    start: int | None
+    poll_seconds: float
     plan: ReadAheadPlan
     threads: int
     max_images: int
@@ -70,6 +80,16 @@ def _positive(text: str) -> int:
 
 def _count(text: str) -> int:
     return _whole_number(text, 0)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,6 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="most memory decoding one image may take, in MiB; larger JPEGs are shown "
         "reduced, other formats refused (default %(default)s)",
     )
+    parser.add_argument(
+        "--poll",
+        type=_seconds,
+        default=DEFAULT_POLL_SECONDS,
+        metavar="SECONDS",
+        help="re-list the folder this often to notice changes; 0 turns it off "
+        "(default %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
 
@@ -142,14 +170,16 @@ def parse(argv: list[str]) -> Options:
         from viewer.demo import ensure_demo_folder
 
         path = ensure_demo_folder()
-    sequence, index = (None, 0) if path is None else _resolve(path, args.start)
     if path is None and args.start is not None:
         raise UsageError("--start needs a folder to start in")
+    if path is not None:
+        _check(path, args.start)
     overrides = {name: getattr(args, name) for name in TUNING if getattr(args, name) is not None}
     tuning = {**TUNING, **overrides}
     return Options(
-        sequence=sequence,
-        start_index=index,
+        path=path,
+        start=args.start,
+        poll_seconds=args.poll,
         plan=ReadAheadPlan(tuning["ahead"], tuning["behind"]),
         threads=tuning["threads"],
         max_images=tuning["cache_images"],
@@ -159,32 +189,36 @@ def parse(argv: list[str]) -> Options:
     )
 
 
-def _resolve(path: str, start: int | None) -> tuple[ImageSequence, int]:
+def _check(path: str, start: int | None) -> None:
     if not os.path.exists(path):
         raise UsageError(f"no such file or folder: {path}")
     if os.path.isdir(path):
-        sequence = _list(path)
-        if start is None:
-            return sequence, 0
-        if start > len(sequence):
-            raise UsageError(
-                f"--start {start} is out of range: {path} has {len(sequence)} images "
-                f"(use 1 to {len(sequence)})"
-            )
-        return sequence, start - 1
+        _check_readable(path)
+        return
     if start is not None:
         raise UsageError("--start goes with a folder, not a file")
-    if not is_image_name(os.path.basename(path)):
+    if not is_image_name(name_of(path)):
         raise UsageError(f"not an image file this viewer opens: {path}")
-    sequence = _list(os.path.dirname(os.path.abspath(path)))
-    return sequence, sequence.index_of(path)
+    _check_readable(folder_of(path))
 
 
-def _list(folder: str) -> ImageSequence:
+def _check_readable(folder: str) -> None:
     try:
-        return ImageSequence.from_folder(folder)
+        check_readable(folder)
     except SequenceError as error:
-        raise UsageError(str(error)[:1].lower() + str(error)[1:]) from None
+        raise UsageError(sentence_to_clause(str(error))) from None
+
+
+def sentence_to_clause(message: str) -> str:
+    """``No images in folder: X`` → ``no images in folder: X``, to follow ``viewer: error:``."""
+    return message[:1].lower() + message[1:]
+
+
+def start_out_of_range(start: int, folder: str, count: int) -> str | None:
+    """The error for ``--start`` past the end of a listed folder, or None if it is in range."""
+    if start <= count:
+        return None
+    return f"--start {start} is out of range: {folder} has {count} images (use 1 to {count})"
 
 
 def fail(message: str) -> int:

@@ -5,7 +5,13 @@ from pathlib import PureWindowsPath
 
 import pytest
 
-from viewer.core.sequence import ImageSequence, SequenceError, is_image_name, list_image_names
+from viewer.core.sequence import (
+    ImageSequence,
+    SequenceError,
+    check_readable,
+    is_image_name,
+    list_image_names,
+)
 
 
 def touch(folder: str, *names: str) -> None:
@@ -103,3 +109,73 @@ def test_core_imports_no_qt():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_link_loops_cannot_hang_the_listing(tmp_path):
+    touch(str(tmp_path), "1.png")
+    os.symlink(tmp_path / "b.png", tmp_path / "a.png")
+    os.symlink(tmp_path / "a.png", tmp_path / "b.png")  # a.png → b.png → a.png
+    os.symlink(tmp_path, tmp_path / "self.png")  # a folder that contains itself
+    assert list_image_names(str(tmp_path)) == ["1.png"]
+
+
+class FakeEntry:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def is_file(self) -> bool:
+        return True
+
+
+class FakeScandir:
+    """A folder listing without a disk; records it was closed."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.closed = False
+
+    def __call__(self, folder: str) -> "FakeScandir":
+        return self
+
+    def __enter__(self):
+        return iter([FakeEntry(name) for name in self.names])
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.closed = True
+
+
+def test_progress_is_reported_while_listing():
+    names = [f"{n}.jpg" for n in range(1234)] + ["notes.txt"]
+    scandir = FakeScandir(names)
+    seen: list[int] = []
+    listed = list_image_names("/share", seen.append, scandir=scandir)
+    assert len(listed) == 1234 and listed[:3] == ["0.jpg", "1.jpg", "2.jpg"]
+    assert seen == [500, 1000, 1235]
+    assert scandir.closed
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (["1.jpg", "3.jpg", "10.jpg"], ["1.jpg", "2.jpg", "3.jpg", "10.jpg", "20.jpg"]),  # insert
+        (["1.jpg", "2.jpg", "3.jpg", "10.jpg"], ["1.jpg", "10.jpg"]),  # remove
+        (["a2.jpg", "a10.jpg"], ["a1.jpg", "a10.jpg", "a11.jpg"]),  # both
+    ],
+)
+def test_order_under_insert_and_remove(before, after):
+    first = list_image_names("/share", scandir=FakeScandir(list(reversed(before))))
+    again = list_image_names("/share", scandir=FakeScandir(list(reversed(after))))
+    assert (first, again) == (before, after)
+
+
+def test_position_for_a_removed_name():
+    sequence = ImageSequence("/share", ["1.jpg", "3.jpg", "10.jpg"])
+    assert sequence.position_for("2.jpg") == 1
+    assert sequence.position_for("0.jpg") == 0
+    assert sequence.position_for("11.jpg") == 3
+
+
+def test_check_readable(tmp_path):
+    check_readable(str(tmp_path))
+    with pytest.raises(SequenceError, match="not found"):
+        check_readable(str(tmp_path / "absent"))

@@ -280,3 +280,33 @@ def test_budget_counts_images_in_flight(qtbot, make_model, loader, budget_images
         check()
         settle(qtbot, model)
     assert len(seen) > 10 and max(seen) <= budget
+
+
+def test_reindex_keeps_the_current_image_by_path(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(1, 1))
+    model.request(5)  # 6.jpg
+    settle(qtbot, model)
+    calls = loader.count()
+    new_paths = ["/share/0.jpg", *PATHS[:5], "/share/5b.jpg", *PATHS[5:]]
+    assert model.reindex(new_paths) == 7
+    assert model.current_index == 7
+    assert model.is_cached(7) and model.is_cached(8)  # the store is keyed by path
+    settle(qtbot, model)
+    assert loader.count() == calls + 1  # only the new neighbour 5b.jpg
+    assert model.reindex([p for p in new_paths if p != PATHS[5]]) is None
+
+
+@pytest.mark.parametrize("target", [0, len(PATHS) - 1])
+def test_home_and_end_load_first_and_take_back_queued_read_ahead(qtbot, make_model, loader, target):
+    loader.gate(*PATHS)
+    model = make_model(ReadAheadPlan(2, 1), threads=1)
+    model.request(8)  # runs; 9, 10 and 7 queue behind it on the single thread
+    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
+    model.request(target)
+    assert model.stats.loads_taken_back == 3
+    order = []
+    model.imageReady.connect(lambda i, image: order.append(i))
+    loader.release_all()
+    settle(qtbot, model)
+    assert order[:2] == [8, target]  # 8 was already running; the target comes next
+    assert loader.count(PATHS[9]) == loader.count(PATHS[10]) == loader.count(PATHS[7]) == 0

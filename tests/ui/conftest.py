@@ -6,6 +6,7 @@ import pytest
 
 from tests.fakes import FakeLoader
 from viewer.core.readahead import ReadAheadPlan
+from viewer.model.folder_lister import FolderLister, Lister
 from viewer.model.load_task import Loader
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.main_window import MainWindow
@@ -13,12 +14,18 @@ from viewer.ui.main_window import MainWindow
 
 @pytest.fixture
 def make_window(qtbot: object) -> Iterator[object]:
-    """Windows over a given loader (the real one by default), drained after the test."""
+    """Windows over a given loader and lister (the real ones by default), drained after."""
     windows: list[MainWindow] = []
 
-    def make(loader: Loader | None = None, plan: ReadAheadPlan = ReadAheadPlan(1, 1)) -> MainWindow:
+    def make(
+        loader: Loader | None = None,
+        plan: ReadAheadPlan = ReadAheadPlan(1, 1),
+        lister: Lister | None = None,
+    ) -> MainWindow:
         model = PrefetchModel(loader, plan=plan) if loader else PrefetchModel(plan=plan)
-        window = MainWindow(model)
+        # No polling: tests trigger re-lists explicitly.
+        folders = FolderLister(lister, poll_seconds=0) if lister else FolderLister(poll_seconds=0)
+        window = MainWindow(model, lister=folders)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitActive(window):  # type: ignore[attr-defined]
             window.show()  # shortcuts with modifiers need the active window
@@ -32,3 +39,4 @@ def make_window(qtbot: object) -> Iterator[object]:
         if isinstance(loader, FakeLoader):
             loader.release_all()
         window.model.shutdown(wait=True)
+        window.lister.shutdown(wait=True)

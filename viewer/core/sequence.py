@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Callable
 
 from natsort import natsort_keygen, ns
+
+from viewer.core.paths import PathModule, join, name_of
 
 #: Extensions matched case-insensitively. Formats Pillow decodes reliably from its wheels.
 IMAGE_EXTENSIONS: frozenset[str] = frozenset(
@@ -57,29 +60,68 @@ def _is_hidden(entry: os.DirEntry[str]) -> bool:
     return False
 
 
-def list_image_names(folder: str) -> list[str]:
+#: ``os.scandir`` or a stand-in with its shape (the benchmark's simulated share).
+Scandir = Callable[[str], AbstractContextManager[Iterator[Any]]]
+
+#: ``on_progress(entries_seen)``, called from the listing thread every ``PROGRESS_EVERY``.
+Progress = Callable[[int], None]
+
+PROGRESS_EVERY = 500
+
+#: How often an open folder is listed again, since shares rarely send change notifications.
+DEFAULT_POLL_SECONDS = 5.0
+
+
+def list_image_names(
+    folder: str, on_progress: Progress | None = None, scandir: Scandir | None = None
+) -> list[str]:
     """Return the image file names in ``folder`` in natural order.
+
+    Reads one directory, names and entry types only: symbolic links are followed by
+    ``is_file`` but never walked into, so a link loop is an unreadable entry, not a hang.
+
+    Raises:
+        SequenceError: the folder does not exist or cannot be read.
+    """
+    names = []
+    seen = 0
+    try:
+        with (scandir or os.scandir)(folder) as entries:
+            for entry in entries:
+                seen += 1
+                if on_progress is not None and seen % PROGRESS_EVERY == 0:
+                    on_progress(seen)
+                if is_image_name(entry.name) and not _is_hidden(entry) and _is_file(entry):
+                    names.append(entry.name)
+    except OSError as error:
+        raise _listing_error(folder, error) from None
+    if on_progress is not None:
+        on_progress(seen)
+    names.sort(key=natural_key)
+    return names
+
+
+def check_readable(folder: str, scandir: Scandir | None = None) -> None:
+    """Open ``folder`` for listing and close it: one round trip, to fail early and clearly.
 
     Raises:
         SequenceError: the folder does not exist or cannot be read.
     """
     try:
-        with os.scandir(folder) as entries:
-            names = [
-                entry.name
-                for entry in entries
-                if is_image_name(entry.name) and not _is_hidden(entry) and _is_file(entry)
-            ]
-    except FileNotFoundError:
-        raise SequenceError(f"Folder not found: {folder}") from None
-    except NotADirectoryError:
-        raise SequenceError(f"Not a folder: {folder}") from None
-    except PermissionError:
-        raise SequenceError(f"Permission denied reading folder: {folder}") from None
+        with (scandir or os.scandir)(folder):
+            pass
     except OSError as error:
-        raise SequenceError(f"Cannot read folder {folder}: {error.strerror or error}") from None
-    names.sort(key=natural_key)
-    return names
+        raise _listing_error(folder, error) from None
+
+
+def _listing_error(folder: str, error: OSError) -> SequenceError:
+    if isinstance(error, FileNotFoundError):
+        return SequenceError(f"Folder not found: {folder}")
+    if isinstance(error, NotADirectoryError):
+        return SequenceError(f"Not a folder: {folder}")
+    if isinstance(error, PermissionError):
+        return SequenceError(f"Permission denied reading folder: {folder}")
+    return SequenceError(f"Cannot read folder {folder}: {error.strerror or error}")
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
@@ -99,9 +141,10 @@ class ImageSequence(Sequence[str]):
         folder: the folder the paths live in, as given (UNC and mapped-drive paths survive).
     """
 
-    def __init__(self, folder: str, names: list[str]) -> None:
+    def __init__(self, folder: str, names: list[str], pathmod: PathModule = os.path) -> None:
         self.folder = folder
         self._names = names
+        self._pathmod = pathmod
         self._index_by_name = {name: i for i, name in enumerate(names)}
 
     @classmethod
@@ -116,10 +159,15 @@ class ImageSequence(Sequence[str]):
         return len(self._names)
 
     def __getitem__(self, index: int) -> str:  # type: ignore[override]
-        return os.path.join(self.folder, self._names[index])
+        return join(self.folder, self._names[index], self._pathmod)
 
     def __iter__(self) -> Iterator[str]:
-        return (os.path.join(self.folder, name) for name in self._names)
+        return (join(self.folder, name, self._pathmod) for name in self._names)
+
+    @property
+    def names(self) -> list[str]:
+        """The file names in order (do not modify)."""
+        return self._names
 
     def name(self, index: int) -> str:
         """The file name at ``index``, without its folder."""
@@ -127,8 +175,13 @@ class ImageSequence(Sequence[str]):
 
     def index_of(self, path: str) -> int:
         """The index of ``path`` (a file in this folder). Raises ``ValueError`` if absent."""
-        name = os.path.basename(path)
+        name = name_of(path, self._pathmod)
         try:
             return self._index_by_name[name]
         except KeyError:
             raise ValueError(f"{name} is not in {self.folder}") from None
+
+    def position_for(self, name: str) -> int:
+        """Where ``name`` sits, or would sit, in the natural order (for a file just removed)."""
+        key = natural_key(name)
+        return sum(1 for other in self._names if natural_key(other) < key)

@@ -176,6 +176,22 @@ class PrefetchModel(QObject):
         self._no_read_ahead.clear()
         self._take_back_queued(wanted=set())
 
+    def reindex(self, paths: Sequence[str]) -> int | None:
+        """Take a new listing of the same folder; returns the current image's new index.
+
+        The current image stays current by path, and loads under way keep going. Returns None,
+        with no image current, if the current path is not in ``paths``.
+        """
+        current = None if self._current is None else self._paths[self._current]
+        self._paths = paths
+        self._index_of = {path: i for i, path in enumerate(paths)}
+        self._current = None if current is None else self._index_of.get(current)
+        if self._current is None:
+            self._take_back_queued(wanted=set())
+        else:
+            self._schedule_read_ahead()
+        return self._current
+
     def count(self) -> int:
         return len(self._paths)
 

@@ -33,6 +33,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("previous", "Go", "&Previous Image", "Previous image", ("Left", "Backspace", "PgUp")),
     Command("first", "Go", "&First Image", "First image", ("Home",)),
     Command("last", "Go", "&Last Image", "Last image", ("End",)),
+    Command(
+        "go_to", "Go", "&Go to Image…", "Go to an image by number or part of its name",
+        ("Ctrl+G",),
+    ),
     Command("open_folder", "File", "Open &Folder…", "Open a folder", ("Ctrl+O",)),
     Command(
         "open_file", "File", "&Open File…", "Open a file (its folder, at that file)",

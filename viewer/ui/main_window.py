@@ -6,7 +6,7 @@ import logging
 import os
 from typing import Callable
 
-from PyQt5.QtCore import QSize, Qt, pyqtSlot
+from PyQt5.QtCore import QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -18,12 +18,16 @@ from PyQt5.QtGui import (
 from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from viewer.core.formatting import SEPARATOR, status_line
-from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, SequenceError
+from viewer.core.goto import goto_target
+from viewer.core.paths import folder_of, name_of
+from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, is_image_name
+from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
 from viewer.ui.cache_indicator import CacheIndicator
 from viewer.ui.drop import dropped_path
 from viewer.ui.fullscreen import FullScreen
+from viewer.ui.goto_dialog import ask_go_to
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ZOOM_STEP, ImageView
 from viewer.ui.keys import COMMANDS
@@ -48,20 +52,39 @@ class MainWindow(QMainWindow):
     """Next/previous navigation over one folder, backed by a ``PrefetchModel``.
 
     The window keeps the user's place (``current_index``) itself and shows an image only when
-    the model announces the index the user is on, so late results never overwrite it.
+    the model announces the index the user is on, so late results never overwrite it. Folders
+    are listed by a ``FolderLister`` on a worker; each new listing keeps the current image
+    current by its path.
+
+    Signals:
+        opened(int): the first listing of a folder opened with ``open_path`` arrived; the
+            number of images in it.
+        openFailed(str): a folder opened with ``open_path`` cannot be shown; says why.
     """
+
+    opened = pyqtSignal(int)
+    openFailed = pyqtSignal(str)
 
     def __init__(
         self,
         model: PrefetchModel,
         parent: QWidget | None = None,
         settings: Settings | None = None,
+        *,
+        lister: FolderLister | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
         self._settings = settings or Settings()
+        self._lister = lister if lister is not None else FolderLister(parent=self)
         self._sequence: ImageSequence | None = None
         self._index: int | None = None
+        self._note = ""
+        # Set while the first listing of an opened folder is awaited; the index to go to then.
+        self._awaiting_listing = False
+        self._pending_start: int | None = None
+        # The current file was removed from the folder: its name, and where it would sit.
+        self._removed: tuple[str, int] | None = None
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
         self.fullscreen = FullScreen(self, self.view)
@@ -76,6 +99,8 @@ class MainWindow(QMainWindow):
         self.view.resized.connect(self._on_view_resized)
         self._shown_index: int | None = None
         self._watching_screen = False
+        self._folder_note = QLabel(self)
+        self.statusBar().addPermanentWidget(self._folder_note)
         self.cache_indicator = CacheIndicator(model, self)
         self.statusBar().addPermanentWidget(self.cache_indicator)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
@@ -86,6 +111,9 @@ class MainWindow(QMainWindow):
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         self._model.imageReady.connect(self._on_image_ready)
         self._model.loadFailed.connect(self._on_load_failed)
+        self._lister.progress.connect(self._on_listing_progress)
+        self._lister.listed.connect(self._on_listed)
+        self._lister.failed.connect(self._on_listing_failed)
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 860)
@@ -98,6 +126,10 @@ class MainWindow(QMainWindow):
         return self._model
 
     @property
+    def lister(self) -> FolderLister:
+        return self._lister
+
+    @property
     def sequence(self) -> ImageSequence | None:
         return self._sequence
 
@@ -108,36 +140,54 @@ class MainWindow(QMainWindow):
     def status_text(self) -> str:
         return self._status.text()
 
+    def folder_note(self) -> str:
+        """Listing progress, or a warning that the folder is gone ('' otherwise)."""
+        return self._folder_note.text()
+
     # -- opening -------------------------------------------------------------------------------
 
     def open_sequence(self, sequence: ImageSequence, index: int = 0) -> None:
-        """Show ``sequence`` starting at ``index`` (0-based)."""
+        """Show ``sequence`` starting at ``index`` (0-based), and watch its folder for changes."""
         self._sequence = sequence
         self._model.set_paths(list(sequence))
         self._index = None
         self._shown_index = None
+        self._removed = None
         self._settings.add_recent_folder(sequence.folder)
         if self.reopen_offer is not None:
             self.reopen_offer.hide()
         self._go_to(index)
+        self._lister.open(sequence.folder)
 
     @pyqtSlot(str)
-    def open_path(self, path: str) -> bool:
-        """Open a folder at its first image, or a file's folder at that file.
+    def open_path(self, path: str, start: int = 0) -> bool:
+        """Open a folder at image ``start`` (0-based), or a file's folder at that file.
 
-        Returns False, having told the user why in the view and the status bar, on failure.
+        Both return at once and list the folder on a worker. A file is requested before the
+        listing ends (as a one-image sequence); its neighbours follow once the order is known.
+        ``opened`` or ``openFailed`` tells how the listing went. Returns False, having told the
+        user why, if the path cannot be opened at all.
         """
-        try:
-            if os.path.isdir(path):
-                self.open_sequence(ImageSequence.from_folder(path), 0)
-                return True
-            folder = os.path.dirname(os.path.abspath(path))
-            sequence = ImageSequence.from_folder(folder)
-            self.open_sequence(sequence, sequence.index_of(path))
-            return True
-        except (SequenceError, ValueError) as error:
-            self._show_problem(str(error))
+        if os.path.isdir(path):
+            self._sequence = None
+            self._index = None
+            self._removed = None
+            self._model.set_paths([])
+            self._pending_start = start
+            self._settings.add_recent_folder(path)
+            if self.reopen_offer is not None:
+                self.reopen_offer.hide()
+            self.setWindowTitle(APP_NAME)
+            self._status.setText("")
+            self.view.show_message(f"Listing {path}…")
+            self._lister.open(path)
+        elif not os.path.exists(path) or not is_image_name(name_of(path)):
+            self._show_problem(f"Not an image file this viewer opens: {path}")
             return False
+        else:
+            self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
+        self._awaiting_listing = True
+        return True
 
     @pyqtSlot()
     def _on_open_folder(self) -> None:
@@ -168,18 +218,23 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def go_first(self) -> None:
-        if self._sequence is not None:
+        if self._sequence is not None and len(self._sequence):
             self._go_to(0)
 
     @pyqtSlot()
     def go_last(self) -> None:
-        if self._sequence is not None:
+        if self._sequence is not None and len(self._sequence):
             self._go_to(len(self._sequence) - 1)
 
     def _step(self, delta: int) -> None:
-        if self._sequence is None or self._index is None:
+        if self._sequence is None:
             return
-        target = self._index + delta
+        if self._removed is not None:
+            target = self._removed[1] if delta > 0 else self._removed[1] - 1
+        elif self._index is not None:
+            target = self._index + delta
+        else:
+            return
         if not 0 <= target < len(self._sequence):
             edge = "last" if delta > 0 else "first"
             self.statusBar().showMessage(f"This is the {edge} image.", NOTICE_MS)
@@ -190,6 +245,7 @@ class MainWindow(QMainWindow):
         assert self._sequence is not None
         self.statusBar().clearMessage()
         self._index = index
+        self._removed = None
         name = self._sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self._update_status("Loading…")
@@ -247,6 +303,7 @@ class MainWindow(QMainWindow):
         self._update_status(f"Still loading… ({seconds} s)")
 
     def _update_status(self, note: str) -> None:
+        self._note = note
         if self._sequence is None or self._index is None:
             self._status.setText("")
             return
@@ -257,6 +314,9 @@ class MainWindow(QMainWindow):
     def _show_problem(self, message: str) -> None:
         """Tell the user why something could not be opened, keeping what was shown if any."""
         log.warning("%s", message)
+        self._tell(message)
+
+    def _tell(self, message: str) -> None:
         if self._sequence is None:
             self.view.show_message(message, error=True)
         self.statusBar().showMessage(message, NOTICE_MS * 3)
@@ -394,6 +454,77 @@ class MainWindow(QMainWindow):
         if self._settings.fullscreen():
             self.fullscreen.set_active(True)
 
+    # -- listings, from the worker --------------------------------------------------------------
+
+    @pyqtSlot(int)
+    def _on_listing_progress(self, seen: int) -> None:
+        text = f"Listing… {seen:,} files"
+        self._folder_note.setText(text)
+        if self._sequence is None:
+            self.view.show_message(text)
+
+    @pyqtSlot(object)
+    def _on_listed(self, sequence: ImageSequence) -> None:
+        self._folder_note.setText("")
+        first, self._awaiting_listing = self._awaiting_listing, False
+        if first and not len(sequence):
+            self._fail_open(f"No images in folder: {sequence.folder}")
+            return
+        if self._pending_start is not None:
+            start, self._pending_start = self._pending_start, None
+            self._sequence = sequence
+            self._model.set_paths(list(sequence))
+            self._go_to(min(start, len(sequence) - 1))
+        else:
+            self._apply_relist(sequence)
+        if first:
+            self.opened.emit(len(sequence))
+
+    def _apply_relist(self, sequence: ImageSequence) -> None:
+        """Take a changed listing: the current file stays current, or is marked removed."""
+        if self._sequence is None:
+            return
+        name = self._removed[0] if self._removed else None
+        if self._index is not None:
+            name = self._sequence.name(self._index)
+        self._sequence = sequence
+        self._index = self._model.reindex(list(sequence))
+        if self._index is not None:
+            self._update_status(self._note)
+        elif name is not None:
+            self._removed = (name, sequence.position_for(name))
+            count = f"– / {len(sequence)}"
+            self._status.setText(SEPARATOR.join([count, name, "removed from the folder"]))
+
+    @pyqtSlot(str)
+    def _on_listing_failed(self, message: str) -> None:
+        if self._awaiting_listing:
+            self._awaiting_listing = False
+            self._pending_start = None
+            self._fail_open(message)
+            return
+        self._folder_note.setText("Folder unavailable: showing images kept in memory")
+        self._show_problem(message)
+
+    def _fail_open(self, message: str) -> None:
+        self._folder_note.setText("")
+        self._tell(message)  # not logged: whoever opened it reports it (the app, on stderr)
+        self.openFailed.emit(message)
+
+    @pyqtSlot()
+    def _on_go_to(self) -> None:
+        if self._sequence is None or not len(self._sequence):
+            return
+        text = ask_go_to(self, len(self._sequence))
+        if text is None:
+            return
+        after = -1 if self._index is None else self._index
+        target = goto_target(text, self._sequence.names, after)
+        if target is None:
+            self.statusBar().showMessage(f"No image matches “{text.strip()}”.", NOTICE_MS)
+        else:
+            self._go_to(target)
+
     # -- actions -------------------------------------------------------------------------------
 
     def _slots(self) -> dict[str, Callable[[], object]]:
@@ -409,6 +540,7 @@ class MainWindow(QMainWindow):
             "zoom_in": self._on_zoom_in, "zoom_out": self._on_zoom_out,
             "actual_size": self.view.actual_size, "fit": self.view.fit,
             "zoom_lock": self._on_zoom_lock,
+            "go_to": self._on_go_to,
         }  # fmt: skip
 
     def _build_actions(self) -> None:
@@ -441,4 +573,5 @@ class MainWindow(QMainWindow):
         self._settings.remember_window(geometry or self.saveGeometry(), fullscreen)
         self._settings.sync()
         self._model.shutdown(wait=False)
+        self._lister.shutdown(wait=False)
         super().closeEvent(event)

@@ -1,0 +1,112 @@
+"""FolderLister with an injected lister: explicit re-list triggers, never real waits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.fakes import FakeFolder
+from viewer.model.folder_lister import FolderLister
+
+
+@pytest.fixture
+def folder() -> FakeFolder:
+    return FakeFolder(["1.jpg", "2.jpg"])
+
+
+@pytest.fixture
+def make_lister(qtbot, folder) -> Iterator[object]:
+    listers: list[FolderLister] = []
+
+    def make(poll_seconds: float = 0) -> FolderLister:
+        lister = FolderLister(folder, poll_seconds=poll_seconds)
+        listers.append(lister)
+        return lister
+
+    yield make
+    folder.release()
+    for lister in listers:
+        lister.shutdown(wait=True)
+
+
+def listed(qtbot, lister):
+    return qtbot.waitSignal(lister.listed, timeout=5000)
+
+
+def test_lists_with_progress(qtbot, make_lister):
+    lister = make_lister()
+    with qtbot.waitSignal(lister.progress, timeout=5000) as progress, listed(qtbot, lister) as done:
+        lister.open("/share")
+    assert progress.args == [2]
+    assert list(done.args[0]) == ["/share/1.jpg", "/share/2.jpg"]
+
+
+def test_only_a_changed_listing_is_announced(qtbot, make_lister, folder):
+    lister = make_lister()
+    with listed(qtbot, lister):
+        lister.open("/share")
+    with qtbot.assertNotEmitted(lister.listed, wait=100):
+        lister.relist()
+        qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=5000)
+    folder.names = ["1.jpg", "1b.jpg", "2.jpg"]
+    with listed(qtbot, lister) as done:
+        lister.relist()
+    assert done.args[0].names == ["1.jpg", "1b.jpg", "2.jpg"]
+
+
+def test_polling_is_off_at_zero(make_lister):
+    lister = make_lister(poll_seconds=0)
+    lister.open("/share")
+    assert not lister.poll_timer.isActive()
+
+
+def test_polling_re_lists_on_each_tick(qtbot, make_lister, folder):
+    lister = make_lister(poll_seconds=5)
+    assert not lister.poll_timer.isActive()  # nothing open, nothing to poll
+    with listed(qtbot, lister):
+        lister.open("/share")
+    assert lister.poll_timer.isActive() and lister.poll_timer.interval() == 5000
+    folder.names = ["1.jpg"]
+    with listed(qtbot, lister):
+        lister.poll_timer.timeout.emit()  # the injected tick, instead of waiting 5 s
+    lister.set_poll_seconds(0)
+    assert not lister.poll_timer.isActive()
+
+
+def test_a_re_list_asked_for_while_listing_runs_once_more(qtbot, make_lister, folder):
+    lister = make_lister()
+    folder.gate()
+    lister.open("/share")
+    qtbot.waitUntil(lambda: folder.calls == 1, timeout=5000)
+    lister.relist()
+    lister.relist()
+    folder.names = ["3.jpg"]  # changed while the first listing ran
+    folder.release()
+    qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=5000)
+    assert folder.calls == 2
+
+
+def test_folder_gone_then_back(qtbot, make_lister, folder):
+    lister = make_lister()
+    with listed(qtbot, lister):
+        lister.open("/share")
+    folder.gone = True
+    with qtbot.waitSignal(lister.failed, timeout=5000) as failed:
+        lister.relist()
+    assert failed.args == ["Folder not found: /share"]
+    folder.gone = False
+    with listed(qtbot, lister):  # the same names, announced again: the folder is back
+        lister.relist()
+
+
+def test_results_for_a_previous_folder_are_dropped(qtbot, make_lister, folder):
+    lister = make_lister()
+    folder.gate()
+    lister.open("/old")
+    qtbot.waitUntil(lambda: folder.calls == 1, timeout=5000)
+    lister.open("/new")
+    folder.release()
+    with listed(qtbot, lister) as done:
+        pass
+    assert done.args[0].folder == "/new"

@@ -1,0 +1,133 @@
+"""The window over a folder that is listed on a worker and changes while it is open."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PyQt5.QtCore import Qt
+from PyQt5.QtWidgets import QInputDialog
+
+from tests.fakes import FakeFolder
+from viewer.core.sequence import list_image_names
+
+
+def shown(window, index, name=None):
+    if window.current_index != index or not window.view.has_image():
+        return False
+    return name is None or window.windowTitle().startswith(f"{name} ")
+
+
+@pytest.fixture
+def gated_folder(image_folder) -> FakeFolder:
+    """The real names of ``image_folder``, listed only when the test releases the gate."""
+    folder = FakeFolder(list_image_names(image_folder))
+    folder.gate()
+    return folder
+
+
+def test_opened_file_is_shown_before_the_listing_ends(qtbot, make_window, image_folder,
+                                                      gated_folder):  # fmt: skip
+    window = make_window(lister=gated_folder)
+    window.open_path(os.path.join(image_folder, "5.jpg"))
+    qtbot.waitUntil(lambda: shown(window, 0, "5.jpg"), timeout=5000)
+    assert len(window.sequence) == 1  # provisional: the listing is still running
+    qtbot.waitUntil(lambda: window.folder_note() == "Listing… 12 files", timeout=5000)
+    with qtbot.waitSignal(window.opened, timeout=5000) as opened:
+        gated_folder.release()
+    assert opened.args == [12]
+    assert shown(window, 4, "5.jpg") and window.folder_note() == ""
+    assert window.status_text().startswith("5 / 12 · 5.jpg")
+    qtbot.waitUntil(lambda: window.model.is_cached(5) and window.model.is_cached(3), timeout=5000)
+
+
+def test_opened_folder_shows_progress_then_its_start_image(qtbot, make_window, image_folder,
+                                                           gated_folder):  # fmt: skip
+    window = make_window(lister=gated_folder)
+    window.open_path(image_folder, 6)
+    qtbot.waitUntil(lambda: window.view.message == "Listing… 12 files", timeout=5000)
+    assert window.current_index is None
+    gated_folder.release()
+    qtbot.waitUntil(lambda: shown(window, 6, "7.jpg"), timeout=5000)
+
+
+def open_listed(qtbot, window, path):
+    with qtbot.waitSignal(window.opened, timeout=5000):
+        window.open_path(path)
+    qtbot.waitUntil(lambda: window.view.has_image(), timeout=5000)
+
+
+def relist(qtbot, window):
+    with qtbot.waitSignal(window.lister.listed, timeout=5000):
+        window.lister.relist()
+
+
+def test_new_and_removed_files_and_the_current_image_stays(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
+    shutil.copy(os.path.join(image_folder, "2.jpg"), os.path.join(image_folder, "4b.jpg"))
+    shutil.copy(os.path.join(image_folder, "2.jpg"), os.path.join(image_folder, "40.jpg"))
+    os.remove(os.path.join(image_folder, "1.jpg"))
+    relist(qtbot, window)
+    assert window.sequence.names[2:5] == ["4.jpg", "4b.jpg", "5.jpg"]
+    assert window.sequence.names[-1] == "40.jpg"
+    assert shown(window, 4, "5.jpg")
+    assert window.status_text().startswith("5 / 13 · 5.jpg")
+    qtbot.keyClick(window, Qt.Key_Left)
+    qtbot.waitUntil(lambda: shown(window, 3, "4b.jpg"), timeout=5000)
+
+
+def test_current_file_removed_stays_on_screen_marked(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
+    os.remove(os.path.join(image_folder, "5.jpg"))
+    relist(qtbot, window)
+    assert window.current_index is None and window.view.has_image()
+    assert window.status_text() == "– / 11 · 5.jpg · removed from the folder"
+    assert window.windowTitle() == "5.jpg — Viewer"
+    qtbot.keyClick(window, Qt.Key_Right)
+    qtbot.waitUntil(lambda: shown(window, 4, "6.jpg"), timeout=5000)
+
+
+def test_moving_back_from_a_removed_file(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
+    os.remove(os.path.join(image_folder, "5.jpg"))
+    relist(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_Left)
+    qtbot.waitUntil(lambda: shown(window, 3, "4.jpg"), timeout=5000)
+
+
+def test_folder_gone_keeps_cached_images_browsable(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
+    qtbot.waitUntil(lambda: window.model.is_cached(3), timeout=5000)
+    os.rename(image_folder, image_folder + "-unmounted")
+    with qtbot.waitSignal(window.lister.failed, timeout=5000):
+        window.lister.relist()
+    assert window.folder_note() == "Folder unavailable: showing images kept in memory"
+    assert "Folder not found" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key_Left)
+    assert shown(window, 3, "4.jpg")  # served from memory at once
+    os.rename(image_folder + "-unmounted", image_folder)
+    relist(qtbot, window)
+    assert window.folder_note() == ""
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("9", 8), ("11.J", 10)])
+def test_go_to_image(qtbot, make_window, image_folder, monkeypatch, typed, expected):
+    window = make_window()
+    open_listed(qtbot, window, image_folder)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (typed, True))
+    qtbot.keyClick(window, Qt.Key_G, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: shown(window, expected), timeout=5000)
+
+
+def test_go_to_nothing_that_matches(qtbot, make_window, image_folder, monkeypatch):
+    window = make_window()
+    open_listed(qtbot, window, image_folder)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("99", True))
+    qtbot.keyClick(window, Qt.Key_G, Qt.ControlModifier)
+    assert window.current_index == 0
+    assert window.statusBar().currentMessage() == "No image matches “99”."
