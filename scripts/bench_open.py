@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PyQt5.QtCore import QCoreApplication
+from PyQt5.QtCore import QCoreApplication, QSettings
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.decode import Allocator, LoadedFile, load_image
@@ -34,6 +34,7 @@ from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.samples import write_sequence
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,9 @@ def wait(app: QCoreApplication, condition: Callable[[], bool], limit_s: float = 
 def first_paint_s(app: QCoreApplication, share: SlowShare, folder: str) -> tuple[float, float]:
     """Seconds from open to first paint, and from open to the end of the listing."""
     model = PrefetchModel(share.loader)
-    window = MainWindow(model, lister=FolderLister(share.lister, poll_seconds=0))
+    scratch = QSettings(os.path.join(folder, "settings.ini"), QSettings.IniFormat)  # not the user's
+    lister = FolderLister(share.lister, poll_seconds=0)
+    window = MainWindow(model, settings=Settings(scratch), lister=lister)
     window.resize(1280, 860)
     window.show()
     painted: list[float] = []

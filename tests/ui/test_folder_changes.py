@@ -78,11 +78,15 @@ def test_new_and_removed_files_and_the_current_image_stays(qtbot, make_window, i
     qtbot.waitUntil(lambda: shown(window, 3, "4b.jpg"), timeout=5000)
 
 
-def test_current_file_removed_stays_on_screen_marked(qtbot, make_window, image_folder):
-    window = make_window()
+def remove_the_current_file(qtbot, window, image_folder):
     open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
     os.remove(os.path.join(image_folder, "5.jpg"))
     relist(qtbot, window)
+
+
+def test_current_file_removed_stays_on_screen_marked(qtbot, make_window, image_folder):
+    window = make_window()
+    remove_the_current_file(qtbot, window, image_folder)
     assert window.current_index is None and window.view.has_image()
     assert window.status_text() == "– / 11 · 5.jpg · removed from the folder"
     assert window.windowTitle() == "5.jpg — Viewer"
@@ -92,9 +96,7 @@ def test_current_file_removed_stays_on_screen_marked(qtbot, make_window, image_f
 
 def test_moving_back_from_a_removed_file(qtbot, make_window, image_folder):
     window = make_window()
-    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
-    os.remove(os.path.join(image_folder, "5.jpg"))
-    relist(qtbot, window)
+    remove_the_current_file(qtbot, window, image_folder)
     qtbot.keyClick(window, Qt.Key_Left)
     qtbot.waitUntil(lambda: shown(window, 3, "4.jpg"), timeout=5000)
 
