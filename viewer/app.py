@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         argv: the arguments after the program name (default: ``sys.argv[1:]``).
         loader: replaces the file loader (tests inject hanging ones).
 
-    If reads are still hanging on a dead share when the window closes, this does not return:
-    the process leaves at once through ``leave_now``.
+    If reads or a listing still hang on a dead share when the window closes, this does not
+    return: the process leaves at once through ``leave_now``.
     """
     try:
         options = parse(sys.argv[1:] if argv is None else argv)
@@ -84,19 +84,21 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     status = int(app.exec_())
     model.shutdown(wait=False)
     lister.shutdown(wait=False)
-    if model.has_running_work():
-        leave_now(status)
+    if model.has_running_work() or lister.has_running_work():
+        # After a refused start, the one-line error must stay the only line on stderr.
+        leave_now(status, say_why=status != USAGE_ERROR)
     return status
 
 
-def leave_now(status: int) -> NoReturn:
-    """Exit without waiting for reads that hang on a share that stopped answering.
+def leave_now(status: int, *, say_why: bool = True) -> NoReturn:
+    """Exit without waiting for reads or listings that hang on a share that stopped answering.
 
     A normal exit would never finish: ``QThreadPool``'s destructor waits for its running
     tasks, and a read blocked in the kernel cannot be cancelled. Nothing is lost by leaving:
-    the reads only fill a cache of images.
+    the reads only fill a cache of images, and a listing only refreshes the folder.
     """
-    log.info("Leaving without waiting for reads that have not returned.")
+    if say_why:
+        log.info("Leaving without waiting for reads that have not returned.")
     logging.shutdown()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -110,3 +110,14 @@ def test_results_for_a_previous_folder_are_dropped(qtbot, make_lister, folder):
     with listed(qtbot, lister) as done:
         pass
     assert done.args[0].folder == "/new"
+
+
+def test_a_hung_listing_counts_as_running_work_until_it_returns(qtbot, make_lister, folder):
+    lister = make_lister()
+    folder.gate()
+    with qtbot.waitSignal(lister.progress, timeout=5000):
+        lister.open("/share")
+    lister.shutdown(wait=False)
+    assert lister.has_running_work()  # the app leaves with os._exit rather than wait for it
+    folder.release()
+    qtbot.waitUntil(lambda: not lister.has_running_work(), timeout=5000)

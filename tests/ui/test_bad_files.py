@@ -8,7 +8,7 @@ import os
 import pytest
 from PIL import Image
 
-from tests.fakes import FakeClock, FakeLoader
+from tests.fakes import FakeClock, FakeFolder, FakeLoader
 from tests.images import encode, pattern
 from viewer.core.sequence import ImageSequence
 
@@ -92,7 +92,8 @@ def test_file_deleted_or_replaced_by_a_folder_after_listing(qtbot, make_window, 
     os.remove(sequence[4])
     os.remove(sequence[6])
     os.mkdir(sequence[6])
-    window = make_window()
+    # The folder's listing stays the stale one, so the loads (not a re-list) find the changes.
+    window = make_window(lister=FakeFolder(list(sequence.names)))
     window.open_sequence(sequence, 4)
     qtbot.waitUntil(lambda: failed(window, 4), timeout=5000)
     assert window.view.message == "5.jpg is gone: it was deleted or moved."

@@ -52,6 +52,16 @@ def test_opened_folder_shows_progress_then_its_start_image(qtbot, make_window, i
     qtbot.waitUntil(lambda: shown(window, 6, "7.jpg"), timeout=5000)
 
 
+def test_a_start_past_the_end_reads_nothing(qtbot, make_window, image_folder):
+    window = make_window()
+    with qtbot.waitSignal(window.opened, timeout=5000) as opened:
+        window.open_path(image_folder, 12)
+    assert opened.args == [12]  # the app turns this into its exit-2 error
+    assert window.current_index is None and window.model.in_flight() == 0
+    assert window.view.is_error
+    assert window.view.message.endswith("has 12 images, not 13.")
+
+
 def open_listed(qtbot, window, path):
     with qtbot.waitSignal(window.opened, timeout=5000):
         window.open_path(path)

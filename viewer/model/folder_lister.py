@@ -127,6 +127,10 @@ class FolderLister(QObject):
     def is_listing(self) -> bool:
         return any(task.generation == self._generation for task in self._tasks)
 
+    def has_running_work(self) -> bool:
+        """Whether a listing has not returned its result yet (on a dead share it never may)."""
+        return bool(self._tasks)
+
     def set_poll_seconds(self, seconds: float) -> None:
         """Re-list every ``seconds`` while a folder is open; 0 turns polling off."""
         if seconds < 0:

@@ -165,14 +165,16 @@ class MainWindow(QMainWindow):
 
         Both return at once and list the folder on a worker. A file is requested before the
         listing ends (as a one-image sequence); its neighbours follow once the order is known.
-        ``opened`` or ``openFailed`` tells how the listing went. Returns False, having told the
-        user why, if the path cannot be opened at all.
+        ``opened`` or ``openFailed`` tells how the listing went; a ``start`` past the end reads
+        nothing and only says so (whoever asked for it reports the error). Returns False,
+        having told the user why, if the path cannot be opened at all.
         """
         if os.path.isdir(path):
             self._sequence = None
             self._index = None
             self._removed = None
             self._model.set_paths([])
+            self.loading_notice.stop()
             self._pending_start = start
             self._settings.add_recent_folder(path)
             if self.reopen_offer is not None:
@@ -474,7 +476,12 @@ class MainWindow(QMainWindow):
             start, self._pending_start = self._pending_start, None
             self._sequence = sequence
             self._model.set_paths(list(sequence))
-            self._go_to(min(start, len(sequence) - 1))
+            if start < len(sequence):
+                self._go_to(start)
+            else:  # only a command line asks for this, and the app refuses it: read nothing
+                self.view.show_message(
+                    f"{sequence.folder} has {len(sequence)} images, not {start + 1}.", error=True
+                )
         else:
             self._apply_relist(sequence)
         if first:
@@ -492,6 +499,7 @@ class MainWindow(QMainWindow):
         if self._index is not None:
             self._update_status(self._note)
         elif name is not None:
+            self.loading_notice.stop()
             self._removed = (name, sequence.position_for(name))
             count = f"– / {len(sequence)}"
             self._status.setText(SEPARATOR.join([count, name, "removed from the folder"]))
