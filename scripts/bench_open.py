@@ -29,6 +29,7 @@ from PyQt5.QtCore import QCoreApplication, QSettings
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.decode import Allocator, LoadedFile, load_image
+from viewer.core.geometry import Size
 from viewer.core.sequence import Progress, list_image_names
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
@@ -74,9 +75,9 @@ class SlowShare:
     def lister(self, folder: str, on_progress: Progress) -> list[str]:
         return list_image_names(folder, on_progress, scandir=self.scandir)
 
-    def loader(self, path: str, allocate: Allocator) -> LoadedFile:
+    def loader(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
         time.sleep(2 * self.round_trip_s + os.path.getsize(self.sample) / self.bytes_per_s)
-        return load_image(self.sample, allocate)
+        return load_image(self.sample, allocate, fit=fit)  # decoded for the window's box
 
 
 def wait(app: QCoreApplication, condition: Callable[[], bool], limit_s: float = 60.0) -> None:

@@ -40,6 +40,7 @@ class BaselineModel(QObject):
         self._loader = loader
         self._paths: Sequence[str] = ()
         self._infos: dict[int, ImageInfo] = {}
+        self._current: int | None = None
         self._running = 0
         self._count_lock = threading.Lock()
 
@@ -50,6 +51,23 @@ class BaselineModel(QObject):
 
     def set_paths(self, paths: Sequence[str]) -> None:
         self._paths = paths
+        self._current = None
+
+    def reindex(self, paths: Sequence[str]) -> int | None:
+        """A changed listing of the same folder: what is kept by index follows its path.
+
+        Returns the current image's new index, or None if it is gone, as ``PrefetchModel`` does.
+        """
+        moved = self._moves(paths)
+        self._infos = {moved[i]: info for i, info in self._infos.items() if i in moved}
+        self._paths = paths
+        self._current = None if self._current is None else moved.get(self._current)
+        return self._current
+
+    def _moves(self, paths: Sequence[str]) -> dict[int, int]:
+        """Old index -> new index of every path in both listings."""
+        new_index = {path: i for i, path in enumerate(paths)}
+        return {i: new_index[p] for i, p in enumerate(self._paths) if p in new_index}
 
     def count(self) -> int:
         return len(self._paths)
@@ -85,6 +103,7 @@ class BaselineModel(QObject):
                 self._running -= 1
 
     def request(self, index: int) -> bool:
+        self._current = index
         try:
             image = self.fetch(index)
         except DecodeError as error:
@@ -109,6 +128,12 @@ class ThreadPerImageModel(BaselineModel):
         super().__init__(loader)
         self._cache: dict[int, QImage] = {}
         self._lock = threading.Lock()
+
+    def reindex(self, paths: Sequence[str]) -> int | None:
+        with self._lock:  # a prefetch thread keys its result by an index of the old listing
+            moved = self._moves(paths)
+            self._cache = {moved[i]: image for i, image in self._cache.items() if i in moved}
+            return super().reindex(paths)
 
     def fetch(self, index: int) -> QImage:
         with self._lock:

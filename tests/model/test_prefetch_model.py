@@ -17,9 +17,12 @@ def ready_for(index):
 
 def learn_image_size(qtbot, model):
     """Load the last image first: until one size is known the model reads ahead one at a time."""
-    last = len(PATHS) - 1
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(last), timeout=5000):
-        model.request(last)
+    learn_image_size_from(qtbot, model, len(PATHS) - 1)
+
+
+def learn_image_size_from(qtbot, model, index):
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(index), timeout=5000):
+        model.request(index)
     settle(qtbot, model)
 
 
@@ -298,12 +301,17 @@ def test_reindex_keeps_the_current_image_by_path(qtbot, make_model, loader):
 
 @pytest.mark.parametrize("target", [0, len(PATHS) - 1])
 def test_home_and_end_load_first_and_take_back_queued_read_ahead(qtbot, make_model, loader, target):
-    loader.gate(*PATHS)
     model = make_model(ReadAheadPlan(2, 1), threads=1)
-    model.request(8)  # runs; 9, 10 and 7 queue behind it on the single thread
+    model.set_paths(["/share/elsewhere.jpg"])  # learn the image size without storing any of PATHS
+    learn_image_size_from(qtbot, model, 0)
+    model.set_paths(PATHS)
+    loader.gate(*PATHS)
+    model.request(8)  # runs; 9 and 10 queue behind it on the single thread
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
+    assert model.is_loading(9) and model.is_loading(10)
+    assert not model.is_loading(7)  # behind: read only once everything ahead is stored
     model.request(target)
-    assert model.stats.loads_taken_back == 3
+    assert model.stats.loads_taken_back == 2
     order = []
     model.imageReady.connect(lambda i, image: order.append(i))
     loader.release_all()

@@ -10,6 +10,7 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QInputDialog
 
 from tests.fakes import FakeFolder
+from tests.images import write_image
 from viewer.core.sequence import list_image_names
 
 
@@ -109,6 +110,52 @@ def test_moving_back_from_a_removed_file(qtbot, make_window, image_folder):
     remove_the_current_file(qtbot, window, image_folder)
     qtbot.keyClick(window, Qt.Key_Left)
     qtbot.waitUntil(lambda: shown(window, 3, "4.jpg"), timeout=5000)
+
+
+def test_next_image_after_a_removed_one_is_not_a_refinement(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, os.path.join(image_folder, "5.jpg"))
+    qtbot.waitUntil(lambda: window.model.is_cached(5), timeout=5000)
+    qtbot.keyClick(window, Qt.Key_Plus)
+    os.remove(os.path.join(image_folder, "5.jpg"))
+    relist(qtbot, window)
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert shown(window, 4, "6.jpg")  # from memory, at the index 5.jpg had: another image
+    assert window.view.is_fitted()
+
+
+def test_reopened_folder_opens_fitted(qtbot, make_window, image_folder):
+    window = make_window()
+    open_listed(qtbot, window, image_folder)
+    qtbot.keyClick(window, Qt.Key_Plus)
+    open_listed(qtbot, window, image_folder)  # its first image is served from memory
+    assert shown(window, 0, "1.jpg") and window.view.is_fitted()
+
+
+def test_listing_keeps_the_opened_file_refinable(qtbot, make_window, tmp_path):
+    folder = str(tmp_path / "big")
+    os.mkdir(folder)
+    for number in (1, 2, 3):
+        write_image(os.path.join(folder, f"{number}.png"), (3000, 2000), seed=number)
+    listing = FakeFolder(list_image_names(folder))
+    listing.gate()
+    window = make_window(lister=listing)
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(), timeout=5000)
+    window.open_path(os.path.join(folder, "2.png"))
+    qtbot.waitUntil(lambda: shown(window, 0, "2.png"), timeout=5000)
+    assert window.view.image_size().width() <= window.view.display_box()[0]  # display-sized
+    qtbot.keyClick(window, Qt.Key_1)  # actual size: full resolution, for the one-image sequence
+    qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=5000)
+    with qtbot.waitSignal(window.opened, timeout=5000):
+        listing.release()
+    assert shown(window, 1, "2.png")
+    box = window.model.display_box
+    window.resize(700, 500)  # the re-render for the new size, at the new index, refines it
+    qtbot.waitUntil(lambda: window.model.display_box != box and window.model.is_cached(1),
+                    timeout=5000)  # fmt: skip
+    assert window.view.image_size().width() == 3000
+    assert window.view.zoom_percent() == pytest.approx(100)
 
 
 def test_folder_gone_keeps_cached_images_browsable(qtbot, make_window, image_folder):

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         if os.path.isdir(path):
             self._sequence = None
             self._index = None
+            self._shown_index = None
             self._removed = None
             self._model.set_paths([])
             self.loading_notice.stop()
@@ -491,11 +492,16 @@ class MainWindow(QMainWindow):
         """Take a changed listing: the current file stays current, or is marked removed."""
         if self._sequence is None:
             return
+        if sequence.folder == self._sequence.folder and sequence.names == self._sequence.names:
+            return  # e.g. the first listing after ``open_sequence``: every index still holds
         name = self._removed[0] if self._removed else None
         if self._index is not None:
             name = self._sequence.name(self._index)
+        shown = self._shown_index is not None and self._shown_index == self._index
         self._sequence = sequence
         self._index = self._model.reindex(list(sequence))
+        # The image on screen keeps its place by path: a result for it still refines it.
+        self._shown_index = self._index if shown else None
         if self._index is not None:
             self._update_status(self._note)
         elif name is not None:
