@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+from viewer.core.cancel import check_cancelled
 from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
 from viewer.core.geometry import Size, fit_within
 from viewer.core.sequence import Progress, SequenceError
@@ -24,6 +25,8 @@ class FakeLoader:
         self.size = size
         self.calls: Counter[str] = Counter()
         self.fits: list[tuple[str, Size | None]] = []
+        #: False simulates reads stuck in the kernel, which cannot notice being called off.
+        self.cancellable = True
         self.gated: set[str] = set()
         self.failing: dict[str, str] = {}
         self.sizes: dict[str, tuple[int, int]] = {}
@@ -62,8 +65,8 @@ class FakeLoader:
             self.calls[path] += 1
             self.fits.append((path, fit))
             gate = self._gates.get(path) if path in self.gated else None
-        if gate is not None and not gate.wait(timeout=30):
-            raise DecodeError(f"{path} gate never opened")
+        if gate is not None:
+            _wait_like_a_chunked_read(gate, self.cancellable)
         if path in self.failing:
             raise DecodeError(self.failing[path])
         full = self.sizes.get(path, self.size)
@@ -72,6 +75,21 @@ class FakeLoader:
         pixels[...] = 255
         image = DecodedImage(pixels, False, "FAKE", full_size=full)
         return LoadedFile(path, FileStamp(full[0] * full[1], 0), image)
+
+
+def _wait_like_a_chunked_read(
+    gate: threading.Event, cancellable: bool, limit_s: float = 30.0
+) -> None:
+    """Block on ``gate`` as a slow read would, stopping if the load is called off.
+
+    A real read checks between chunks; this checks every few milliseconds of waiting.
+    """
+    for _ in range(int(limit_s / 0.005)):
+        if cancellable:
+            check_cancelled()
+        if gate.wait(0.005):
+            return
+    raise DecodeError("gate never opened")
 
 
 class FakeClock:

@@ -1,9 +1,10 @@
 """A simulated network share: a round trip per open, and one bandwidth shared by all reads.
 
 Deterministic enough to compare designs: the link is a virtual clock. Each read waits its
-round trip, then reserves the link for ``size / rate`` after every reservation already made,
-and sleeps until its reservation ends. Two reads at once therefore share the bandwidth but
-overlap their round trips, as on a real share. The bytes come from a local folder (the page
+round trip, then, chunk by chunk, reserves the link for ``chunk / rate`` after every
+reservation already made and sleeps until that reservation ends. Two reads at once therefore
+share the bandwidth but overlap their round trips, as on a real share, and a read called off
+stops sending at the next chunk. The bytes come from a local folder (the page
 cache after the first run), so the link, not the disk, sets the pace.
 """
 
@@ -14,7 +15,16 @@ import threading
 import time
 from dataclasses import dataclass
 
-from viewer.core.decode import Allocator, FileStamp, LoadedFile, decode_bytes, new_array, read_file
+from viewer.core.cancel import check_cancelled
+from viewer.core.decode import (
+    READ_CHUNK,
+    Allocator,
+    FileStamp,
+    LoadedFile,
+    decode_bytes,
+    new_array,
+    read_file,
+)
 from viewer.core.geometry import Size
 
 
@@ -55,23 +65,42 @@ class Share:
             self.bytes_read = self.reads = 0
 
     def read(self, path: str) -> tuple[bytes, FileStamp]:
+        """Read ``path`` through the link chunk by chunk, as ``read_file`` does on a share.
+
+        Between chunks the read stops if its load was called off, so only the chunks
+        actually sent count as bytes read.
+        """
         data, stamp = read_file(path)
         if self.link is not None:
             time.sleep(self.link.rtt)
-            with self._lock:  # bookkeeping only; the sleep is outside
-                start = max(time.perf_counter(), self._link_free_at)
-                self._link_free_at = start + len(data) / self.link.rate
-                done_at = self._link_free_at
-            time.sleep(max(0.0, done_at - time.perf_counter()))
+            for start in range(0, len(data), READ_CHUNK):
+                check_cancelled()
+                self._send(min(READ_CHUNK, len(data) - start))
+        else:
+            self._count(len(data))
         with self._lock:
-            self.bytes_read += len(data)
             self.reads += 1
         return data, stamp
+
+    def _send(self, size: int) -> None:
+        """Reserve the link for ``size`` bytes after everything already on it, and wait."""
+        assert self.link is not None
+        with self._lock:  # bookkeeping only; the sleep is outside
+            start = max(time.perf_counter(), self._link_free_at)
+            self._link_free_at = start + size / self.link.rate
+            done_at = self._link_free_at
+        time.sleep(max(0.0, done_at - time.perf_counter()))
+        self._count(size)
+
+    def _count(self, size: int) -> None:
+        with self._lock:
+            self.bytes_read += size
 
     def load(
         self, path: str, allocate: Allocator = new_array, fit: Size | None = None
     ) -> LoadedFile:
         """A ``Loader`` for the model: read through the link, then decode as the viewer does."""
         data, stamp = self.read(path)
+        check_cancelled()
         decoded = decode_bytes(data, os.path.basename(path), allocate, fit=fit)
         return LoadedFile(path, stamp, decoded)

@@ -45,3 +45,9 @@ def test_split_loads_current_and_ahead_and_keeps_behind():
     assert plan.split(5, 10, Direction.BACKWARD) == ([5, 4, 3], [6])
     assert plan.split(0, 10, Direction.BACKWARD) == ([0, 1, 2], [])
     assert plan.split(12, 10, Direction.FORWARD) == ([], [])
+
+
+def test_lead_skips_the_images_the_user_will_have_passed():
+    assert ReadAheadPlan(2, 1).split(5, 100, Direction.FORWARD, lead=3) == ([5, 8, 9], [4])
+    assert ReadAheadPlan(2, 1).split(5, 100, Direction.BACKWARD, lead=3) == ([5, 2, 1], [6])
+    assert ReadAheadPlan(2, 1).split(97, 100, Direction.FORWARD, lead=3) == ([97], [96])

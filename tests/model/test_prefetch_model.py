@@ -134,14 +134,28 @@ def test_request_jumps_ahead_of_queued_read_ahead(qtbot, make_model, loader):
 
 def test_stale_result_is_stored_but_announced_for_its_own_index(qtbot, make_model, loader):
     loader.gate(PATHS[5])
-    model = make_model(ReadAheadPlan(0, 0))
+    model = make_model(ReadAheadPlan(0, 1))  # 5 stays wanted, as the image behind 6
     model.request(5)
-    model.request(9)
-    qtbot.waitUntil(lambda: model.is_cached(9), timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    model.request(6)
+    qtbot.waitUntil(lambda: model.is_cached(6), timeout=5000)
     with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(5), timeout=5000):
         loader.release(PATHS[5])
-    assert model.current_index == 9
+    assert model.current_index == 6
     assert model.is_cached(5)
+
+
+def test_a_running_load_of_a_passed_image_is_called_off(qtbot, make_model, loader):
+    loader.gate(PATHS[5])
+    model = make_model(ReadAheadPlan(0, 0))
+    model.request(5)
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    with qtbot.assertNotEmitted(model.loadFailed, wait=50):
+        model.request(12)  # 5 is no longer wanted: its read stops within a chunk
+        assert model.stats.loads_called_off == 1
+        qtbot.waitUntil(lambda: not model.is_loading(5), timeout=5000)
+    assert not model.is_cached(5)
+    assert model.is_cached(12) or model.is_loading(12)
 
 
 def test_failing_loader_gives_load_failed_with_the_message(qtbot, make_model, loader):

@@ -9,13 +9,15 @@ from viewer.model.stall_guard import MAX_SPARES, STALL_AFTER_S
 
 
 def hang_both_threads(qtbot, make_model, loader):
+    loader.cancellable = False  # hung in the kernel: calling the load off cannot reach it
     loader.gate(PATHS[0], PATHS[1])
     model = make_model(ReadAheadPlan(0, 0), threads=2)
     clock = FakeClock()
     model.stall_guard.clock = clock
     model.request(0)
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)  # stuck in its read
     model.request(1)
-    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == loader.count(PATHS[1]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=5000)
     return model, clock
 
 
@@ -44,6 +46,7 @@ def test_spare_threads_are_given_back_when_the_hung_reads_return(qtbot, make_mod
 
 
 def test_spare_threads_are_capped(qtbot, make_model, loader):
+    loader.cancellable = False
     loader.gate(*PATHS)
     model = make_model(ReadAheadPlan(0, 0), threads=1)
     clock = FakeClock()

@@ -72,12 +72,13 @@ def test_late_result_does_not_replace_current_image(qtbot, make_window, image_fo
     sequence = ImageSequence.from_folder(image_folder)
     loader.gate(sequence[3])
     window.open_sequence(sequence, 3)
-    window.go_last()
-    qtbot.waitUntil(lambda: shown(window, 11), timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(sequence[3]) == 1, timeout=5000)
+    window.go_next()  # 3 is still wanted (the image behind), so its load runs on
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
     loader.sizes[sequence[3]] = (99, 99)
     with qtbot.waitSignal(window.model.imageReady, timeout=5000):
         loader.release(sequence[3])
-    assert window.current_index == 11
+    assert window.current_index == 4
     assert window.view.image_size().width() == 40
 
 

@@ -18,12 +18,13 @@ import io
 import os
 import sys
 from dataclasses import dataclass
-from typing import Callable
+from typing import BinaryIO, Callable
 
 import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
+from viewer.core.cancel import check_cancelled
 from viewer.core.geometry import Size, fit_within, jpeg_cover_reduction, stored_size
 from viewer.core.limits import (
     DEFAULT_MAX_IMAGE_BYTES,
@@ -48,6 +49,8 @@ _B, _G, _R, _A = (0, 1, 2, 3) if _LITTLE_ENDIAN else (3, 2, 1, 0)
 _SIMPLEJPEG_ORDER = "BGRA" if _LITTLE_ENDIAN else "ARGB"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 _ORIENTATION_TAG = 0x0112
+#: Reads come in chunks of this size, so a load called off stops within one chunk.
+READ_CHUNK = 1 << 20
 #: A damaged JPEG is shown only if at least this share of its rows decoded; less is not useful.
 MIN_USEFUL_ROWS = 0.1
 _JPEG_FILL = 128  # libjpeg paints what a truncated file lacks in mid-grey
@@ -145,14 +148,19 @@ def new_array(height: int, width: int, has_alpha: bool) -> np.ndarray:
 def read_file(path: str) -> tuple[bytes, FileStamp]:
     """Read a whole file in one open, so a slow share pays one round trip, not several.
 
+    The file comes in chunks, and between chunks the read stops if its load has been called
+    off (``viewer.core.cancel``): the user has moved past the image, and the rest of the
+    bandwidth belongs to the image they are waiting for.
+
     Raises:
         DecodeError: with a sentence naming the file and what went wrong.
+        Cancelled: the load was called off.
     """
     name = os.path.basename(path)
     try:
         with open(path, "rb") as file:
             status = os.fstat(file.fileno())
-            data = file.read()
+            data = _read_chunks(file)
     except FileNotFoundError:
         raise DecodeError(f"{name} is gone: it was deleted or moved.") from None
     except IsADirectoryError:
@@ -167,6 +175,16 @@ def read_file(path: str) -> tuple[bytes, FileStamp]:
     return data, FileStamp(status.st_size, status.st_mtime_ns)
 
 
+def _read_chunks(file: BinaryIO) -> bytes:
+    chunks: list[bytes] = []
+    while True:
+        check_cancelled()
+        chunk = file.read(READ_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
 def load_image(
     path: str,
     allocate: Allocator = new_array,
@@ -175,6 +193,7 @@ def load_image(
 ) -> LoadedFile:
     """Read and decode one file. The unit of work of every loader in the project."""
     data, stamp = read_file(path)
+    check_cancelled()  # read in full, but the user has moved on: skip the decode too
     decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes, fit)
     return LoadedFile(path, stamp, decoded)
 

@@ -54,11 +54,15 @@ class ReadAheadPlan:
         load, keep = self.split(index, count, direction)
         return load + keep
 
-    def split(self, index: int, count: int, direction: Direction) -> tuple[list[int], list[int]]:
+    def split(
+        self, index: int, count: int, direction: Direction, lead: int = 1
+    ) -> tuple[list[int], list[int]]:
         """``(load, keep)``: the current image then ``ahead`` ones, and the ``behind`` ones.
 
         Images to load are worth reading now; images behind are worth keeping, but reading
-        them again would only compete with the way the user is going.
+        them again would only compete with the way the user is going. With ``lead`` above 1
+        (the user moves faster than a load takes, see ``viewer.core.pace``) the images ahead
+        start ``lead`` places on: the ones in between would arrive after the user has passed.
 
         At either end of the sequence the direction points inwards, so after Home or End
         the read-ahead covers the images the user can actually reach next.
@@ -70,6 +74,6 @@ class ReadAheadPlan:
         elif index == count - 1 and count > 1:
             direction = Direction.BACKWARD
         step = int(direction)
-        load = [index + step * k for k in range(self.ahead + 1)]
+        load = [index] + [index + step * (lead + k) for k in range(self.ahead)]
         keep = [index - step * k for k in range(1, self.behind + 1)]
         return [i for i in load if 0 <= i < count], [i for i in keep if 0 <= i < count]

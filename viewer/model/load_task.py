@@ -11,12 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass
 from typing import Callable, Optional
 
 from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
+from viewer.core.cancel import Cancelled, cancellable, check_cancelled
 from viewer.core.decode import Allocator, DecodeError, ImageInfo, LoadedFile, load_image
 from viewer.core.geometry import Size
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -50,6 +52,7 @@ class LoadResult:
     info: ImageInfo
     stamp: tuple[int, int]
     fit: Size | None = None  # the display box it was made for; None: full resolution
+    seconds: float = 0.0  # from the start on a worker to the result: what one load costs
 
     @property
     def cost(self) -> int:
@@ -62,10 +65,12 @@ class TaskSignals(QObject):
     Signals:
         loaded(LoadTask, LoadResult): the task finished with an image.
         failed(LoadTask, str): the task failed; the string is a sentence for the user.
+        cancelled(LoadTask): the task stopped because the model called it off.
     """
 
     loaded = pyqtSignal(object, object)
     failed = pyqtSignal(object, str)
+    cancelled = pyqtSignal(object)
 
 
 class PoolTask(QRunnable):
@@ -104,21 +109,34 @@ class LoadTask(PoolTask):
     """
 
     def __init__(
-        self, path: str, loader: Loader, signals: TaskSignals, fit: Size | None = None
+        self,
+        path: str,
+        loader: Loader,
+        signals: TaskSignals,
+        fit: Size | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(path)
         self.fit = fit
+        self.call_off = threading.Event()
         self._loader = loader
         self._signals = signals
+        self._clock = clock
 
     def work(self) -> None:
         fit = self.fit
+        began = self._clock()
         try:
             allocator = QImageAllocator()
-            loaded = self._loader(self.path, allocator, fit)
+            with cancellable(self.call_off):
+                check_cancelled()
+                loaded = self._loader(self.path, allocator, fit)
             image = allocator.take(loaded.image)
             stamp = (loaded.stamp.size, loaded.stamp.mtime_ns)
-            result = LoadResult(self.path, image, loaded.info(), stamp, fit)
+            seconds = self._clock() - began
+            result = LoadResult(self.path, image, loaded.info(), stamp, fit, seconds)
+        except Cancelled:
+            self._signals.cancelled.emit(self)
         except DecodeError as error:
             self._signals.failed.emit(self, str(error))
         except Exception as error:

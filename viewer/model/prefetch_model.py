@@ -9,16 +9,18 @@ whether an announced image is still the one the user is looking at.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Optional
+from typing import Callable, Optional
 
-from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import ImageInfo
 from viewer.core.geometry import Size, fit_within
+from viewer.core.pace import Pace
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.load_task import (
@@ -50,6 +52,7 @@ class ModelStats:
 
     loads_started: int = 0
     loads_taken_back: int = 0
+    loads_called_off: int = 0
     peak_in_flight: int = 0
 
 
@@ -87,6 +90,7 @@ class PrefetchModel(QObject):
         max_images: int = DEFAULT_MAX_COUNT,
         max_bytes: int = DEFAULT_MAX_COST,
         display_box: Size | None = None,
+        clock: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -101,6 +105,12 @@ class PrefetchModel(QObject):
         self._task_signals = TaskSignals(self)
         self._task_signals.loaded.connect(self._on_loaded)
         self._task_signals.failed.connect(self._on_failed)
+        self._task_signals.cancelled.connect(self._on_cancelled)
+        self._clock = clock
+        self._pace = Pace(clock)
+        self.pause_timer = QTimer(self)  # the user stopped moving: the current image first
+        self.pause_timer.setSingleShot(True)
+        self.pause_timer.timeout.connect(self._on_pause)
         self._stamp_signals = StampSignals(self)
         self._stamp_signals.stamped.connect(self._on_stamped)
         self._paths: Sequence[str] = ()
@@ -207,13 +217,18 @@ class PrefetchModel(QObject):
         if not 0 <= index < len(self._paths):
             raise IndexError(f"index {index} out of range 0..{len(self._paths) - 1}")
         self._direction = direction_of(self._current, index, self._direction)
+        self._pace.moved(0 if self._current is None else index - self._current)
         self._current = index
         path = self._paths[index]
         self._no_read_ahead.discard(path)
         result = self._lookup(path, self._box)
         if result is None:
-            self._ensure_loading(path, REQUEST_PRIORITY)
+            if not self._pace.outrunning():
+                self._ensure_loading(path, REQUEST_PRIORITY)
+            # else: it would arrive after the user has moved on; read ahead of them instead,
+            # and load this one if they stop here (``pause_timer``).
             result = self._lookup_any(path)  # shown scaled until the sharp one arrives
+        self.pause_timer.start(round(self._pace.pause_after() * 1000))
         self._schedule_read_ahead()
         if result is None:
             return False
@@ -273,8 +288,10 @@ class PrefetchModel(QObject):
         return self._pool.activeThreadCount() > 0
 
     def shutdown(self, wait: bool = False) -> None:
-        """Drop queued work and ignore results still to come; optionally wait for the pool."""
+        """Drop queued work, call off running loads and ignore results still to come;
+        optionally wait for the pool."""
         self._closed = True
+        self.pause_timer.stop()
         self._take_back_queued(wanted=set())
         for path, stamp_task in list(self._stamp_tasks.items()):
             if self._take_back(stamp_task):
@@ -319,7 +336,10 @@ class PrefetchModel(QObject):
         return max(results, key=lambda result: result.cost, default=None)
 
     def _refresh_current(self) -> None:
-        """After the box changed: re-render the current image, then the read-ahead."""
+        """Load the current image unless it is stored for the box in use, then read ahead.
+
+        Runs after the box changed (a re-render) and when the user pauses after outrunning
+        the loads."""
         if self._current is None or self._closed:
             return
         path = self._paths[self._current]
@@ -333,7 +353,7 @@ class PrefetchModel(QObject):
         if task is None:
             if priority == REQUEST_PRIORITY:
                 self._make_room_for_request(path)
-            task = LoadTask(path, self._loader, self._task_signals, self._box)
+            task = LoadTask(path, self._loader, self._task_signals, self._box, self._clock)
             self._tasks[path] = task
             self.stats.loads_started += 1
             self.stats.peak_in_flight = max(self.stats.peak_in_flight, len(self._tasks))
@@ -359,7 +379,8 @@ class PrefetchModel(QObject):
         """Paths to load (current, then ahead) and paths to keep (behind)."""
         if self._current is None:
             return [], []
-        load, keep = self._plan.split(self._current, len(self._paths), self._direction)
+        lead = self._pace.lead()
+        load, keep = self._plan.split(self._current, len(self._paths), self._direction, lead)
         return [self._paths[i] for i in load], [self._paths[i] for i in keep]
 
     def _schedule_read_ahead(self) -> None:
@@ -438,11 +459,17 @@ class PrefetchModel(QObject):
             self._make_room(extra, protected={path})
 
     def _take_back_queued(self, wanted: set[str]) -> None:
-        """Take queued loads that are no longer wanted back out of the pool."""
+        """Take loads that are no longer wanted back: queued ones out of the pool, running
+        ones called off (they stop within one read chunk and report ``cancelled``)."""
         for path, task in list(self._tasks.items()):
-            if path not in wanted and self._take_back(task):
+            if path in wanted:
+                continue
+            if self._take_back(task):
                 del self._tasks[path]
                 self.stats.loads_taken_back += 1
+            elif not task.call_off.is_set():
+                task.call_off.set()
+                self.stats.loads_called_off += 1
 
     def _take_back(self, task: PoolTask) -> bool:
         """Remove ``task`` from the pool's queue; False if a thread has already started it."""
@@ -459,6 +486,8 @@ class PrefetchModel(QObject):
         self._stamps[path] = result.stamp
         self._infos[path] = result.info
         self._failed.discard(path)
+        if result.fit is not None or self._box is None:
+            self._pace.loaded(result.seconds)  # full-size loads for zooming say nothing here
         kept = self._store.insert((path, *result.stamp, result.fit), result, result.cost)
         if kept:
             self._last_cost = result.cost  # an image too big to keep says little about the next
@@ -479,6 +508,21 @@ class PrefetchModel(QObject):
         for tasks in (self._tasks, self._full_tasks):
             if tasks.get(task.path) is task:
                 del tasks[task.path]
+
+    @pyqtSlot(object)
+    def _on_cancelled(self, task: LoadTask) -> None:
+        """A load called off has stopped: its thread is free for what the user wants now."""
+        self._forget(task)
+        if not self._closed:
+            self._schedule_read_ahead()
+
+    @pyqtSlot()
+    def _on_pause(self) -> None:
+        """The user has stopped moving: load the image they are on, then read ahead of it."""
+        if self._pace.outrunning():  # a move came in meanwhile: wait for the real pause
+            self.pause_timer.start(round(self._pace.pause_after() * 1000))
+        else:
+            self._refresh_current()
 
     @pyqtSlot(object, str)
     def _on_failed(self, task: LoadTask, message: str) -> None:

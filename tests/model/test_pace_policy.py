@@ -1,0 +1,69 @@
+"""When the user outruns the loads, read ahead of where they will be; when they stop, load
+the image they stopped on first. Driven by an injected clock and explicit timer triggers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import FakeClock
+from tests.model.conftest import PATHS
+from viewer.core.readahead import ReadAheadPlan
+from viewer.model.prefetch_model import PrefetchModel
+
+
+@pytest.fixture
+def clocked(qtbot, loader):
+    clock = FakeClock(100.0)
+    model = PrefetchModel(loader, plan=ReadAheadPlan(2, 0), clock=clock)
+    model.set_paths(PATHS)
+    yield model, clock
+    loader.release_all()
+    model.shutdown(wait=True)
+
+
+def learn_a_load_time(qtbot, model, clock, loader, seconds=1.0):
+    """One load that takes ``seconds`` on the injected clock; every other load waits."""
+    loader.gate(*PATHS)
+    model.request(0)
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    clock.now += seconds
+    loader.release(PATHS[0])
+    qtbot.waitUntil(lambda: model.is_cached(0), timeout=5000)
+
+
+def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, loader):
+    model, clock = clocked
+    learn_a_load_time(qtbot, model, clock, loader)
+    for index in range(1, 5):  # a step every 0.25 s against loads of 1 s
+        clock.now += 0.25
+        model.request(index)
+    assert model._pace.lead() == 4
+    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
+    assert loader.count(PATHS[4]) == 0  # the image under the user would arrive too late
+    assert model.is_loading(8) and model.is_loading(9)  # 4 + lead, and the one after
+
+
+def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader):
+    model, clock = clocked
+    learn_a_load_time(qtbot, model, clock, loader)
+    for index in range(1, 5):
+        clock.now += 0.25
+        model.request(index)
+    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
+    clock.now += 2.0  # no more moves: the user has stopped on 4
+    model.pause_timer.timeout.emit()
+    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=5000)
+    assert model.stats.loads_called_off >= 1  # far read-ahead gave way
+    loader.release(PATHS[4])
+    qtbot.waitUntil(lambda: model.is_cached(4), timeout=5000)
+
+
+def test_a_timer_firing_before_the_user_stops_changes_nothing(qtbot, clocked, loader):
+    model, clock = clocked
+    learn_a_load_time(qtbot, model, clock, loader)
+    for index in range(1, 5):
+        clock.now += 0.25
+        model.request(index)
+    model.pause_timer.timeout.emit()  # no time has passed on the clock: still moving
+    assert loader.count(PATHS[4]) == 0
+    assert model.pause_timer.isActive()
