@@ -88,6 +88,8 @@ def _wait_like_a_chunked_read(
         if cancellable:
             check_cancelled()
         if gate.wait(0.005):
+            if cancellable:
+                check_cancelled()  # as load_image checks once more before decoding
             return
     raise DecodeError("gate never opened")
 

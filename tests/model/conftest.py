@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fakes import FakeLoader
+from tests.fakes import FakeClock, FakeLoader
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.prefetch_model import PrefetchModel
 
@@ -22,6 +22,9 @@ def make_model(qtbot: object, loader: FakeLoader) -> Iterator[object]:
     models: list[PrefetchModel] = []
 
     def make(plan: ReadAheadPlan = ReadAheadPlan(1, 1), **options: object) -> PrefetchModel:
+        # A clock that stands still: the user's pace never looks faster than the loads, so
+        # tests see the plain policy however fast they call; pace tests bring their own.
+        options.setdefault("clock", FakeClock())
         model = PrefetchModel(loader, plan=plan, **options)  # type: ignore[arg-type]
         model.set_paths(PATHS)
         models.append(model)

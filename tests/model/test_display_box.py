@@ -41,18 +41,16 @@ def test_a_resize_storm_re_renders_at_most_one_at_a_time(qtbot, make_model, load
 
 def test_queued_loads_are_retargeted_not_queued_again(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(2, 0), threads=1, display_box=(800, 600))
-    model.request(0)  # learn the image size first: until then one load runs at a time
-    settle(qtbot, model)
-    loader.gate(PATHS[5])
-    model.request(5)  # runs on the only thread; 6 and 7 wait in the queue
-    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
-    assert model.in_flight() == 3
+    loader.gate(PATHS[6], PATHS[7])
+    model.request(5)  # loads; then 6 runs on the only thread (and hangs), 7 waits in the queue
+    qtbot.waitUntil(lambda: loader.count(PATHS[6]) == 1, timeout=5000)
+    assert model.is_cached(5) and model.in_flight() == 2
     model.set_display_box((500, 500))
-    assert model.in_flight() == 3  # retargeted, not queued again
-    loader.release(PATHS[5])
+    assert loader.count(PATHS[7]) == 0  # still queued: retargeted, not queued again
+    loader.release(PATHS[6], PATHS[7])
     settle(qtbot, model)
-    assert (PATHS[6], (500, 500)) in loader.fits and (PATHS[6], (800, 600)) not in loader.fits
-    assert loader.count(PATHS[6]) == 1 and loader.count(PATHS[7]) == 1
+    assert (PATHS[7], (500, 500)) in loader.fits and (PATHS[7], (800, 600)) not in loader.fits
+    assert loader.count(PATHS[7]) == 1
     assert loader.fits.count((PATHS[5], (500, 500))) == 1  # the current one, re-rendered once
 
 

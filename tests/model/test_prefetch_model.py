@@ -109,14 +109,16 @@ def test_request_for_a_loading_index_starts_no_second_load(qtbot, make_model, lo
 def test_queued_read_ahead_is_taken_back_when_user_jumps(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(2, 1), threads=1)
     learn_image_size(qtbot, model)
-    loader.gate(*PATHS)
-    model.request(0)  # runs; 1 and 2 queue behind it on the single thread
-    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    loader.gate(*PATHS[1:])
+    model.request(0)  # loads; then 1 runs on the single thread (and hangs), 2 waits behind it
+    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=5000)
     model.request(15)
-    assert model.stats.loads_taken_back >= 2
+    assert model.stats.loads_taken_back == 1  # 2, from the queue
+    assert model.stats.loads_called_off == 1  # 1, stopped within its read
     loader.release_all()
     settle(qtbot, model)
-    assert loader.count(PATHS[1]) == 0 and loader.count(PATHS[2]) == 0
+    assert loader.count(PATHS[2]) == 0
+    assert not model.is_cached(1)
 
 
 def test_request_jumps_ahead_of_queued_read_ahead(qtbot, make_model, loader):
@@ -319,16 +321,18 @@ def test_home_and_end_load_first_and_take_back_queued_read_ahead(qtbot, make_mod
     model.set_paths(["/share/elsewhere.jpg"])  # learn the image size without storing any of PATHS
     learn_image_size_from(qtbot, model, 0)
     model.set_paths(PATHS)
-    loader.gate(*PATHS)
-    model.request(8)  # runs; 9 and 10 queue behind it on the single thread
-    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
-    assert model.is_loading(9) and model.is_loading(10)
+    loader.gate(*[path for path in PATHS if path != PATHS[8]])
+    model.request(8)  # loads; then 9 runs on the single thread (and hangs), 10 queues
+    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=5000)
+    assert model.is_loading(10)
     assert not model.is_loading(7)  # behind: read only once everything ahead is stored
-    model.request(target)
-    assert model.stats.loads_taken_back == 2
     order = []
     model.imageReady.connect(lambda i, image: order.append(i))
+    model.request(target)
+    assert model.stats.loads_taken_back == 1  # 10, from the queue
+    assert model.stats.loads_called_off == 1  # 9, stopped within its read
     loader.release_all()
     settle(qtbot, model)
-    assert order[:2] == [8, target]  # 8 was already running; the target comes next
-    assert loader.count(PATHS[9]) == loader.count(PATHS[10]) == loader.count(PATHS[7]) == 0
+    assert order[0] == target  # the target comes first
+    assert loader.count(PATHS[10]) == loader.count(PATHS[7]) == 0
+    assert not model.is_cached(9)

@@ -13,6 +13,7 @@ import zlib
 
 from PyQt5.QtWidgets import QApplication
 
+from tests.fakes import FakeClock
 from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
 from viewer.core.geometry import Size
 from viewer.model.prefetch_model import PrefetchModel
@@ -72,7 +73,9 @@ class ChaosLoader:
 def test_ten_thousand_random_steps(qtbot):
     rng = random.Random(6)
     loader = ChaosLoader(seed=6)
-    model = PrefetchModel(loader, threads=2, max_images=10, max_bytes=10 * 4 * 10 * 60)
+    model = PrefetchModel(
+        loader, threads=2, max_images=10, max_bytes=10 * 4 * 10 * 60, clock=FakeClock()
+    )
     model.set_paths(PATHS)
     events: list[tuple[str, int, object]] = []
     model.imageReady.connect(lambda i, image: events.append(("ready", i, image.width())))

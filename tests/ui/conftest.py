@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fakes import FakeLoader
+from tests.fakes import FakeClock, FakeLoader
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.folder_lister import FolderLister, Lister
 from viewer.model.load_task import Loader
@@ -22,7 +22,12 @@ def make_window(qtbot: object) -> Iterator[object]:
         plan: ReadAheadPlan = ReadAheadPlan(1, 1),
         lister: Lister | None = None,
     ) -> MainWindow:
-        model = PrefetchModel(loader, plan=plan) if loader else PrefetchModel(plan=plan)
+        # A clock that stands still: the pace-driven policy stays out of window tests.
+        clock = FakeClock()
+        if loader:
+            model = PrefetchModel(loader, plan=plan, clock=clock)
+        else:
+            model = PrefetchModel(plan=plan, clock=clock)
         # No polling: tests trigger re-lists explicitly.
         folders = FolderLister(lister, poll_seconds=0) if lister else FolderLister(poll_seconds=0)
         window = MainWindow(model, lister=folders)

@@ -54,6 +54,24 @@ class ReadAheadPlan:
         load, keep = self.split(index, count, direction)
         return load + keep
 
+    def passing(self, index: int, count: int, direction: Direction, lead: int) -> list[int]:
+        """The images between ``index`` and the first one read ahead at ``lead``.
+
+        None is worth starting to read (the user will be past it first), but a read already
+        under way may still land while the user is on its image, so it is not called off.
+        """
+        step = int(self._inward(index, count, direction))
+        between = [index + step * k for k in range(1, lead)]
+        return [i for i in between if 0 <= i < count]
+
+    def _inward(self, index: int, count: int, direction: Direction) -> Direction:
+        """At either end of the sequence the direction points inwards."""
+        if index == 0 and count > 1:
+            return Direction.FORWARD
+        if index == count - 1 and count > 1:
+            return Direction.BACKWARD
+        return direction
+
     def split(
         self, index: int, count: int, direction: Direction, lead: int = 1
     ) -> tuple[list[int], list[int]]:
@@ -69,11 +87,7 @@ class ReadAheadPlan:
         """
         if not 0 <= index < count:
             return [], []
-        if index == 0 and count > 1:
-            direction = Direction.FORWARD
-        elif index == count - 1 and count > 1:
-            direction = Direction.BACKWARD
-        step = int(direction)
+        step = int(self._inward(index, count, direction))
         load = [index] + [index + step * (lead + k) for k in range(self.ahead)]
         keep = [index - step * k for k in range(1, self.behind + 1)]
         return [i for i in load if 0 <= i < count], [i for i in keep if 0 <= i < count]

@@ -383,19 +383,33 @@ class PrefetchModel(QObject):
         load, keep = self._plan.split(self._current, len(self._paths), self._direction, lead)
         return [self._paths[i] for i in load], [self._paths[i] for i in keep]
 
+    def _passing(self) -> list[str]:
+        """Paths the user will pass before the read-ahead: reads under way for them go on."""
+        if self._current is None:
+            return []
+        lead = self._pace.lead()
+        between = self._plan.passing(self._current, len(self._paths), self._direction, lead)
+        return [self._paths[i] for i in between]
+
     def _schedule_read_ahead(self) -> None:
         """Keep the images ahead loading; read one behind only when nothing ahead is missing.
 
         An image behind is one the user has just seen, so it is normally stored already. If it
         is not (after a jump, or while a key is held), reading it would compete with the way
         the user is going, and a queued load of a passed-over image is taken back.
+
+        No read-ahead starts while the current image is loading: on a share limited by
+        bandwidth, a read beside it would halve the speed of the one the user waits for.
         """
         if self._current is None or self._closed:
             return
         load, keep = self._wanted()
         ahead_done = all(self._is_stored(p) or p in self._no_read_ahead for p in load)
         queue = load[1:] + (keep if ahead_done else [])
-        self._take_back_queued(wanted=set(load) | set(queue))
+        wanted = set(load) | set(queue)
+        self._take_back_queued(wanted, still_useful=wanted | set(keep) | set(self._passing()))
+        if self._paths[self._current] in self._tasks:
+            return  # the image the user waits for has the link to itself until it arrives
         for rank, path in enumerate(queue):
             if path in self._no_read_ahead or self._is_stored(path) or path in self._tasks:
                 continue
@@ -458,16 +472,19 @@ class PrefetchModel(QObject):
         if not self._make_room(extra, protected=set(rank)):
             self._make_room(extra, protected={path})
 
-    def _take_back_queued(self, wanted: set[str]) -> None:
-        """Take loads that are no longer wanted back: queued ones out of the pool, running
-        ones called off (they stop within one read chunk and report ``cancelled``)."""
+    def _take_back_queued(self, wanted: set[str], still_useful: set[str] | None = None) -> None:
+        """Take loads that are no longer wanted back out of the pool, and call off running
+        ones that are not even ``still_useful`` (they stop within a read chunk and report
+        ``cancelled``). A running read of the image just behind, or of one the user is about
+        to pass, may still land in time: it goes on, but no new one starts."""
+        useful = wanted if still_useful is None else still_useful
         for path, task in list(self._tasks.items()):
             if path in wanted:
                 continue
             if self._take_back(task):
                 del self._tasks[path]
                 self.stats.loads_taken_back += 1
-            elif not task.call_off.is_set():
+            elif path not in useful and not task.call_off.is_set():
                 task.call_off.set()
                 self.stats.loads_called_off += 1
 
