@@ -76,7 +76,7 @@ def cached_key_to_paint(folder: str, repeat: int) -> list[float]:
                 raise TimeoutError("images did not load")
             app.processEvents()
 
-    wait(lambda: all(model.is_cached(i) for i in (0, 1, 2)) and model.in_flight() == 0)
+    wait(lambda: all(model.is_cached(i) for i in (0, 1, 2)) and model.idle())
     painted: list[float] = []
     window.view.painted.connect(lambda: painted.append(time.perf_counter()))
     samples = []
@@ -87,7 +87,7 @@ def cached_key_to_paint(folder: str, repeat: int) -> list[float]:
         QTest.keyClick(window, key)
         wait(lambda: bool(painted))
         samples.append((painted[0] - pressed) * 1000)
-        wait(lambda: model.in_flight() == 0)
+        wait(lambda: model.idle())
     model.shutdown(wait=True)
     window.close()
     return samples

@@ -124,3 +124,11 @@ def test_errors_exit_2_with_one_line_and_no_traceback(image_folder, tmp_path, ar
 def test_version():
     result = run_viewer("--version")
     assert result.returncode == 0 and result.stdout.startswith("viewer ")
+
+
+def test_polling_and_image_limit_override_saved_preferences_only_when_given(image_folder):
+    assert "poll_seconds" not in parse([image_folder]).overrides
+    assert "max_image_mb" not in parse([image_folder]).overrides
+    options = parse([image_folder, "--poll", "2.5", "--max-image-mb", "300"])
+    assert options.overrides["poll_seconds"] == 2.5
+    assert options.overrides["max_image_mb"] == 300

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     from PyQt5.QtWidgets import QApplication
 
     from viewer.model.folder_lister import FolderLister
-    from viewer.model.load_task import file_loader
+    from viewer.model.load_task import FileLoader
     from viewer.model.prefetch_model import PrefetchModel
     from viewer.ui.icon import application_icon
     from viewer.ui.main_window import MainWindow
@@ -67,13 +67,13 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
     model = PrefetchModel(
-        loader or file_loader(options.max_image_bytes),
+        loader or FileLoader(preferences.max_image_mb << 20),
         threads=preferences.threads,
         plan=preferences.plan,
         max_images=preferences.cache_images,
         max_bytes=preferences.max_bytes,
     )
-    lister = FolderLister(poll_seconds=options.poll_seconds)
+    lister = FolderLister(poll_seconds=preferences.poll_seconds)
     window = MainWindow(model, settings=settings, lister=lister)
     window.show_restored()
     if options.path is not None:

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from viewer import __version__
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -38,6 +38,11 @@ TUNING: dict[str, int] = {
     "cache_images": DEFAULT_MAX_COUNT,
     "cache_mb": DEFAULT_MAX_COST >> 20,
 }
+#: Saved preferences the command line can also set for one run, with their defaults.
+_ALSO_PREFERENCES: dict[str, float] = {
+    "poll_seconds": DEFAULT_POLL_SECONDS,
+    "max_image_mb": DEFAULT_MAX_IMAGE_BYTES >> 20,
+}
 
 
 class UsageError(Exception):
@@ -55,7 +60,7 @@ class Options:
     threads: int
     max_images: int
     max_bytes: int
-    overrides: dict[str, int] = field(default_factory=dict)
+    overrides: dict[str, Any] = field(default_factory=dict)  # Preferences field → value
     max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
 
 
@@ -143,18 +148,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-image-mb",
         type=_positive,
-        default=DEFAULT_MAX_IMAGE_BYTES >> 20,
+        default=None,
         metavar="MB",
         help="most memory decoding one image may take, in MiB; larger JPEGs are shown "
-        "reduced, other formats refused (default %(default)s)",
+        f"reduced, other formats refused (default {DEFAULT_MAX_IMAGE_BYTES >> 20})",
     )
     parser.add_argument(
         "--poll",
+        dest="poll_seconds",
         type=_seconds,
-        default=DEFAULT_POLL_SECONDS,
+        default=None,
         metavar="SECONDS",
         help="re-list the folder this often to notice changes; 0 turns it off "
-        "(default %(default)s)",
+        f"(default {DEFAULT_POLL_SECONDS:g})",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -174,18 +180,22 @@ def parse(argv: list[str]) -> Options:
         raise UsageError("--start needs a folder to start in")
     if path is not None:
         _check(path, args.start)
-    overrides = {name: getattr(args, name) for name in TUNING if getattr(args, name) is not None}
-    tuning = {**TUNING, **overrides}
+    given = [*TUNING, *_ALSO_PREFERENCES]
+    overrides: dict[str, Any] = {
+        name: getattr(args, name) for name in given if getattr(args, name) is not None
+    }
+    tuning = {**TUNING, **{name: int(overrides[name]) for name in TUNING if name in overrides}}
+    chosen = {**_ALSO_PREFERENCES, **overrides}
     return Options(
         path=path,
         start=args.start,
-        poll_seconds=args.poll,
+        poll_seconds=chosen["poll_seconds"],
         plan=ReadAheadPlan(tuning["ahead"], tuning["behind"]),
         threads=tuning["threads"],
         max_images=tuning["cache_images"],
         max_bytes=tuning["cache_mb"] << 20,
         overrides=overrides,
-        max_image_bytes=args.max_image_mb << 20,
+        max_image_bytes=int(chosen["max_image_mb"]) << 20,
     )
 
 

@@ -8,7 +8,7 @@ from viewer.core.readahead import ReadAheadPlan
 
 
 def settle(qtbot, model):
-    qtbot.waitUntil(lambda: model.in_flight() == 0 and not model._full_tasks, timeout=5000)
+    qtbot.waitUntil(model.idle, timeout=5000)
 
 
 def test_loads_ask_for_the_display_box(qtbot, make_model, loader):

@@ -39,7 +39,7 @@ def test_spare_threads_are_given_back_when_the_hung_reads_return(qtbot, make_mod
     clock.now += STALL_AFTER_S
     model.stall_guard.check()
     loader.release_all()
-    qtbot.waitUntil(lambda: model.in_flight() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: model.idle(), timeout=5000)
     model.stall_guard.check()
     assert model._pool.maxThreadCount() == 2
     assert not model.stall_guard.stalled

@@ -104,7 +104,7 @@ def test_ten_thousand_random_steps(qtbot):
         events.clear()
         model.request(index)
         loader.release_all()
-        qtbot.waitUntil(lambda: model.in_flight() == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: model.idle(), timeout=10_000)
         assert model._pool.waitForDone(10_000), "a pool thread is stuck"
         QApplication.processEvents()
         outcome = [(kind, value) for kind, i, value in events if i == index]

@@ -58,7 +58,7 @@ def test_a_start_past_the_end_reads_nothing(qtbot, make_window, image_folder):
     with qtbot.waitSignal(window.opened, timeout=5000) as opened:
         window.open_path(image_folder, 12)
     assert opened.args == [12]  # the app turns this into its exit-2 error
-    assert window.current_index is None and window.model.in_flight() == 0
+    assert window.current_index is None and window.model.idle()
     assert window.view.is_error
     assert window.view.message.endswith("has 12 images, not 13.")
 

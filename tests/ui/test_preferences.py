@@ -39,3 +39,17 @@ def test_changes_apply_at_once_and_persist(qtbot, make_window, image_folder):
     assert Settings().preferences() == Preferences(
         cache_images=2, cache_mb=64, ahead=4, behind=1, threads=5
     )
+
+
+def test_polling_and_the_image_limit_apply_at_once_and_persist(qtbot, make_window):
+    window = make_window()
+    dialog = open_preferences(qtbot, window)
+    dialog.boxes["poll_seconds"].setValue(0)
+    assert window.lister.poll_seconds == 0
+    assert dialog.boxes["poll_seconds"].text() == "never"
+    dialog.boxes["poll_seconds"].setValue(30)
+    assert window.lister.poll_seconds == 30
+    dialog.boxes["max_image_mb"].setValue(256)
+    assert window.model.loader.max_bytes == 256 << 20  # the next load decodes within it
+    saved = Settings().preferences()
+    assert (saved.poll_seconds, saved.max_image_mb) == (30, 256)

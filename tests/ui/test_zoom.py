@@ -87,5 +87,5 @@ def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make
     qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=5000)
     assert window.view.zoom_percent() == pytest.approx(100)
     window.resize(700, 500)  # a re-render for the new size must not replace the full pixels
-    qtbot.waitUntil(lambda: window.model.in_flight() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: window.model.idle(), timeout=5000)
     assert window.view.image_size().width() == 3000

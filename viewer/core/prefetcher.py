@@ -106,11 +106,13 @@ class Prefetcher:
         self._executor.shutdown(wait=True)
 
     def _schedule_read_ahead(self, index: int) -> None:
-        wanted = self._plan.targets(index, len(self._paths), self._direction)
-        for stale in [i for i in self._pending if i not in wanted]:
+        """Load the images ahead; images behind are kept if stored, never read again here,
+        as in the viewer: a script going forward has no use for them."""
+        load, _behind = self._plan.split(index, len(self._paths), self._direction)
+        for stale in [i for i in self._pending if i not in load]:
             if self._pending[stale].cancel():
                 self._pending.pop(stale, None)
-        for neighbour in wanted[1:]:
+        for neighbour in load[1:]:
             if not self._store.contains(self._paths[neighbour]):
                 self._start(neighbour)
 

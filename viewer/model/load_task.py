@@ -31,16 +31,19 @@ log = logging.getLogger(__name__)
 Loader = Callable[[str, Allocator, Optional[Size]], LoadedFile]
 
 
-def file_loader(max_bytes: int = DEFAULT_MAX_IMAGE_BYTES) -> Loader:
-    """The real loader: read and decode files, each within ``max_bytes`` of pixels."""
+class FileLoader:
+    """The real loader: read and decode files, each within ``max_bytes`` of pixels.
 
-    def load(path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
-        return load_image(path, allocate, max_bytes, fit)
+    Attributes:
+        max_bytes: the per-image memory limit; Preferences may change it while the viewer
+            runs, and each load reads it when it starts.
+    """
 
-    return load
+    def __init__(self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES) -> None:
+        self.max_bytes = max_bytes
 
-
-DEFAULT_LOADER: Loader = file_loader()
+    def __call__(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
+        return load_image(path, allocate, self.max_bytes, fit)
 
 
 @dataclass
@@ -83,6 +86,7 @@ class PoolTask(QRunnable):
     Attributes:
         path: the file the task works on.
         started: set once a pool thread has begun ``run``; a started task cannot be taken back.
+        finished: set when ``run`` returns, before the model has handled its signal.
     """
 
     def __init__(self, path: str) -> None:
@@ -90,10 +94,14 @@ class PoolTask(QRunnable):
         self.setAutoDelete(False)
         self.path = path
         self.started = threading.Event()
+        self.finished = threading.Event()
 
     def run(self) -> None:
         self.started.set()
-        self.work()
+        try:
+            self.work()
+        finally:
+            self.finished.set()  # its thread is free, though its signal may still be queued
 
     def work(self) -> None:
         raise NotImplementedError

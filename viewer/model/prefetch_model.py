@@ -24,7 +24,7 @@ from viewer.core.pace import Pace
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.load_task import (
-    DEFAULT_LOADER,
+    FileLoader,
     Loader,
     LoadResult,
     LoadTask,
@@ -83,7 +83,7 @@ class PrefetchModel(QObject):
 
     def __init__(
         self,
-        loader: Loader = DEFAULT_LOADER,
+        loader: Loader | None = None,
         *,
         threads: int = 2,
         plan: ReadAheadPlan = ReadAheadPlan(),
@@ -94,7 +94,7 @@ class PrefetchModel(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._loader = loader
+        self._loader: Loader = loader if loader is not None else FileLoader()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
         self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
@@ -136,6 +136,11 @@ class PrefetchModel(QObject):
     def store(self) -> ImageStore[StoreKey, LoadResult]:
         """The store of finished images (read it; only the model writes it)."""
         return self._store
+
+    @property
+    def loader(self) -> Loader:
+        """What reads and decodes each file (a ``FileLoader`` unless one was injected)."""
+        return self._loader
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -279,9 +284,14 @@ class PrefetchModel(QObject):
     def thread_count(self) -> int:
         return self._pool.maxThreadCount()
 
+    def idle(self) -> bool:
+        """Whether no load is still to report back: results so far are all in the store."""
+        return not self._tasks and not self._full_tasks
+
     def in_flight(self) -> int:
-        """Loads queued or running right now."""
-        return len(self._tasks)
+        """Loads queued or running right now (a load called off stops counting once its
+        thread is free, before its signal is handled)."""
+        return sum(1 for task in self._tasks.values() if not task.finished.is_set())
 
     def has_running_work(self) -> bool:
         """Whether a pool thread is still inside a task (a read that may never return)."""
@@ -356,7 +366,7 @@ class PrefetchModel(QObject):
             task = LoadTask(path, self._loader, self._task_signals, self._box, self._clock)
             self._tasks[path] = task
             self.stats.loads_started += 1
-            self.stats.peak_in_flight = max(self.stats.peak_in_flight, len(self._tasks))
+            self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
             self._start(task, priority)
         elif priority == REQUEST_PRIORITY and self._take_back(task):
             self._start(task, priority)  # moved ahead of every queued read-ahead
@@ -438,7 +448,7 @@ class PrefetchModel(QObject):
 
     def _room_for(self, path: str) -> bool:
         """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
-        if len(self._tasks) >= self._in_flight_cap():
+        if self.in_flight() >= self._in_flight_cap():
             return False
         if self._last_cost is None and self._tasks:
             return False  # no size known yet: one load at a time until the first arrives
@@ -462,7 +472,7 @@ class PrefetchModel(QObject):
         rank = {p: i for i, p in enumerate(load + keep)}
         queued = [p for p in self._tasks if p != path]
         for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
-            if len(self._tasks) < self._in_flight_cap():
+            if self.in_flight() < self._in_flight_cap():
                 break
             if self._take_back(self._tasks[other]):
                 del self._tasks[other]

@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot(object)
     def _on_preferences_changed(self, preferences: Preferences) -> None:
-        apply_preferences(self._model, preferences)
+        apply_preferences(self._model, self._lister, preferences)
         self._settings.save_preferences(preferences)
         self.cache_indicator.refresh(self._index)
 

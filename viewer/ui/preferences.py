@@ -1,10 +1,13 @@
-"""The Preferences dialog: cache size, read-ahead and threads, applied as you change them."""
+"""The Preferences dialog: cache size, read-ahead, threads, folder polling and the per-image
+limit, applied as you change them."""
 
 from __future__ import annotations
 
 from PyQt5.QtCore import pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
+from viewer.model.folder_lister import FolderLister
+from viewer.model.load_task import FileLoader
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.settings import Preferences
 
@@ -15,14 +18,20 @@ _FIELDS: dict[str, tuple[str, int, int, str]] = {
     "ahead": ("Read ahead", 0, 100, " images"),
     "behind": ("Keep behind", 0, 100, " images"),
     "threads": ("Worker threads", 1, 32, ""),
+    "poll_seconds": ("Check the folder for changes every", 0, 3600, " s"),
+    "max_image_mb": ("Most memory for one image", 64, 1 << 16, " MB"),
 }
 
 
-def apply_preferences(model: PrefetchModel, preferences: Preferences) -> None:
-    """Make the model use ``preferences`` now: no restart, nothing reloaded that is kept."""
+def apply_preferences(model: PrefetchModel, lister: FolderLister, preferences: Preferences) -> None:
+    """Make the model and the lister use ``preferences`` now: no restart, nothing reloaded
+    that is kept (a new per-image limit applies to the next load)."""
     model.set_limits(preferences.cache_images, preferences.max_bytes)
     model.set_plan(preferences.plan)
     model.set_threads(preferences.threads)
+    lister.set_poll_seconds(preferences.poll_seconds)
+    if isinstance(model.loader, FileLoader):
+        model.loader.max_bytes = preferences.max_image_mb << 20
 
 
 class PreferencesDialog(QDialog):
@@ -43,8 +52,10 @@ class PreferencesDialog(QDialog):
             box = QSpinBox(self)
             box.setRange(smallest, largest)
             box.setSuffix(suffix)
-            box.setValue(getattr(preferences, name))
+            box.setValue(round(getattr(preferences, name)))
             box.valueChanged.connect(self._on_value_changed)
+            if name == "poll_seconds":
+                box.setSpecialValueText("never")  # 0: folders on shares rarely say they changed
             layout.addRow(label, box)
             self.boxes[name] = box
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)

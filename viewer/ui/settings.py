@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from PyQt5.QtCore import QByteArray, QSettings
 
+from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.readahead import ReadAheadPlan
+from viewer.core.sequence import DEFAULT_POLL_SECONDS
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 
 ORGANIZATION = "viewer"
@@ -30,6 +33,8 @@ class Preferences:
         ahead: images read ahead in the direction of travel.
         behind: images kept behind.
         threads: worker threads reading and decoding.
+        poll_seconds: how often the open folder is listed again; 0 turns polling off.
+        max_image_mb: the most memory decoding one image may take, in MiB.
     """
 
     cache_images: int = DEFAULT_MAX_COUNT
@@ -37,6 +42,8 @@ class Preferences:
     ahead: int = ReadAheadPlan().ahead
     behind: int = ReadAheadPlan().behind
     threads: int = 2
+    poll_seconds: float = DEFAULT_POLL_SECONDS
+    max_image_mb: int = DEFAULT_MAX_IMAGE_BYTES >> 20
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -55,10 +62,14 @@ class Place:
     image: str
 
 
-def _int(value: object, default: int, smallest: int) -> int:
-    """A stored number, or ``default`` if the file holds something unusable."""
+#: Preferences that may be 0 (read nothing ahead, keep nothing behind, never poll).
+_MAY_BE_ZERO = frozenset({"ahead", "behind", "poll_seconds"})
+
+
+def _number(value: object, default: float, smallest: int) -> float:
+    """A stored number of ``default``'s type, or ``default`` if the file holds junk."""
     try:
-        number = int(value)  # type: ignore[call-overload]
+        number = type(default)(float(value))  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return default
     return number if number >= smallest else default
@@ -122,11 +133,11 @@ class Settings:
 
     def preferences(self) -> Preferences:
         defaults = Preferences()
-        values = {
-            field.name: _int(
+        values: dict[str, Any] = {  # each of its field's own type
+            field.name: _number(
                 self._store.value(f"preferences/{field.name}"),
                 getattr(defaults, field.name),
-                0 if field.name in ("ahead", "behind") else 1,
+                0 if field.name in _MAY_BE_ZERO else 1,
             )
             for field in fields(Preferences)
         }
