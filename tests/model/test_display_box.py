@@ -86,15 +86,20 @@ def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader
     assert loader.fits.count((PATHS[2], None)) == 1
 
 
-def test_a_new_listing_keeps_renderings_and_full_loads_by_path(qtbot, make_model, loader):
-    loader.size = (4000, 3000)
-    model = make_model(ReadAheadPlan(0, 0), display_box=(400, 400))
+def start_a_full_load_of_2(qtbot, model, loader):
+    """Image 2 shown at display size, then its full-resolution load under way (and held)."""
     with qtbot.waitSignal(model.imageReady, timeout=5000):
         model.request(2)
     settle(qtbot, model)
     loader.gate(PATHS[2])
     model.request_full(2)
     qtbot.waitUntil(lambda: loader.count(PATHS[2]) == 2, timeout=5000)
+
+
+def test_a_new_listing_keeps_renderings_and_full_loads_by_path(qtbot, make_model, loader):
+    loader.size = (4000, 3000)
+    model = make_model(ReadAheadPlan(0, 0), display_box=(400, 400))
+    start_a_full_load_of_2(qtbot, model, loader)
     assert model.reindex(["/share/0.jpg", *PATHS]) == 3
     assert model.cached_image(3).width() == 400  # stored for the box, found by its path
     with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, image: i == 3,
@@ -113,12 +118,7 @@ def test_a_new_listing_keeps_renderings_and_full_loads_by_path(qtbot, make_model
 def test_a_full_load_of_an_image_gone_from_the_listing_is_not_announced(qtbot, make_model,
                                                                          loader):  # fmt: skip
     model = make_model(ReadAheadPlan(0, 0), display_box=(400, 400))
-    with qtbot.waitSignal(model.imageReady, timeout=5000):
-        model.request(2)
-    settle(qtbot, model)
-    loader.gate(PATHS[2])
-    model.request_full(2)
-    qtbot.waitUntil(lambda: loader.count(PATHS[2]) == 2, timeout=5000)
+    start_a_full_load_of_2(qtbot, model, loader)
     assert model.reindex([p for p in PATHS if p != PATHS[2]]) is None
     with qtbot.assertNotEmitted(model.imageReady):
         loader.release(PATHS[2])

@@ -31,12 +31,17 @@ def learn_a_load_time(qtbot, model, clock, loader, seconds=1.0):
     qtbot.waitUntil(lambda: model.is_cached(0), timeout=5000)
 
 
-def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, loader):
-    model, clock = clocked
+def outrun(qtbot, model, clock, loader):
+    """Loads take 1 s; the user steps from 1 to 4, one step every 0.25 s."""
     learn_a_load_time(qtbot, model, clock, loader)
-    for index in range(1, 5):  # a step every 0.25 s against loads of 1 s
+    for index in range(1, 5):
         clock.now += 0.25
         model.request(index)
+
+
+def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, loader):
+    model, clock = clocked
+    outrun(qtbot, model, clock, loader)
     assert model._pace.lead() == 4
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
     assert loader.count(PATHS[4]) == 0  # the image under the user would arrive too late
@@ -45,10 +50,7 @@ def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, load
 
 def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader):
     model, clock = clocked
-    learn_a_load_time(qtbot, model, clock, loader)
-    for index in range(1, 5):
-        clock.now += 0.25
-        model.request(index)
+    outrun(qtbot, model, clock, loader)
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
     clock.now += 2.0  # no more moves: the user has stopped on 4
     model.pause_timer.timeout.emit()
@@ -60,10 +62,7 @@ def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader):
 
 def test_a_timer_firing_before_the_user_stops_changes_nothing(qtbot, clocked, loader):
     model, clock = clocked
-    learn_a_load_time(qtbot, model, clock, loader)
-    for index in range(1, 5):
-        clock.now += 0.25
-        model.request(index)
+    outrun(qtbot, model, clock, loader)
     model.pause_timer.timeout.emit()  # no time has passed on the clock: still moving
     assert loader.count(PATHS[4]) == 0
     assert model.pause_timer.isActive()

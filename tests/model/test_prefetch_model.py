@@ -291,7 +291,9 @@ def test_budget_counts_images_in_flight(qtbot, make_model, loader, budget_images
 
     def check(*_args):
         seen.append(model.store.total_cost() + model.reserved_cost())
-        assert model.reserved_cost() == len(model._tasks) * one_image
+        # Each load the model still tracks reserves one image, unless it ended without one
+        # (called off); which have ended is up to the worker threads, hence at most.
+        assert model.reserved_cost() <= len(model._tasks) * one_image
 
     model.imageReady.connect(check)
     loader.gate(*PATHS)

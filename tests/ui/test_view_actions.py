@@ -96,3 +96,24 @@ def test_dropping_something_else_is_refused(make_window, tmp_path):
     window = make_window()
     assert not _drop(window, _mime(str(tmp_path / "notes.txt")))
     assert window.sequence is None
+
+
+def test_copy_image_copies_full_resolution_not_the_screen_sized_pixels(
+    qtbot, make_window, tmp_path
+):
+    from tests.images import write_image
+    from tests.ui.helpers import shown
+    from viewer.core.sequence import ImageSequence
+
+    write_image(str(tmp_path / "1.png"), (3000, 2000), seed=1)
+    window = make_window()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(), timeout=5000)
+    window.open_sequence(ImageSequence.from_folder(str(tmp_path)), 0)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    assert window.view.image_size().width() < 3000  # on screen: display-sized pixels
+    clipboard = QGuiApplication.clipboard()
+    clipboard.clear()
+    qtbot.keyClick(window, Qt.Key_C, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: clipboard.image().width() == 3000, timeout=5000)
+    assert window.statusBar().currentMessage() == "Image copied (3000×2000)."

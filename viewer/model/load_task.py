@@ -111,6 +111,8 @@ class LoadTask(PoolTask):
     """Load one path with the injected loader; every exception becomes ``failed``.
 
     Attributes:
+        delivered: set once an image is on its way to the model; a task that finished
+            without one (called off, or failed) holds no memory any more.
         fit: the display box to decode for, or None for full resolution. The model may change
             it while the task is still queued (a window resize retargets queued work instead
             of queueing more); the box actually used travels with the result.
@@ -127,6 +129,7 @@ class LoadTask(PoolTask):
         super().__init__(path)
         self.fit = fit
         self.call_off = threading.Event()
+        self.delivered = False
         self._loader = loader
         self._signals = signals
         self._clock = clock
@@ -152,6 +155,7 @@ class LoadTask(PoolTask):
             name = os.path.basename(self.path)
             self._signals.failed.emit(self, f"Cannot show {name}: {error}")
         else:
+            self.delivered = True  # set before the signal: the model may read it at once
             self._signals.loaded.emit(self, result)
 
 

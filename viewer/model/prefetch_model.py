@@ -439,8 +439,13 @@ class PrefetchModel(QObject):
         return width * height * 4
 
     def reserved_cost(self) -> int:
-        """Estimated decoded bytes of the loads queued or running."""
-        return sum(self._estimate(path) for path in self._tasks)
+        """Estimated decoded bytes of the loads queued or running, and of finished ones whose
+        image has not reached the store yet (a load called off holds none)."""
+        return sum(
+            self._estimate(path)
+            for path, task in self._tasks.items()
+            if task.delivered or not task.finished.is_set()
+        )
 
     def _in_flight_cap(self) -> int:
         """Loads queued or running never exceed one per thread plus the read-ahead."""
@@ -448,7 +453,7 @@ class PrefetchModel(QObject):
 
     def _room_for(self, path: str) -> bool:
         """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
-        if self.in_flight() >= self._in_flight_cap():
+        if len(self._tasks) >= self._in_flight_cap():
             return False
         if self._last_cost is None and self._tasks:
             return False  # no size known yet: one load at a time until the first arrives
@@ -472,7 +477,7 @@ class PrefetchModel(QObject):
         rank = {p: i for i, p in enumerate(load + keep)}
         queued = [p for p in self._tasks if p != path]
         for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
-            if self.in_flight() < self._in_flight_cap():
+            if len(self._tasks) < self._in_flight_cap():
                 break
             if self._take_back(self._tasks[other]):
                 del self._tasks[other]

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._on_zoom_changed)
         self.view.resized.connect(self._on_view_resized)
         self._shown_index: int | None = None
+        self._copy_pending: int | None = None  # Ctrl+C waits for this image's full pixels
         self._watching_screen = False
         self._folder_note = QLabel(self)
         self.statusBar().addPermanentWidget(self._folder_note)
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
         assert self._sequence is not None
         self.statusBar().clearMessage()
         self._index = index
+        self._copy_pending = None
         self._removed = None
         name = self._sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
@@ -286,6 +288,9 @@ class MainWindow(QMainWindow):
         )
         self._shown_index = index
         self._update_status("")
+        if self._copy_pending == index and self.view.image_size() == self.view.source_size():
+            self._copy_pending = None
+            self._copy_shown_image()
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
@@ -333,12 +338,24 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def _on_copy_image(self) -> None:
-        pixmap = self.view.pixmap()
-        if pixmap is None:
+        """Copy the whole image: at once if its full pixels are on screen, else once the
+        full-resolution load the view does not otherwise need has arrived."""
+        if self.view.pixmap() is None or self._index is None:
             self.statusBar().showMessage("No image to copy yet.", NOTICE_MS)
             return
+        if self.view.image_size() == self.view.source_size():
+            self._copy_shown_image()
+            return
+        self._copy_pending = self._index
+        self.statusBar().showMessage("Copying the full image…", NOTICE_MS)
+        self._model.request_full(self._index)
+
+    def _copy_shown_image(self) -> None:
+        pixmap = self.view.pixmap()
+        assert pixmap is not None
         file_actions.copy_image(pixmap)
-        self.statusBar().showMessage("Image copied.", NOTICE_MS)
+        size = f"{pixmap.width()}×{pixmap.height()}"
+        self.statusBar().showMessage(f"Image copied ({size}).", NOTICE_MS)
 
     @pyqtSlot()
     def _on_copy_path(self) -> None:
