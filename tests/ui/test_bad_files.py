@@ -129,6 +129,7 @@ def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
     window.open_sequence(sequence, 3)
     qtbot.waitUntil(lambda: shown(window, 3), timeout=5000)
     window.go_next()
+    qtbot.waitUntil(lambda: loader.count(sequence[4]) == 1, timeout=5000)  # stuck in its read
     assert window.loading_notice.is_active()
     clock.now += 1
     window.loading_notice.tick()
