@@ -1,0 +1,160 @@
+"""Previews stored inside a JPEG: the EXIF IFD1 thumbnail and the MPF large thumbnail.
+
+Each is a small JPEG of its own. It is checked before it is trusted (it must be a JPEG, of a
+sane size, no larger than the image, of the image's shape), then turned upright by the
+*main* image's EXIF orientation, cut to the main image's exact aspect (cameras letterbox a
+3:2 photo into a 4:3 thumbnail) and reduced to the size asked for.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import warnings
+
+import simplejpeg
+from PIL import Image
+
+from viewer.core.decode import DecodedImage, DecodeError
+from viewer.core.geometry import Size, upright_size
+from viewer.core.previews.jpeg_layout import JpegLayout
+from viewer.core.previews.mpf import MpEntry, large_thumbnails, read_mpf
+from viewer.core.previews.pixels import to_qt_layout
+from viewer.core.previews.ranged import RangeReader, read_range
+from viewer.core.previews.tiff import TiffError, read_exif
+
+#: A preview side beyond this is not a preview.
+MAX_PREVIEW_SIDE = 8192
+#: How far a preview's aspect may stray from the image's and still be the same picture,
+#: letterboxed: 4:3 around 16:9 is 1.33. A portrait preview of a landscape photo is 2.25.
+MAX_ASPECT_RATIO = 1.34
+_SAME_ASPECT = 1.01
+_TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def orientation_of(layout: JpegLayout) -> int:
+    """The main image's EXIF orientation (1 when EXIF is absent or unreadable)."""
+    if layout.exif is None:
+        return 1
+    try:
+        return read_exif(layout.exif).orientation
+    except TiffError:
+        return 1
+
+
+def exif_thumbnail(layout: JpegLayout, name: str) -> bytes | None:
+    """The IFD1 thumbnail's bytes, already in memory with the EXIF segment; None if absent.
+
+    Raises:
+        DecodeError: the EXIF block is damaged or its thumbnail claims more than it holds.
+    """
+    if layout.exif is None:
+        return None
+    try:
+        place = read_exif(layout.exif).thumbnail
+    except TiffError as error:
+        raise DecodeError(f"{name} has a damaged EXIF thumbnail: {error}.") from None
+    if place is None:
+        return None
+    offset, length = place
+    return layout.exif[offset : offset + length]
+
+
+def mpf_preview_entry(layout: JpegLayout, file_size: int, name: str) -> MpEntry | None:
+    """The largest MPF large thumbnail (the index gives bytes, not pixels; cameras store one).
+
+    Every listed preview must lie inside the file, or the index is not trusted at all.
+    """
+    if layout.mpf is None:
+        return None
+    try:
+        entries = large_thumbnails(read_mpf(layout.mpf))
+    except TiffError as error:
+        raise DecodeError(f"{name} has a damaged MPF index: {error}.") from None
+    if not entries:
+        return None
+    entry = entries[-1]
+    for end in (layout.mpf_offset + e.offset + e.size for e in entries):
+        if end > file_size:
+            raise DecodeError(f"{name}: its MPF preview claims bytes past the end of the file.")
+    return entry
+
+
+def read_mpf_preview(reader: RangeReader, path: str, layout: JpegLayout, entry: MpEntry) -> bytes:
+    """One ranged read of exactly the preview's bytes."""
+    data = read_range(reader, path, layout.mpf_offset + entry.offset, entry.size)
+    if len(data) != entry.size:
+        raise DecodeError(f"{os.path.basename(path)} is truncated inside its MPF preview.")
+    return data
+
+
+def decode_preview(
+    data: bytes, name: str, layout: JpegLayout, orientation: int, size: int
+) -> DecodedImage:
+    """Decode an embedded JPEG preview, upright, at the main image's aspect, ≤ ``size``.
+
+    Raises:
+        DecodeError: it is not a JPEG, is damaged or truncated, or is not this image's shape.
+    """
+    _checked_size(data, name, layout.size)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=["JPEG"]) as opened:
+                opened.draft("RGB", (size, size))
+                opened.load()
+                image = opened.convert("RGB")
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning) as error:
+        raise DecodeError(f"{name}'s embedded preview is damaged: {error}.") from None
+    image = _cropped_to(image, layout.size)
+    if orientation in _TRANSPOSE:
+        image = image.transpose(_TRANSPOSE[orientation])
+    image.thumbnail((size, size), Image.Resampling.BICUBIC)
+    pixels, has_alpha = to_qt_layout(image)
+    return DecodedImage(pixels, has_alpha, "JPEG", full_size=upright_size(layout.size, orientation))
+
+
+def _checked_size(data: bytes, name: str, main: Size) -> Size:
+    """The preview's stored size, refused unless it is plausible for this image."""
+    try:
+        height, width, _, _ = simplejpeg.decode_jpeg_header(data)
+    except ValueError:
+        raise DecodeError(f"{name}'s embedded preview is not a JPEG.") from None
+    if not 0 < width <= MAX_PREVIEW_SIDE or not 0 < height <= MAX_PREVIEW_SIDE:
+        raise DecodeError(f"{name}'s embedded preview claims an absurd size ({width}×{height}).")
+    if width > main[0] * _SAME_ASPECT or height > main[1] * _SAME_ASPECT:
+        raise DecodeError(
+            f"{name}'s embedded preview ({width}×{height}) is larger than the image "
+            f"({main[0]}×{main[1]})."
+        )
+    ratio = (width / height) / (main[0] / main[1])
+    if abs(math.log(ratio)) > math.log(MAX_ASPECT_RATIO):
+        raise DecodeError(
+            f"{name}'s embedded preview ({width}×{height}) is not the shape of the image "
+            f"({main[0]}×{main[1]}): it may belong to another picture."
+        )
+    return width, height
+
+
+def _cropped_to(image: Image.Image, main: Size) -> Image.Image:
+    """Cut a letterboxed preview to the main image's aspect, centred."""
+    width, height = image.size
+    main_width, main_height = main
+    if abs(math.log((width * main_height) / (height * main_width))) <= math.log(_SAME_ASPECT):
+        return image
+    if width * main_height > height * main_width:  # preview wider: cut the sides
+        keep = max(1, round(height * main_width / main_height))
+        left = (width - keep) // 2
+        return image.crop((left, 0, left + keep, height))
+    keep = max(1, round(width * main_height / main_width))
+    top = (height - keep) // 2
+    return image.crop((0, top, width, top + keep))

@@ -1,0 +1,136 @@
+"""The start of a JPEG, walked marker by marker: main image size, EXIF and MPF segments.
+
+The first 64 KB are read in one request; the read grows only to the end of an APP1 (EXIF)
+or APP2 (MPF) segment whose header says it runs further, or to the next segment header, and
+never past ``MAX_HEADER_BYTES``: the whole file is never read here.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+from dataclasses import dataclass
+
+from viewer.core.decode import DecodeError
+from viewer.core.geometry import Size
+from viewer.core.previews.ranged import RangeReader, read_range, read_whole
+
+PREFIX_BYTES = 64 * 1024
+#: Where the walk gives up looking for the frame header (large ICC or XMP segments).
+MAX_HEADER_BYTES = 256 * 1024
+_STEP_BYTES = 16 * 1024  # how much to read ahead when a segment header lies past the prefix
+_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
+_FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_PROGRESSIVE = frozenset({0xC2, 0xC6, 0xCA, 0xCE})
+_EXIF_ID = b"Exif\x00\x00"
+_MPF_ID = b"MPF\x00"
+
+
+@dataclass(frozen=True)
+class JpegLayout:
+    """What a JPEG's header says about its previews.
+
+    Attributes:
+        size: the main image's stored (width, height), before EXIF orientation.
+        progressive: whether the main image is progressive (slower to decode reduced).
+        exif: the EXIF TIFF data, or None.
+        mpf: the MPF TIFF data, or None.
+        mpf_offset: the file offset of the MPF TIFF header (MPF offsets count from there).
+    """
+
+    size: Size
+    progressive: bool
+    exif: bytes | None
+    mpf: bytes | None
+    mpf_offset: int
+
+
+class Head:
+    """The first bytes of a file, grown on demand, contiguous; ``whole()`` reads the rest."""
+
+    def __init__(self, reader: RangeReader, path: str, file_size: int) -> None:
+        self._reader = reader
+        self.path = path
+        self.file_size = file_size
+        self.data = read_range(reader, path, 0, min(PREFIX_BYTES, file_size))
+
+    def whole(self) -> bytes:
+        """The whole file: what was read already, and the rest."""
+        return read_whole(self._reader, self.path, self.file_size, self.data)
+
+    def ensure(self, end: int, ahead: int = 0) -> bool:
+        """Have at least ``end`` bytes (reading ``ahead`` more at once); False if it can't."""
+        if end <= len(self.data):
+            return True
+        if end > min(self.file_size, MAX_HEADER_BYTES):
+            return False
+        want = min(max(end, len(self.data) + ahead), self.file_size, MAX_HEADER_BYTES)
+        more = read_range(self._reader, self.path, len(self.data), want - len(self.data))
+        self.data += more
+        return end <= len(self.data)
+
+
+def is_jpeg(start: bytes) -> bool:
+    return start[:3] == b"\xff\xd8\xff"
+
+
+def read_layout(prefix: Head) -> JpegLayout | None:
+    """Walk the markers of a file up to its frame header; None if it is not a JPEG.
+
+    Raises:
+        DecodeError: the header is damaged or truncated (with a sentence).
+    """
+    name = os.path.basename(prefix.path)
+    if not is_jpeg(prefix.data):
+        return None
+    exif: bytes | None = None
+    mpf: bytes | None = None
+    mpf_offset = 0
+    pos = 2
+    while True:
+        if not prefix.ensure(pos + 4, _STEP_BYTES):
+            raise DecodeError(f"{name}: no image size within the first {len(prefix.data):,} bytes.")
+        data = prefix.data
+        if data[pos] != 0xFF:
+            raise DecodeError(f"{name} is damaged: its JPEG markers are out of step.")
+        marker = data[pos + 1]
+        if marker == 0xFF:  # fill byte
+            pos += 1
+            continue
+        if marker in _STANDALONE:
+            pos += 2
+            continue
+        if marker in (0xD9, 0xDA):
+            raise DecodeError(f"{name} is damaged: its image data starts before its size.")
+        length = struct.unpack_from(">H", data, pos + 2)[0]
+        start, end = pos + 4, pos + 2 + length
+        if length < 2:
+            raise DecodeError(f"{name} is damaged: a JPEG segment claims {length} bytes.")
+        if marker in _FRAME_MARKERS:
+            if not prefix.ensure(start + 5):
+                raise DecodeError(f"{name} is truncated inside its frame header.")
+            height, width = struct.unpack_from(">HH", prefix.data, start + 1)
+            if width == 0 or height == 0:
+                raise DecodeError(f"{name} is damaged: its frame header claims {width}×{height}.")
+            return JpegLayout((width, height), marker in _PROGRESSIVE, exif, mpf, mpf_offset)
+        if marker in (0xE1, 0xE2) and prefix.ensure(start + 6, _STEP_BYTES):
+            ident = prefix.data[start : start + 6]
+            if marker == 0xE1 and exif is None and ident == _EXIF_ID:
+                exif = _segment(prefix, name, "EXIF", start + 6, end)
+            elif marker == 0xE2 and mpf is None and ident[:4] == _MPF_ID:
+                mpf, mpf_offset = _segment(prefix, name, "MPF", start + 4, end), start + 4
+        pos = end
+
+
+def _segment(prefix: Head, name: str, what: str, start: int, end: int) -> bytes:
+    """The payload of a segment, growing the read to the end its header states."""
+    if end > prefix.file_size:
+        raise DecodeError(
+            f"{name} is truncated: its {what} segment ends at byte {end:,}, "
+            f"past the end of the file ({prefix.file_size:,} bytes)."
+        )
+    if not prefix.ensure(end):
+        raise DecodeError(
+            f"{name}: its {what} segment lies past the first {MAX_HEADER_BYTES:,} bytes."
+        )
+    return prefix.data[start:end]
