@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Write a numbered sequence of large, realistic images: ``make_sample_images.py DIR --count N``."""
+"""Write a numbered sequence of large, realistic images: ``make_sample_images.py DIR --count N``.
+
+JPEGs look like a camera's: EXIF make, model, exposure and date, an IFD1 thumbnail and
+(unless ``--no-mpf``) an MPF preview.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--height", type=int, default=CAMERA_SIZE[1])
     parser.add_argument("--format", default="jpg", choices=["jpg", "png", "tif", "webp", "bmp"])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--no-mpf", action="store_true", help="JPEGs without an MPF preview")
     args = parser.parse_args(argv)
     started = time.perf_counter()
 
@@ -25,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\r{done}/{total}", end="" if done < total else "\n", file=sys.stderr)
 
     write_sequence(args.folder, args.count, (args.width, args.height), f".{args.format}",
-                   args.seed, report)  # fmt: skip
+                   args.seed, report, mpf=not args.no_mpf)  # fmt: skip
     print(f"wrote {args.count} images to {args.folder} in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -13,7 +13,8 @@ DEMO_COUNT = 24
 
 
 def demo_folder() -> str:
-    return os.path.join(user_cache_dir("viewer", appauthor=False), "demo")
+    # "demo-camera": the older "demo" folder holds JPEGs without EXIF previews.
+    return os.path.join(user_cache_dir("viewer", appauthor=False), "demo-camera")
 
 
 def ensure_demo_folder(count: int = DEMO_COUNT, size: tuple[int, int] = CAMERA_SIZE) -> str:

@@ -2,7 +2,9 @@
 
 Camera-like content (smooth colour fields plus sensor-like noise) so JPEG sizes and decode
 times resemble real photos: a 6000×4000 frame comes out around 10 MB
-at JPEG quality 92, and takes about 1.3 s to make.
+at JPEG quality 92, and takes about 1.3 s to make. JPEGs are laid out as a camera writes
+them (``viewer.camera_jpeg``): EXIF make, model, exposure and date, a 160×120 IFD1
+thumbnail and, unless turned off, a Full HD MPF preview.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Callable
 
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from viewer.camera_jpeg import CameraInfo, camera_jpeg
 
 CAMERA_SIZE = (6000, 4000)
 
@@ -45,8 +49,13 @@ def write_sequence(
     extension: str = ".jpg",
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
+    mpf: bool = True,
 ) -> list[str]:
-    """Write ``1.EXT … COUNT.EXT`` into ``folder`` (skipping files already there)."""
+    """Write ``1.EXT … COUNT.EXT`` into ``folder`` (skipping files already there).
+
+    Args:
+        mpf: give JPEGs an MPF preview as well as their EXIF thumbnail.
+    """
     os.makedirs(folder, exist_ok=True)
     paths = []
     for number in range(1, count + 1):
@@ -54,12 +63,24 @@ def write_sequence(
         if not os.path.exists(path):
             image = make_image(number, size, seed)
             partial = path + ".part"
-            image.save(partial, format=_format_of(extension), **_save_options(extension))
+            if _format_of(extension) == "JPEG":
+                with open(partial, "wb") as file:
+                    file.write(camera_jpeg(image, _camera_info(number), quality=92,
+                                           preview_side=1920 if mpf else None))  # fmt: skip
+            else:
+                image.save(partial, format=_format_of(extension), **_save_options(extension))
             os.replace(partial, path)
         paths.append(path)
         if progress is not None:
             progress(number, count)
     return paths
+
+
+def _camera_info(number: int) -> CameraInfo:
+    """A plausible, varied exposure per frame, one minute apart."""
+    shutter = (1, (60, 125, 250, 500, 1000)[number % 5])
+    date = f"2026:12:01 {9 + number // 60 % 12:02d}:{number % 60:02d}:00"
+    return CameraInfo(exposure=shutter, iso=(100, 200, 400, 800)[number % 4], date=date)
 
 
 def _format_of(extension: str) -> str:
@@ -68,8 +89,6 @@ def _format_of(extension: str) -> str:
 
 
 def _save_options(extension: str) -> dict[str, object]:
-    if extension.lower() in (".jpg", ".jpeg"):
-        return {"quality": 92}
     if extension.lower() == ".png":
         return {"compress_level": 1}
     return {}

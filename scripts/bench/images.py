@@ -16,7 +16,8 @@ QUICK_SIZE = (480, 320)
 
 def default_folder(extension: str = ".jpg") -> str:
     """Where camera-sized samples of one format live (JPEGs keep the browse benchmark's)."""
-    suffix = "" if extension == ".jpg" else f"-{extension.lstrip('.')}"
+    # JPEGs carry EXIF and MPF previews since issue 11; older caches lack them.
+    suffix = "-camera" if extension == ".jpg" else f"-{extension.lstrip('.')}"
     return os.path.join(CACHE, f"camera-{CAMERA_SIZE[0]}x{CAMERA_SIZE[1]}{suffix}")
 
 

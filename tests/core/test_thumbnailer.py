@@ -1,0 +1,64 @@
+"""The thumbnailer's other promises: calling off, thumbnails from display loads, samples."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from PIL import ExifTags, Image
+
+from tests.core.preview_files import write_camera
+from viewer.core.cancel import Cancelled
+from viewer.core.decode import load_image
+from viewer.core.previews import CountingReader, make_thumbnail, store_display_thumbnail
+from viewer.core.previews.jpeg_layout import Head, read_layout
+from viewer.core.previews.mpf import large_thumbnails, read_mpf
+from viewer.core.thumbcache import ThumbnailCache
+from viewer.samples import write_sequence
+
+
+def test_a_called_off_thumbnail_reads_nothing(tmp_path: object) -> None:
+    path = write_camera(str(tmp_path), "a.jpg")
+    cancel = threading.Event()
+    cancel.set()
+    reader = CountingReader()
+    with pytest.raises(Cancelled):
+        make_thumbnail(path, 128, cache=None, cancel=cancel, reader=reader)
+    assert reader.reads == []
+
+
+def test_display_load_leaves_thumbnails_behind(tmp_path: object) -> None:
+    folder = str(tmp_path)
+    path = write_camera(folder, "a.jpg", thumbnail_size=None, preview_side=None)
+    cache = ThumbnailCache(os.path.join(folder, "thumbnails"))
+    store_display_thumbnail(cache, load_image(path, fit=(1000, 1000)))
+    reader = CountingReader()
+    for size in (128, 256, 512):
+        thumbnail = make_thumbnail(path, size, cache=cache, reader=reader)
+        assert max(thumbnail.width, thumbnail.height) == size
+        assert thumbnail.full_size == (1200, 800)
+    assert reader.reads == []  # without any preview in the file, nothing was read again
+
+
+def test_samples_look_like_a_cameras(tmp_path: object) -> None:
+    [path] = write_sequence(str(tmp_path), 1, (900, 600))
+    with Image.open(path) as image:
+        exif = image.getexif()
+        details = exif.get_ifd(ExifTags.IFD.Exif)
+        ifd1 = exif.get_ifd(ExifTags.IFD.IFD1)
+        assert getattr(image, "n_frames", 1) == 2  # Pillow's MPO plugin sees the preview
+    assert exif[ExifTags.Base.Make] and exif[ExifTags.Base.Model]
+    assert float(details[ExifTags.Base.ExposureTime]) > 0
+    assert details[ExifTags.Base.DateTimeOriginal].startswith("2026:")
+    assert ifd1[ExifTags.Base.JpegIFByteCount] > 0
+    with open(path, "rb") as file:
+        head = file.read()
+    layout = read_layout(Head(CountingReader(), path, len(head)))
+    assert layout is not None and layout.mpf is not None
+    [preview] = large_thumbnails(read_mpf(layout.mpf))
+    start = layout.mpf_offset + preview.offset
+    with Image.open(path) as image:
+        image.seek(1)
+        assert max(image.size) == 900  # never larger than the image
+    assert head[start : start + 2] == b"\xff\xd8"

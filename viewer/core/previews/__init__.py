@@ -1,0 +1,20 @@
+"""Previews that cost a fraction of a full read: embedded JPEG previews, thumbnails, cache.
+
+Qt-free, used by the grid, the film strip and the view's "never a blank screen" preview.
+"""
+
+from viewer.core.previews.ranged import CountingReader, RangeReader, read_file_range
+from viewer.core.previews.thumbnailer import (
+    CancelToken,
+    make_thumbnail,
+    store_display_thumbnail,
+)
+
+__all__ = [
+    "CancelToken",
+    "CountingReader",
+    "RangeReader",
+    "make_thumbnail",
+    "read_file_range",
+    "store_display_thumbnail",
+]
