@@ -4,18 +4,19 @@ piling up work, and loads full resolution only when the user zooms in."""
 from __future__ import annotations
 
 from tests.model.conftest import PATHS
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 
 
 def settle(qtbot, model):
-    qtbot.waitUntil(model.idle, timeout=5000)
+    qtbot.waitUntil(model.idle, timeout=TIMEOUT_MS)
 
 
 def test_loads_ask_for_the_display_box(qtbot, make_model, loader):
     loader.size = (4000, 3000)
     model = make_model(ReadAheadPlan(1, 0), display_box=(400, 400))
     with qtbot.waitSignal(
-        model.imageReady, check_params_cb=lambda i, image: i == 0, timeout=5000
+        model.imageReady, check_params_cb=lambda i, image: i == 0, timeout=TIMEOUT_MS
     ) as got:
         model.request(0)
     assert got.args[1].width() == 400 and got.args[1].height() == 300
@@ -28,7 +29,7 @@ def test_a_resize_storm_re_renders_at_most_one_at_a_time(qtbot, make_model, load
     loader.gate(PATHS[4])
     model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
     model.request(4)
-    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=TIMEOUT_MS)
     for width in range(801, 841):  # forty resize events while the load is running
         model.set_display_box((width, 600))
         assert model.in_flight() <= 1
@@ -43,7 +44,7 @@ def test_queued_loads_are_retargeted_not_queued_again(qtbot, make_model, loader)
     model = make_model(ReadAheadPlan(2, 0), threads=1, display_box=(800, 600))
     loader.gate(PATHS[6], PATHS[7])
     model.request(5)  # loads; then 6 runs on the only thread (and hangs), 7 waits in the queue
-    qtbot.waitUntil(lambda: loader.count(PATHS[6]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[6]) == 1, timeout=TIMEOUT_MS)
     assert model.is_cached(5) and model.in_flight() == 2
     model.set_display_box((500, 500))
     assert loader.count(PATHS[7]) == 0  # still queued: retargeted, not queued again
@@ -56,7 +57,7 @@ def test_queued_loads_are_retargeted_not_queued_again(qtbot, make_model, loader)
 
 def test_after_a_resize_the_old_rendering_shows_at_once(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
-    with qtbot.waitSignal(model.imageReady, timeout=5000):
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
         model.request(3)
     settle(qtbot, model)
     loader.gate(PATHS[3])
@@ -70,11 +71,11 @@ def test_after_a_resize_the_old_rendering_shows_at_once(qtbot, make_model, loade
 def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader):
     loader.size = (4000, 3000)
     model = make_model(ReadAheadPlan(0, 0), display_box=(400, 400))
-    with qtbot.waitSignal(model.imageReady, timeout=5000):
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
         model.request(2)
     settle(qtbot, model)
     assert (PATHS[2], None) not in loader.fits
-    with qtbot.waitSignal(model.imageReady, timeout=5000) as full:
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as full:
         model.request_full(2)
         model.request_full(2)  # asked twice while loading: still one load
     assert full.args[1].width() == 4000
@@ -88,12 +89,12 @@ def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader
 
 def start_a_full_load_of_2(qtbot, model, loader):
     """Image 2 shown at display size, then its full-resolution load under way (and held)."""
-    with qtbot.waitSignal(model.imageReady, timeout=5000):
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
         model.request(2)
     settle(qtbot, model)
     loader.gate(PATHS[2])
     model.request_full(2)
-    qtbot.waitUntil(lambda: loader.count(PATHS[2]) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[2]) == 2, timeout=TIMEOUT_MS)
 
 
 def test_a_new_listing_keeps_renderings_and_full_loads_by_path(qtbot, make_model, loader):
@@ -103,12 +104,12 @@ def test_a_new_listing_keeps_renderings_and_full_loads_by_path(qtbot, make_model
     assert model.reindex(["/share/0.jpg", *PATHS]) == 3
     assert model.cached_image(3).width() == 400  # stored for the box, found by its path
     with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, image: i == 3,
-                          timeout=5000) as full:  # fmt: skip
+                          timeout=TIMEOUT_MS) as full:  # fmt: skip
         loader.release(PATHS[2])
     assert full.args[1].width() == 4000  # the full load under way, announced at the new index
     settle(qtbot, model)
     with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, image: i == 3,
-                          timeout=5000) as resized:  # fmt: skip
+                          timeout=TIMEOUT_MS) as resized:  # fmt: skip
         model.set_display_box((200, 200))
     assert resized.args[1].width() == 200
     settle(qtbot, model)

@@ -7,6 +7,7 @@ import pytest
 
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.prefetch_model import PrefetchModel
 
@@ -25,10 +26,10 @@ def learn_a_load_time(qtbot, model, clock, loader, seconds=1.0):
     """One load that takes ``seconds`` on the injected clock; every other load waits."""
     loader.gate(*PATHS)
     model.request(0)
-    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=TIMEOUT_MS)
     clock.now += seconds
     loader.release(PATHS[0])
-    qtbot.waitUntil(lambda: model.is_cached(0), timeout=5000)
+    qtbot.waitUntil(lambda: model.is_cached(0), timeout=TIMEOUT_MS)
 
 
 def outrun(qtbot, model, clock, loader):
@@ -43,7 +44,7 @@ def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, load
     model, clock = clocked
     outrun(qtbot, model, clock, loader)
     assert model._pace.lead() == 4
-    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)  # 4 + lead
+    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=TIMEOUT_MS)  # 4 + lead
     assert loader.count(PATHS[4]) == 0  # the image under the user would arrive too late
     going_on = [PATHS.index(p) for p, task in model._tasks.items() if not task.call_off.is_set()]
     # Only reads ahead of the user go on: the lead's targets (8, 9) and, if already under
@@ -54,13 +55,13 @@ def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, load
 def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader):
     model, clock = clocked
     outrun(qtbot, model, clock, loader)
-    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=TIMEOUT_MS)
     clock.now += 2.0  # no more moves: the user has stopped on 4
     model.pause_timer.timeout.emit()
-    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=TIMEOUT_MS)
     assert model.stats.loads_called_off >= 1  # far read-ahead gave way
     loader.release(PATHS[4])
-    qtbot.waitUntil(lambda: model.is_cached(4), timeout=5000)
+    qtbot.waitUntil(lambda: model.is_cached(4), timeout=TIMEOUT_MS)
 
 
 def test_a_timer_firing_before_the_user_stops_changes_nothing(qtbot, clocked, loader):

@@ -3,12 +3,13 @@ from __future__ import annotations
 import pytest
 
 from tests.model.conftest import PATHS
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.prefetch_model import SlotState
 
 
 def settle(qtbot, model):
-    qtbot.waitUntil(lambda: model.idle(), timeout=5000)
+    qtbot.waitUntil(lambda: model.idle(), timeout=TIMEOUT_MS)
 
 
 def ready_for(index):
@@ -21,14 +22,16 @@ def learn_image_size(qtbot, model):
 
 
 def learn_image_size_from(qtbot, model, index):
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(index), timeout=5000):
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(index), timeout=TIMEOUT_MS):
         model.request(index)
     settle(qtbot, model)
 
 
 def test_request_loads_and_emits(qtbot, make_model, loader):
     model = make_model()
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=5000) as blocker:
+    with qtbot.waitSignal(
+        model.imageReady, check_params_cb=ready_for(4), timeout=TIMEOUT_MS
+    ) as blocker:
         assert model.request(4) is False
     assert blocker.args[1].width() == 40
     assert model.image_info(4).width == 40
@@ -36,7 +39,7 @@ def test_request_loads_and_emits(qtbot, make_model, loader):
 
 def test_cached_index_is_served_without_a_load(qtbot, make_model, loader):
     model = make_model()
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=5000):
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(4), timeout=TIMEOUT_MS):
         model.request(4)
     settle(qtbot, model)
     calls = loader.count()
@@ -86,7 +89,7 @@ def test_cost_budget(qtbot, make_model, loader):
 def test_oversized_image_is_shown_but_not_kept(qtbot, make_model, loader):
     loader.sizes[PATHS[2]] = (400, 300)
     model = make_model(max_bytes=100_000)
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(2), timeout=5000):
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(2), timeout=TIMEOUT_MS):
         model.request(2)
     settle(qtbot, model)
     assert not model.is_cached(2)
@@ -98,10 +101,10 @@ def test_request_for_a_loading_index_starts_no_second_load(qtbot, make_model, lo
     loader.gate(PATHS[3])
     model = make_model(ReadAheadPlan(1, 0))
     model.request(2)  # 3 starts loading as read-ahead, and hangs on its gate
-    qtbot.waitUntil(lambda: loader.count(PATHS[3]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[3]) == 1, timeout=TIMEOUT_MS)
     assert model.request(3) is False
     assert model.is_loading(3)
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(3), timeout=5000):
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(3), timeout=TIMEOUT_MS):
         loader.release(PATHS[3])
     assert loader.count(PATHS[3]) == 1
 
@@ -111,7 +114,7 @@ def test_queued_read_ahead_is_taken_back_when_user_jumps(qtbot, make_model, load
     learn_image_size(qtbot, model)
     loader.gate(*PATHS[1:])
     model.request(0)  # loads; then 1 runs on the single thread (and hangs), 2 waits behind it
-    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=TIMEOUT_MS)
     model.request(15)
     assert model.stats.loads_taken_back == 1  # 2, from the queue
     assert model.stats.loads_called_off == 1  # 1, stopped within its read
@@ -125,12 +128,12 @@ def test_request_jumps_ahead_of_queued_read_ahead(qtbot, make_model, loader):
     loader.gate(PATHS[0])
     model = make_model(ReadAheadPlan(2, 0), threads=1)
     model.request(0)  # occupies the only thread; 1 and 2 wait in the queue
-    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=TIMEOUT_MS)
     model.request(2)  # 2 was queued as read-ahead: it must now run first
     order = []
     model.imageReady.connect(lambda i, image: order.append(i))
     loader.release(PATHS[0])
-    qtbot.waitUntil(lambda: 2 in order, timeout=5000)
+    qtbot.waitUntil(lambda: 2 in order, timeout=TIMEOUT_MS)
     assert order.index(2) < (order.index(1) if 1 in order else len(order))
 
 
@@ -138,10 +141,10 @@ def test_stale_result_is_stored_but_announced_for_its_own_index(qtbot, make_mode
     loader.gate(PATHS[5])
     model = make_model(ReadAheadPlan(0, 1))  # 5 stays wanted, as the image behind 6
     model.request(5)
-    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=TIMEOUT_MS)
     model.request(6)
-    qtbot.waitUntil(lambda: model.is_cached(6), timeout=5000)
-    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(5), timeout=5000):
+    qtbot.waitUntil(lambda: model.is_cached(6), timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(model.imageReady, check_params_cb=ready_for(5), timeout=TIMEOUT_MS):
         loader.release(PATHS[5])
     assert model.current_index == 6
     assert model.is_cached(5)
@@ -151,11 +154,11 @@ def test_a_running_load_of_a_passed_image_is_called_off(qtbot, make_model, loade
     loader.gate(PATHS[5])
     model = make_model(ReadAheadPlan(0, 0))
     model.request(5)
-    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=TIMEOUT_MS)
     with qtbot.assertNotEmitted(model.loadFailed, wait=50):
         model.request(12)  # 5 is no longer wanted: its read stops within a chunk
         assert model.stats.loads_called_off == 1
-        qtbot.waitUntil(lambda: not model.is_loading(5), timeout=5000)
+        qtbot.waitUntil(lambda: not model.is_loading(5), timeout=TIMEOUT_MS)
     assert not model.is_cached(5)
     assert model.is_cached(12) or model.is_loading(12)
 
@@ -163,11 +166,11 @@ def test_a_running_load_of_a_passed_image_is_called_off(qtbot, make_model, loade
 def test_failing_loader_gives_load_failed_with_the_message(qtbot, make_model, loader):
     loader.failing[PATHS[7]] = "7.jpg is damaged: broken data stream"
     model = make_model()
-    with qtbot.waitSignal(model.loadFailed, timeout=5000) as blocker:
+    with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS) as blocker:
         model.request(7)
     assert blocker.args == [7, "7.jpg is damaged: broken data stream"]
     assert not model.is_cached(7)
-    with qtbot.waitSignal(model.loadFailed, timeout=5000):
+    with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS):
         model.request(7)  # a failure is never cached: asking again retries
     assert loader.count(PATHS[7]) == 2
 
@@ -178,7 +181,7 @@ def test_unexpected_exception_becomes_load_failed(qtbot, make_model, loader):
 
     model = make_model()
     model._loader = explode
-    with qtbot.waitSignal(model.loadFailed, timeout=5000) as blocker:
+    with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS) as blocker:
         model.request(0)
     assert "boom" in blocker.args[1]
 
@@ -198,12 +201,12 @@ def test_edited_file_is_read_again(qtbot, tmp_path):
     model = PrefetchModel(plan=ReadAheadPlan(0, 0))
     try:
         model.set_paths([path])
-        with qtbot.waitSignal(model.imageReady, timeout=5000):
+        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
             model.request(0)
         Image.new("RGB", (20, 10)).save(path)
-        with qtbot.waitSignal(model.imageReady, timeout=5000) as fresh:
+        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
             assert model.request(0) is True  # shows the cached pixels at once …
-        with qtbot.waitSignal(model.imageReady, timeout=5000) as fresh:
+        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
             pass  # … then the stamp check notices the edit and reads it again
         assert fresh.args[1].width() == 20
     finally:
@@ -214,14 +217,16 @@ def test_state_of_each_index(qtbot, make_model, loader):
     loader.gate(PATHS[1])
     loader.failing[PATHS[2]] = "3.jpg is damaged."
     model = make_model(ReadAheadPlan(2, 0))
-    with qtbot.waitSignal(model.loadFailed, timeout=5000):
+    with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS):
         model.request(0)
-    qtbot.waitUntil(lambda: model.state(0) is SlotState.CACHED, timeout=5000)
+    qtbot.waitUntil(lambda: model.state(0) is SlotState.CACHED, timeout=TIMEOUT_MS)
     assert [model.state(i) for i in range(4)] == [
         SlotState.CACHED, SlotState.LOADING, SlotState.FAILED, SlotState.ABSENT
     ]  # fmt: skip
     loader.failing.clear()
-    with qtbot.waitSignal(model.imageReady, timeout=5000, check_params_cb=lambda i, _: i == 2):
+    with qtbot.waitSignal(
+        model.imageReady, timeout=TIMEOUT_MS, check_params_cb=lambda i, _: i == 2
+    ):
         model.request(2)  # asked for again: read again, and no longer failed
     assert model.state(2) is SlotState.CACHED
 
@@ -231,7 +236,7 @@ def test_request_runs_first_even_when_the_pool_has_an_idle_thread(qtbot, make_mo
     learn_image_size(qtbot, model)  # leaves the pool's only thread idle and waiting
     loader.gate(*PATHS)
     model.request(0)
-    qtbot.waitUntil(lambda: loader.count() == 4, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count() == 4, timeout=TIMEOUT_MS)
     assert loader.count(PATHS[0]) == 1  # not read-ahead 1 or 2, queued a moment later
 
 
@@ -262,7 +267,7 @@ def test_queued_load_of_the_previous_image_is_taken_back(qtbot, make_model, load
     model = make_model(ReadAheadPlan(0, 1), threads=1)
     loader.gate(*PATHS)
     model.request(5)  # takes the only thread
-    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=TIMEOUT_MS)
     model.request(6)  # queued
     model.request(7)  # 6 is now behind: kept if stored, but not worth a read any more
     assert not model.is_loading(6) and model.stats.loads_taken_back == 1
@@ -274,7 +279,7 @@ def test_image_behind_is_read_once_everything_ahead_is_stored(qtbot, make_model,
     learn_image_size(qtbot, model)
     loader.gate(PATHS[9])
     model.request(8)
-    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=TIMEOUT_MS)
     assert not model.is_loading(7)  # ahead (9) still missing
     loader.release(PATHS[9])
     settle(qtbot, model)
@@ -331,7 +336,7 @@ def test_home_and_end_load_first_and_take_back_queued_read_ahead(qtbot, make_mod
     model.set_paths(PATHS)
     loader.gate(*[path for path in PATHS if path != PATHS[8]])
     model.request(8)  # loads; then 9 runs on the single thread (and hangs), 10 queues
-    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[9]) == 1, timeout=TIMEOUT_MS)
     assert model.is_loading(10)
     assert not model.is_loading(7)  # behind: read only once everything ahead is stored
     order = []

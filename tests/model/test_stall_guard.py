@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.stall_guard import MAX_SPARES, STALL_AFTER_S
 
@@ -15,9 +16,9 @@ def hang_both_threads(qtbot, make_model, loader):
     clock = FakeClock()
     model.stall_guard.clock = clock
     model.request(0)
-    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=5000)  # stuck in its read
+    qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=TIMEOUT_MS)  # stuck in its read
     model.request(1)
-    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(PATHS[1]) == 1, timeout=TIMEOUT_MS)
     return model, clock
 
 
@@ -27,7 +28,9 @@ def test_requests_are_served_while_every_thread_hangs(qtbot, make_model, loader)
     model.stall_guard.check()
     assert loader.count(PATHS[2]) == 0 and model._pool.maxThreadCount() == 2
     clock.now += STALL_AFTER_S
-    with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, _: i == 2, timeout=5000):
+    with qtbot.waitSignal(
+        model.imageReady, check_params_cb=lambda i, _: i == 2, timeout=TIMEOUT_MS
+    ):
         model.stall_guard.check()
     assert model._pool.maxThreadCount() == 4
     assert len(model.stall_guard.stalled) == 2
@@ -39,7 +42,7 @@ def test_spare_threads_are_given_back_when_the_hung_reads_return(qtbot, make_mod
     clock.now += STALL_AFTER_S
     model.stall_guard.check()
     loader.release_all()
-    qtbot.waitUntil(lambda: model.idle(), timeout=5000)
+    qtbot.waitUntil(lambda: model.idle(), timeout=TIMEOUT_MS)
     model.stall_guard.check()
     assert model._pool.maxThreadCount() == 2
     assert not model.stall_guard.stalled
@@ -53,7 +56,7 @@ def test_spare_threads_are_capped(qtbot, make_model, loader):
     model.stall_guard.clock = clock
     for index in range(MAX_SPARES + 1):
         model.request(index)
-        qtbot.waitUntil(lambda i=index: loader.count(PATHS[i]) == 1, timeout=5000)
+        qtbot.waitUntil(lambda i=index: loader.count(PATHS[i]) == 1, timeout=TIMEOUT_MS)
         model.stall_guard.check()
         clock.now += STALL_AFTER_S
         model.stall_guard.check()  # this one is stuck now: it gets a spare for the next
