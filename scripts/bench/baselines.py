@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
-from viewer.core.decode import DecodeError, ImageInfo
+from viewer.core.decode import DecodeError
 from viewer.core.geometry import Size
+from viewer.core.image_info import ImageInfo
 from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.store import ImageStore
 from viewer.model.load_task import Loader

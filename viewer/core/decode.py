@@ -26,6 +26,7 @@ from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
 from viewer.core.cancel import check_cancelled
 from viewer.core.geometry import Size, fit_within, jpeg_cover_reduction, stored_size
+from viewer.core.image_info import ImageInfo as ImageInfo  # its old home: imports keep working
 from viewer.core.limits import (
     DEFAULT_MAX_IMAGE_BYTES,
     OUTPUT_BYTES_PER_PIXEL,
@@ -107,18 +108,6 @@ class DecodedImage:
     @property
     def nbytes(self) -> int:
         return int(self.pixels.nbytes)
-
-
-@dataclass(frozen=True)
-class ImageInfo:
-    """What the status bar says about an image, kept after its pixels are evicted."""
-
-    width: int
-    height: int
-    file_size: int
-    format: str
-    frame_count: int = 1
-    note: str = ""
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.decode import ImageInfo
+from viewer.core.image_info import ImageInfo
 
 SEPARATOR = " · "
 

@@ -19,8 +19,9 @@ from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.cancel import Cancelled, cancellable, check_cancelled
-from viewer.core.decode import Allocator, DecodeError, ImageInfo, LoadedFile, load_image
+from viewer.core.decode import Allocator, DecodeError, LoadedFile, load_image
 from viewer.core.geometry import Size
+from viewer.core.image_info import ImageInfo
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.model.qimage_buffer import QImageAllocator
 

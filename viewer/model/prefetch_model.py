@@ -18,8 +18,8 @@ from typing import Callable, Optional
 from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
-from viewer.core.decode import ImageInfo
 from viewer.core.geometry import Size, fit_within
+from viewer.core.image_info import ImageInfo
 from viewer.core.pace import Pace
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
