@@ -108,7 +108,7 @@ def full_image(share: Share, path: str) -> QImage:
 def stored_display_images(model: PrefetchModel) -> list[QImage]:
     """The images the model stored for its current display box, least recently used first."""
     box = model.display_box
-    results = [model.store.peek(key) for key in model.store if key[3] == box]
+    results = [model.store.peek(key) for key in model.store if key.display_box == box]
     return [result.image for result in results if result is not None]
 
 

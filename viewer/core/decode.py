@@ -74,6 +74,11 @@ class FileStamp:
     size: int
     mtime_ns: int
 
+    @classmethod
+    def of(cls, status: os.stat_result) -> FileStamp:
+        """The stamp of a file from its ``os.stat`` (or ``os.fstat``) result."""
+        return cls(status.st_size, status.st_mtime_ns)
+
 
 @dataclass
 class DecodedImage:
@@ -163,7 +168,7 @@ def read_file(path: str) -> tuple[bytes, FileStamp]:
         raise DecodeError(f"Cannot read {name}: {reason}.") from None
     if not data:
         raise DecodeError(f"{name} is empty (0 bytes).")
-    return data, FileStamp(status.st_size, status.st_mtime_ns)
+    return data, FileStamp.of(status)
 
 
 def _read_chunks(file: BinaryIO) -> bytes:

@@ -19,7 +19,7 @@ from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.cancel import Cancelled, cancellable, check_cancelled
-from viewer.core.decode import Allocator, DecodeError, LoadedFile, load_image
+from viewer.core.decode import Allocator, DecodeError, FileStamp, LoadedFile, load_image
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -54,7 +54,7 @@ class LoadResult:
     path: str
     image: QImage
     info: ImageInfo
-    stamp: tuple[int, int]
+    stamp: FileStamp
     fit: Size | None = None  # the display box it was made for; None: full resolution
     seconds: float = 0.0  # from the start on a worker to the result: what one load costs
 
@@ -144,9 +144,8 @@ class LoadTask(PoolTask):
                 check_cancelled()
                 loaded = self._loader(self.path, allocator, fit)
             image = allocator.take(loaded.image)
-            stamp = (loaded.stamp.size, loaded.stamp.mtime_ns)
             seconds = self._clock() - began
-            result = LoadResult(self.path, image, loaded.info(), stamp, fit, seconds)
+            result = LoadResult(self.path, image, loaded.info(), loaded.stamp, fit, seconds)
         except Cancelled:
             self._signals.cancelled.emit(self)
         except DecodeError as error:
@@ -164,7 +163,7 @@ class StampSignals(QObject):
     """Carries file stamps from pool threads to the model.
 
     Signals:
-        stamped(str, object): a path and its ``(size, mtime_ns)``, or None if it cannot be read.
+        stamped(str, object): a path and its ``FileStamp``, or None if it cannot be read.
     """
 
     stamped = pyqtSignal(str, object)
@@ -183,4 +182,4 @@ class StampTask(PoolTask):
         except OSError:
             self._signals.stamped.emit(self.path, None)
         else:
-            self._signals.stamped.emit(self.path, (status.st_size, status.st_mtime_ns))
+            self._signals.stamped.emit(self.path, FileStamp.of(status))

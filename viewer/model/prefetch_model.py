@@ -13,15 +13,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Callable, Optional
+from typing import Callable
 
 from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
-from viewer.core.geometry import Size, fit_within
+from viewer.core.decode import FileStamp
+from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
 from viewer.core.pace import Pace
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
+from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.load_task import (
     FileLoader,
@@ -42,8 +44,8 @@ REQUEST_PRIORITY = 1000
 PREFETCH_PRIORITY = 500
 STAMP_PRIORITY = 0
 
-#: path, size, mtime_ns, and the display box the pixels were made for (None: full resolution).
-StoreKey = tuple[str, int, int, Optional[Size]]
+#: The store's key: kept under its old name for scripts that read the store.
+StoreKey = RenderingKey
 
 
 @dataclass
@@ -97,11 +99,10 @@ class PrefetchModel(QObject):
         self._loader: Loader = loader if loader is not None else FileLoader()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(threads)
-        self._store: ImageStore[StoreKey, LoadResult] = ImageStore(max_images, max_bytes)
+        self._renderings: Renderings[LoadResult] = Renderings(max_images, max_bytes)
+        self._store = self._renderings.store
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
-        # Decoded size of the last stored image: the estimate for one not loaded before.
-        self._last_cost: int | None = None
         self._task_signals = TaskSignals(self)
         self._task_signals.loaded.connect(self._on_loaded)
         self._task_signals.failed.connect(self._on_failed)
@@ -119,8 +120,6 @@ class PrefetchModel(QObject):
         self._full_tasks: dict[str, LoadTask] = {}  # full resolution, for zooming in
         self._box = display_box
         self._stamp_tasks: dict[str, StampTask] = {}
-        self._stamps: dict[str, tuple[int, int]] = {}
-        self._infos: dict[str, ImageInfo] = {}
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
         self._no_read_ahead: set[str] = set()
         self._failed: set[str] = set()
@@ -175,7 +174,7 @@ class PrefetchModel(QObject):
     def request_full(self, index: int) -> None:
         """Load ``index`` at full resolution (for zooming in); announced with ``imageReady``."""
         path = self._paths[index]
-        full = self._lookup(path, None)
+        full = self._renderings.lookup(path, None)
         if full is not None:
             self.imageReady.emit(index, full.image)
         elif path not in self._full_tasks and path not in self._no_read_ahead:
@@ -226,13 +225,13 @@ class PrefetchModel(QObject):
         self._current = index
         path = self._paths[index]
         self._no_read_ahead.discard(path)
-        result = self._lookup(path, self._box)
+        result = self._renderings.lookup(path, self._box)
         if result is None:
             if not self._pace.outrunning():
                 self._ensure_loading(path, REQUEST_PRIORITY)
             # else: it would arrive after the user has moved on; read ahead of them instead,
             # and load this one if they stop here (``pause_timer``).
-            result = self._lookup_any(path)  # shown scaled until the sharp one arrives
+            result = self._renderings.lookup_any(path)  # shown scaled until the sharp one arrives
         self.pause_timer.start(round(self._pace.pause_after() * 1000))
         self._schedule_read_ahead()
         if result is None:
@@ -243,8 +242,7 @@ class PrefetchModel(QObject):
 
     def cached_image(self, index: int) -> QImage | None:
         """The stored image for ``index`` without touching the LRU order, or None."""
-        key = self._key(self._paths[index], self._box)
-        result = None if key is None else self._store.peek(key)
+        result = self._renderings.peek(self._paths[index], self._box)
         return None if result is None else result.image
 
     def is_cached(self, index: int) -> bool:
@@ -255,7 +253,7 @@ class PrefetchModel(QObject):
 
     def image_info(self, index: int) -> ImageInfo | None:
         """Size and format of the image at ``index``, once it has been loaded."""
-        return self._infos.get(self._paths[index])
+        return self._renderings.info(self._paths[index])
 
     def state(self, index: int) -> SlotState:
         """Cached, loading, failed (at its last attempt) or absent; changes nothing."""
@@ -268,7 +266,7 @@ class PrefetchModel(QObject):
 
     def set_limits(self, max_images: int, max_bytes: int) -> None:
         """Resize the store now (evicting least recently used images) and refit the plan."""
-        self._store.set_limits(max_images, max_bytes)
+        self._renderings.set_limits(max_images, max_bytes)
         self.set_plan(self._asked_plan)
 
     def set_plan(self, plan: ReadAheadPlan) -> None:
@@ -314,10 +312,6 @@ class PrefetchModel(QObject):
     def _pool_tasks(self) -> list[PoolTask]:
         return [*self._tasks.values(), *self._full_tasks.values(), *self._stamp_tasks.values()]
 
-    def _key(self, path: str, box: Size | None) -> StoreKey | None:
-        stamp = self._stamps.get(path)
-        return None if stamp is None else (path, *stamp, box)
-
     def _check_stamp(self, path: str) -> None:
         """Stat a cached file off the GUI thread, to notice an edit in place."""
         if path not in self._stamp_tasks:
@@ -326,24 +320,7 @@ class PrefetchModel(QObject):
             self._start(task, STAMP_PRIORITY)
 
     def _is_stored(self, path: str) -> bool:
-        key = self._key(path, self._box)
-        return key is not None and self._store.contains(key)
-
-    def _lookup(self, path: str, box: Size | None) -> LoadResult | None:
-        key = self._key(path, box)
-        return None if key is None else self._store.lookup(key)
-
-    def _lookup_any(self, path: str) -> LoadResult | None:
-        """The largest stored rendering of ``path``'s current version, at any box."""
-        stamp = self._stamps.get(path)
-        results = [
-            result
-            for key in self._store
-            if key[0] == path and key[1:3] == stamp
-            for result in [self._store.peek(key)]
-            if result is not None
-        ]
-        return max(results, key=lambda result: result.cost, default=None)
+        return self._renderings.has(path, self._box)
 
     def _refresh_current(self) -> None:
         """Load the current image unless it is stored for the box in use, then read ahead.
@@ -430,13 +407,8 @@ class PrefetchModel(QObject):
     # -- limits: loads in flight and the byte budget ------------------------------------------
 
     def _estimate(self, path: str) -> int:
-        """Decoded bytes ``path`` will take: known from an earlier load, else the last image's."""
-        info = self._infos.get(path)
-        if info is None:
-            return self._last_cost or 0
-        size = (info.width, info.height)
-        width, height = size if self._box is None else fit_within(size, self._box)
-        return width * height * 4
+        """Decoded bytes ``path`` will take at the display box in use."""
+        return self._renderings.estimate(path, self._box)
 
     def reserved_cost(self) -> int:
         """Estimated decoded bytes of the loads queued or running, and of finished ones whose
@@ -455,7 +427,7 @@ class PrefetchModel(QObject):
         """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
         if len(self._tasks) >= self._in_flight_cap():
             return False
-        if self._last_cost is None and self._tasks:
+        if not self._renderings.knows_a_size() and self._tasks:
             return False  # no size known yet: one load at a time until the first arrives
         load, keep = self._wanted()
         return self._make_room(self._estimate(path), protected=set(load) | set(keep))
@@ -464,12 +436,7 @@ class PrefetchModel(QObject):
         """Evict stored images, least recently used first, until stored + in flight + ``extra``
         fits the budget; images in ``protected`` are never evicted. False if it cannot fit."""
         budget = self._store.max_cost - self.reserved_cost() - extra
-        for key in self._store:  # least recently used first
-            if self._store.total_cost() <= budget:
-                break
-            if key[0] not in protected:
-                self._store.remove(key)
-        return self._store.total_cost() <= budget
+        return self._renderings.evict_to_fit(budget, protected)
 
     def _make_room_for_request(self, path: str) -> None:
         """Take queued read-ahead back, least urgent first, so the request stays within the cap."""
@@ -515,14 +482,11 @@ class PrefetchModel(QObject):
         if self._closed:
             return
         path = result.path
-        self._stamps[path] = result.stamp
-        self._infos[path] = result.info
         self._failed.discard(path)
         if result.fit is not None or self._box is None:
             self._pace.loaded(result.seconds)  # full-size loads for zooming say nothing here
-        kept = self._store.insert((path, *result.stamp, result.fit), result, result.cost)
-        if kept:
-            self._last_cost = result.cost  # an image too big to keep says little about the next
+        key = RenderingKey(path, result.stamp, result.fit)
+        kept = self._renderings.add(key, result.info, result, result.cost)
         load, keep = self._wanted()
         self._make_room(0, protected=set(load) | set(keep))
         if not kept:
@@ -569,16 +533,11 @@ class PrefetchModel(QObject):
             self.loadFailed.emit(index, message)
 
     @pyqtSlot(str, object)
-    def _on_stamped(self, path: str, stamp: tuple[int, int] | None) -> None:
+    def _on_stamped(self, path: str, stamp: FileStamp | None) -> None:
         """A cached file changed on disk: forget the old pixels and read it again."""
         self._stamp_tasks.pop(path, None)
-        known = self._stamps.get(path)
-        if self._closed or stamp is None or known is None or stamp == known:
+        if self._closed or not self._renderings.purge_if_edited(path, stamp):
             return
-        for key in self._store:
-            if key[0] == path:
-                self._store.remove(key)
-        del self._stamps[path]
         index = self._index_of.get(path)
         if index is not None and index == self._current:
             self._ensure_loading(path, REQUEST_PRIORITY)
