@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # Must be set before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,6 +37,25 @@ def image_folder(tmp_path: object) -> Iterator[str]:
     for number in range(1, 13):
         write_image(os.path.join(folder, f"{number}.jpg"), (64 + number, 48), seed=number)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def drain_pools() -> Iterator[None]:
+    """After each test, close every model's load queue and wait for its pool.
+
+    Gated test loaders are opened first, so a load held on purpose (even one that cannot be
+    called off) finishes. Core tests import no Qt, and this imports none for them.
+    """
+    yield
+    if "viewer.model.load_queue" not in sys.modules:
+        return
+    from viewer.model.load_queue import live_queues
+
+    for queue in live_queues():
+        release_all = getattr(queue.loader, "release_all", None)
+        if callable(release_all):
+            release_all()
+        queue.close(wait=True)
 
 
 @pytest.fixture(autouse=True)

@@ -18,19 +18,18 @@ def loader() -> FakeLoader:
 
 @pytest.fixture
 def make_model(qtbot: object, loader: FakeLoader) -> Iterator[object]:
-    """Build models over PATHS; each one's pool is released and drained after the test."""
-    models: list[PrefetchModel] = []
+    """Build models over PATHS with the ``loader`` fixture, or another given as ``loader=``.
+
+    Their pools are drained after the test by ``drain_pools`` (tests/conftest.py).
+    """
 
     def make(plan: ReadAheadPlan = ReadAheadPlan(1, 1), **options: object) -> PrefetchModel:
         # A clock that stands still: the user's pace never looks faster than the loads, so
         # tests see the plain policy however fast they call; pace tests bring their own.
         options.setdefault("clock", FakeClock())
-        model = PrefetchModel(loader, plan=plan, **options)  # type: ignore[arg-type]
+        options.setdefault("loader", loader)
+        model = PrefetchModel(plan=plan, **options)  # type: ignore[arg-type]
         model.set_paths(PATHS)
-        models.append(model)
         return model
 
     yield make
-    loader.release_all()
-    for model in models:
-        model.shutdown(wait=True)

@@ -4,6 +4,7 @@ the image they stopped on first. Driven by an injected clock and explicit timer 
 from __future__ import annotations
 
 import pytest
+from PyQt5.QtCore import QTimer
 
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
@@ -13,13 +14,17 @@ from viewer.model.prefetch_model import PrefetchModel
 
 
 @pytest.fixture
-def clocked(qtbot, loader):
+def pause_timer(qtbot):
+    """The model's pause timer, injected so tests fire it themselves."""
+    return QTimer()
+
+
+@pytest.fixture
+def clocked(qtbot, loader, pause_timer):
     clock = FakeClock(100.0)
-    model = PrefetchModel(loader, plan=ReadAheadPlan(2, 0), clock=clock)
+    model = PrefetchModel(loader, plan=ReadAheadPlan(2, 0), clock=clock, pause_timer=pause_timer)
     model.set_paths(PATHS)
-    yield model, clock
-    loader.release_all()
-    model.shutdown(wait=True)
+    return model, clock
 
 
 def learn_a_load_time(qtbot, model, clock, loader, seconds=1.0):
@@ -43,30 +48,30 @@ def outrun(qtbot, model, clock, loader):
 def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, loader):
     model, clock = clocked
     outrun(qtbot, model, clock, loader)
-    assert model._pace.lead() == 4
+    assert model.lead() == 4
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=TIMEOUT_MS)  # 4 + lead
     assert loader.count(PATHS[4]) == 0  # the image under the user would arrive too late
-    going_on = [PATHS.index(p) for p, task in model._tasks.items() if not task.call_off.is_set()]
+    going_on = [PATHS.index(p) for p, off in model.tracked_loads().items() if not off]
     # Only reads ahead of the user go on: the lead's targets (8, 9) and, if already under
     # way, images the user is about to pass (5-7), which may still land in time.
     assert going_on and all(5 <= index <= 9 for index in going_on)
 
 
-def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader):
+def test_when_the_user_stops_their_image_comes_first(qtbot, clocked, loader, pause_timer):
     model, clock = clocked
     outrun(qtbot, model, clock, loader)
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=TIMEOUT_MS)
     clock.now += 2.0  # no more moves: the user has stopped on 4
-    model.pause_timer.timeout.emit()
+    pause_timer.timeout.emit()
     qtbot.waitUntil(lambda: loader.count(PATHS[4]) == 1, timeout=TIMEOUT_MS)
     assert model.stats.loads_called_off >= 1  # far read-ahead gave way
     loader.release(PATHS[4])
     qtbot.waitUntil(lambda: model.is_cached(4), timeout=TIMEOUT_MS)
 
 
-def test_a_timer_firing_before_the_user_stops_changes_nothing(qtbot, clocked, loader):
+def test_a_timer_firing_before_the_user_stops_changes_nothing(qtbot, clocked, loader, pause_timer):
     model, clock = clocked
     outrun(qtbot, model, clock, loader)
-    model.pause_timer.timeout.emit()  # no time has passed on the clock: still moving
+    pause_timer.timeout.emit()  # no time has passed on the clock: still moving
     assert loader.count(PATHS[4]) == 0
-    assert model.pause_timer.isActive()
+    assert pause_timer.isActive()

@@ -5,7 +5,7 @@ import pytest
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
-from viewer.model.prefetch_model import SlotState
+from viewer.model.prefetch_model import LoadState
 
 
 def settle(qtbot, model):
@@ -179,8 +179,7 @@ def test_unexpected_exception_becomes_load_failed(qtbot, make_model, loader):
     def explode(path, allocate, fit=None):
         raise RuntimeError("boom")
 
-    model = make_model()
-    model._loader = explode
+    model = make_model(loader=explode)
     with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS) as blocker:
         model.request(0)
     assert "boom" in blocker.args[1]
@@ -219,16 +218,16 @@ def test_state_of_each_index(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(2, 0))
     with qtbot.waitSignal(model.loadFailed, timeout=TIMEOUT_MS):
         model.request(0)
-    qtbot.waitUntil(lambda: model.state(0) is SlotState.CACHED, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: model.state(0) is LoadState.CACHED, timeout=TIMEOUT_MS)
     assert [model.state(i) for i in range(4)] == [
-        SlotState.CACHED, SlotState.LOADING, SlotState.FAILED, SlotState.ABSENT
+        LoadState.CACHED, LoadState.LOADING, LoadState.FAILED, LoadState.ABSENT
     ]  # fmt: skip
     loader.failing.clear()
     with qtbot.waitSignal(
         model.imageReady, timeout=TIMEOUT_MS, check_params_cb=lambda i, _: i == 2
     ):
         model.request(2)  # asked for again: read again, and no longer failed
-    assert model.state(2) is SlotState.CACHED
+    assert model.state(2) is LoadState.CACHED
 
 
 def test_request_runs_first_even_when_the_pool_has_an_idle_thread(qtbot, make_model, loader):
@@ -249,11 +248,11 @@ def test_holding_a_key_queues_nothing_for_passed_over_images(qtbot, make_model, 
     for index in range(15):
         model.request(index)
         wanted = {PATHS[i] for i in range(index, index + ahead + 1)}
-        unwanted = [task for path, task in model._tasks.items() if path not in wanted]
+        loads = model.tracked_loads()
         # Nothing left queued for a passed-over image: what a thread had already taken is
         # called off, unless it is the image just behind, whose read may finish and be kept.
-        for task in unwanted:
-            assert task.call_off.is_set() or task.path == PATHS[index - 1]
+        for path in set(loads) - wanted:
+            assert loads[path] or path == PATHS[index - 1]
         assert model.in_flight() <= threads + ahead
     assert model.stats.peak_in_flight <= threads + ahead
     loader.release_all()
@@ -298,7 +297,7 @@ def test_budget_counts_images_in_flight(qtbot, make_model, loader, budget_images
         seen.append(model.store.total_cost() + model.reserved_cost())
         # Each load the model still tracks reserves one image, unless it ended without one
         # (called off); which have ended is up to the worker threads, hence at most.
-        assert model.reserved_cost() <= len(model._tasks) * one_image
+        assert model.reserved_cost() <= len(model.tracked_loads()) * one_image
 
     model.imageReady.connect(check)
     loader.gate(*PATHS)

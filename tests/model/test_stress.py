@@ -105,7 +105,7 @@ def test_ten_thousand_random_steps(qtbot):
         model.request(index)
         loader.release_all()
         qtbot.waitUntil(lambda: model.idle(), timeout=10_000)
-        assert model._pool.waitForDone(10_000), "a pool thread is stuck"
+        assert model.wait_for_done(10_000), "a pool thread is stuck"
         QApplication.processEvents()
         outcome = [(kind, value) for kind, i, value in events if i == index]
         assert outcome, "the last request never ended"

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.fakes import FakeClock, FakeLoader
+from tests.fakes import FakeClock
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.folder_lister import FolderLister, Lister
 from viewer.model.load_task import Loader
@@ -14,7 +14,8 @@ from viewer.ui.main_window import MainWindow
 
 @pytest.fixture
 def make_window(qtbot: object) -> Iterator[object]:
-    """Windows over a given loader and lister (the real ones by default), drained after."""
+    """Windows over a given loader and lister (the real ones by default); their listers are
+    drained after the test, and their models by ``drain_pools`` (tests/conftest.py)."""
     windows: list[MainWindow] = []
 
     def make(
@@ -40,8 +41,4 @@ def make_window(qtbot: object) -> Iterator[object]:
 
     yield make
     for window in windows:
-        loader = window.model._loader
-        if isinstance(loader, FakeLoader):
-            loader.release_all()
-        window.model.shutdown(wait=True)
         window.lister.shutdown(wait=True)

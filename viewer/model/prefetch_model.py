@@ -1,9 +1,13 @@
-"""PrefetchModel: serve the requested image at once if cached, and load ahead of the user.
+"""PrefetchModel: serve the requested image at once if stored, and load ahead of the user.
 
-Data flows one way: the window calls ``request(index)``; the model answers from its store or
-starts a ``LoadTask`` on its own ``QThreadPool``; results come back as queued signals on the
-GUI thread, go into the store, and are announced with ``imageReady``. The window decides
-whether an announced image is still the one the user is looking at.
+Data flows one way: the window calls ``request(index)``; the model answers from its
+``Renderings`` or has its ``LoadQueue`` start a ``LoadTask``; results come back as queued
+signals on the GUI thread, go into the store, and are announced with ``imageReady``. The
+window decides whether an announced image is still the one the user is looking at.
+
+This module is the policy: which images are wanted (``_wanted``, ``_passing``), when read-ahead
+starts (``_schedule_read_ahead``), the user's pace and pauses, and the memory budget. The
+pool and its tasks are the queue's, the stored pixels the renderings'.
 """
 
 from __future__ import annotations
@@ -11,11 +15,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Callable
+from typing import Callable, NamedTuple
 
-from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.decode import FileStamp
@@ -25,40 +28,25 @@ from viewer.core.pace import Pace
 from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
 from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
-from viewer.model.load_task import (
-    FileLoader,
-    Loader,
-    LoadResult,
-    LoadTask,
-    PoolTask,
-    StampSignals,
-    StampTask,
-    TaskSignals,
+from viewer.model.budget import Budget
+from viewer.model.load_queue import (
+    PREFETCH_PRIORITY,
+    REQUEST_PRIORITY,
+    LoadQueue,
+    LoadStats,
 )
+from viewer.model.load_task import FileLoader, Loader, LoadResult
 from viewer.model.stall_guard import StallGuard
 
 log = logging.getLogger(__name__)
 
-#: Pool priorities: higher runs first. A request outranks every prefetch.
-REQUEST_PRIORITY = 1000
-PREFETCH_PRIORITY = 500
-STAMP_PRIORITY = 0
-
-#: The store's key: kept under its old name for scripts that read the store.
+#: The store's key, under its old name.
 StoreKey = RenderingKey
+#: The model's counters, under their old name.
+ModelStats = LoadStats
 
 
-@dataclass
-class ModelStats:
-    """Counters for tests and benchmarks: work is checked by counting, not timing."""
-
-    loads_started: int = 0
-    loads_taken_back: int = 0
-    loads_called_off: int = 0
-    peak_in_flight: int = 0
-
-
-class SlotState(Enum):
+class LoadState(Enum):
     """Where the image at an index stands, for the status bar's read-ahead indicator."""
 
     CACHED = "cached"
@@ -67,8 +55,22 @@ class SlotState(Enum):
     ABSENT = "absent"
 
 
+#: The old name ("slot" means something else in Qt); kept so imports keep working.
+SlotState = LoadState
+
+
+class _Wanted(NamedTuple):
+    """Paths the plan wants now: to load (current, then ahead) and to keep (behind)."""
+
+    load: list[str]
+    keep: list[str]
+
+    def all(self) -> set[str]:
+        return set(self.load) | set(self.keep)
+
+
 class PrefetchModel(QObject):
-    """Owns the pool, the store and the read-ahead policy for one image sequence.
+    """Owns the queue, the renderings and the read-ahead policy for one image sequence.
 
     Signals:
         imageReady(int, QImage): the image at an index finished loading (or was served from
@@ -76,7 +78,7 @@ class PrefetchModel(QObject):
         loadFailed(int, str): the image at an index cannot be shown; the string says why.
 
     Attributes:
-        stats: counters of loads started and taken back.
+        stats: counters of loads started, taken back and called off.
         stall_guard: lends the pool a thread for each load stuck on a hung read.
     """
 
@@ -93,53 +95,54 @@ class PrefetchModel(QObject):
         max_bytes: int = DEFAULT_MAX_COST,
         display_box: Size | None = None,
         clock: Callable[[], float] = time.monotonic,
+        pause_timer: QTimer | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``clock`` times the user's moves, the loads and stuck reads; ``pause_timer``
+        notices that the user has stopped (tests pass one they fire themselves)."""
         super().__init__(parent)
-        self._loader: Loader = loader if loader is not None else FileLoader()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(threads)
+        loader = loader if loader is not None else FileLoader()
+        self._queue = LoadQueue(loader, threads=threads, clock=clock)
+        self._queue.loaded.connect(self._on_loaded)
+        self._queue.failed.connect(self._on_failed)
+        self._queue.cancelled.connect(self._on_cancelled)
+        self._queue.stamped.connect(self._on_stamped)
         self._renderings: Renderings[LoadResult] = Renderings(max_images, max_bytes)
-        self._store = self._renderings.store
+        self._budget = Budget(self._queue, self._renderings)
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
-        self._task_signals = TaskSignals(self)
-        self._task_signals.loaded.connect(self._on_loaded)
-        self._task_signals.failed.connect(self._on_failed)
-        self._task_signals.cancelled.connect(self._on_cancelled)
-        self._clock = clock
         self._pace = Pace(clock)
-        self.pause_timer = QTimer(self)  # the user stopped moving: the current image first
-        self.pause_timer.setSingleShot(True)
-        self.pause_timer.timeout.connect(self._on_pause)
-        self._stamp_signals = StampSignals(self)
-        self._stamp_signals.stamped.connect(self._on_stamped)
+        self._pause_timer = pause_timer if pause_timer is not None else QTimer(self)
+        self._pause_timer.setSingleShot(True)  # the user stopped moving: the current image first
+        self._pause_timer.timeout.connect(self._on_pause)
         self._paths: Sequence[str] = ()
         self._index_of: dict[str, int] = {}
-        self._tasks: dict[str, LoadTask] = {}
-        self._full_tasks: dict[str, LoadTask] = {}  # full resolution, for zooming in
-        self._box = display_box
-        self._stamp_tasks: dict[str, StampTask] = {}
+        self._display_box = display_box
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
         self._no_read_ahead: set[str] = set()
         self._failed: set[str] = set()
         self._current: int | None = None
         self._direction = Direction.FORWARD
-        self._closed = False
-        self.stats = ModelStats()
-        self.stall_guard = StallGuard(self._pool, self._pool_tasks, parent=self)
 
     # -- what the window asks -------------------------------------------------------------
 
     @property
-    def store(self) -> ImageStore[StoreKey, LoadResult]:
+    def store(self) -> ImageStore[RenderingKey, LoadResult]:
         """The store of finished images (read it; only the model writes it)."""
-        return self._store
+        return self._renderings.store
 
     @property
     def loader(self) -> Loader:
         """What reads and decodes each file (a ``FileLoader`` unless one was injected)."""
-        return self._loader
+        return self._queue.loader
+
+    @property
+    def stats(self) -> LoadStats:
+        return self._queue.stats
+
+    @property
+    def stall_guard(self) -> StallGuard:
+        return self._queue.stall_guard
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -155,20 +158,18 @@ class PrefetchModel(QObject):
 
     @property
     def display_box(self) -> Size | None:
-        return self._box
+        return self._display_box
 
-    def set_display_box(self, box: Size | None) -> None:
-        """Deliver images fitted to ``box`` (device pixels) from now on; None: full size.
+    def set_display_box(self, display_box: Size | None) -> None:
+        """Deliver images fitted to ``display_box`` (device pixels) from now on; None: full.
 
         Queued loads are retargeted in place rather than queued again, and the current image
         is re-rendered by at most one load at a time, however many resize events arrive.
         """
-        if box == self._box:
+        if display_box == self._display_box:
             return
-        self._box = box
-        for task in self._tasks.values():
-            if not task.started.is_set():
-                task.fit = box
+        self._display_box = display_box
+        self._queue.retarget(display_box)
         self._refresh_current()
 
     def request_full(self, index: int) -> None:
@@ -177,10 +178,8 @@ class PrefetchModel(QObject):
         full = self._renderings.lookup(path, None)
         if full is not None:
             self.imageReady.emit(index, full.image)
-        elif path not in self._full_tasks and path not in self._no_read_ahead:
-            task = LoadTask(path, self._loader, self._task_signals, fit=None)
-            self._full_tasks[path] = task
-            self._start(task, REQUEST_PRIORITY)
+        elif path not in self._no_read_ahead:
+            self._queue.start_full(path, REQUEST_PRIORITY)
 
     def set_paths(self, paths: Sequence[str]) -> None:
         """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
@@ -188,7 +187,7 @@ class PrefetchModel(QObject):
         self._index_of = {path: i for i, path in enumerate(paths)}
         self._current = None
         self._no_read_ahead.clear()
-        self._take_back_queued(wanted=set())
+        self._queue.take_back_or_call_off(wanted=set())
 
     def reindex(self, paths: Sequence[str]) -> int | None:
         """Take a new listing of the same folder; returns the current image's new index.
@@ -201,7 +200,7 @@ class PrefetchModel(QObject):
         self._index_of = {path: i for i, path in enumerate(paths)}
         self._current = None if current is None else self._index_of.get(current)
         if self._current is None:
-            self._take_back_queued(wanted=set())
+            self._queue.take_back_or_call_off(wanted=set())
         else:
             self._schedule_read_ahead()
         return self._current
@@ -215,7 +214,7 @@ class PrefetchModel(QObject):
     def request(self, index: int) -> bool:
         """Make ``index`` current. Returns True if its image was served from the store.
 
-        A cached image is emitted with ``imageReady`` before this returns. Otherwise its load
+        A stored image is emitted with ``imageReady`` before this returns. Otherwise its load
         is started ahead of every queued prefetch, or the load already under way is awaited.
         """
         if not 0 <= index < len(self._paths):
@@ -225,44 +224,44 @@ class PrefetchModel(QObject):
         self._current = index
         path = self._paths[index]
         self._no_read_ahead.discard(path)
-        result = self._renderings.lookup(path, self._box)
+        result = self._renderings.lookup(path, self._display_box)
         if result is None:
             if not self._pace.outrunning():
                 self._ensure_loading(path, REQUEST_PRIORITY)
             # else: it would arrive after the user has moved on; read ahead of them instead,
-            # and load this one if they stop here (``pause_timer``).
-            result = self._renderings.lookup_any(path)  # shown scaled until the sharp one arrives
-        self.pause_timer.start(round(self._pace.pause_after() * 1000))
+            # and load this one if they stop here (the pause timer).
+            result = self._renderings.lookup_any(path)  # shown scaled until the sharp one
+        self._pause_timer.start(round(self._pace.pause_after() * 1000))
         self._schedule_read_ahead()
         if result is None:
             return False
         self.imageReady.emit(index, result.image)
-        self._check_stamp(path)
+        self._queue.check_stamp(path)
         return True
 
     def cached_image(self, index: int) -> QImage | None:
         """The stored image for ``index`` without touching the LRU order, or None."""
-        result = self._renderings.peek(self._paths[index], self._box)
+        result = self._renderings.peek(self._paths[index], self._display_box)
         return None if result is None else result.image
 
     def is_cached(self, index: int) -> bool:
         return self._is_stored(self._paths[index])
 
     def is_loading(self, index: int) -> bool:
-        return self._paths[index] in self._tasks
+        return self._queue.is_loading(self._paths[index])
 
     def image_info(self, index: int) -> ImageInfo | None:
         """Size and format of the image at ``index``, once it has been loaded."""
         return self._renderings.info(self._paths[index])
 
-    def state(self, index: int) -> SlotState:
+    def state(self, index: int) -> LoadState:
         """Cached, loading, failed (at its last attempt) or absent; changes nothing."""
         path = self._paths[index]
         if self._is_stored(path):
-            return SlotState.CACHED
-        if path in self._tasks:
-            return SlotState.LOADING
-        return SlotState.FAILED if path in self._failed else SlotState.ABSENT
+            return LoadState.CACHED
+        if self._queue.is_loading(path):
+            return LoadState.LOADING
+        return LoadState.FAILED if path in self._failed else LoadState.ABSENT
 
     def set_limits(self, max_images: int, max_bytes: int) -> None:
         """Resize the store now (evicting least recently used images) and refit the plan."""
@@ -272,55 +271,59 @@ class PrefetchModel(QObject):
     def set_plan(self, plan: ReadAheadPlan) -> None:
         """Read ahead and behind by ``plan`` from now on (fitted to the store's image count)."""
         self._asked_plan = plan
-        self._plan = plan.fitted_to(self._store.max_count)
+        self._plan = plan.fitted_to(self.store.max_count)
         self._schedule_read_ahead()
 
     def set_threads(self, threads: int) -> None:
         """Use ``threads`` workers; running loads finish, extra threads start at once."""
-        self._pool.setMaxThreadCount(threads)
+        self._queue.set_threads(threads)
 
     def thread_count(self) -> int:
-        return self._pool.maxThreadCount()
+        """Threads the pool may run now, spares lent for hung reads included."""
+        return self._queue.thread_count()
 
     def idle(self) -> bool:
         """Whether no load is still to report back: results so far are all in the store."""
-        return not self._tasks and not self._full_tasks
+        return self._queue.idle()
 
     def in_flight(self) -> int:
         """Loads queued or running right now (a load called off stops counting once its
         thread is free, before its signal is handled)."""
-        return sum(1 for task in self._tasks.values() if not task.finished.is_set())
+        return self._queue.in_flight()
 
     def has_running_work(self) -> bool:
         """Whether a pool thread is still inside a task (a read that may never return)."""
-        return self._pool.activeThreadCount() > 0
+        return self._queue.has_running_work()
 
     def shutdown(self, wait: bool = False) -> None:
         """Drop queued work, call off running loads and ignore results still to come;
         optionally wait for the pool."""
-        self._closed = True
-        self.pause_timer.stop()
-        self._take_back_queued(wanted=set())
-        for path, stamp_task in list(self._stamp_tasks.items()):
-            if self._take_back(stamp_task):
-                del self._stamp_tasks[path]
-        if wait:
-            self._pool.waitForDone()
+        self._pause_timer.stop()
+        self._queue.close(wait)
+
+    # -- for tests and diagnostics --------------------------------------------------------
+
+    def lead(self) -> int:
+        """How many images ahead of the user read-ahead starts now: 1 unless they outrun
+        the loads (see ``viewer.core.pace``)."""
+        return self._pace.lead()
+
+    def tracked_loads(self) -> dict[str, bool]:
+        """The loads not yet reported back, by path, each with whether it was called off."""
+        return self._queue.tracked_loads()
+
+    def wait_for_done(self, msecs: int = -1) -> bool:
+        """Wait until no pool thread is busy; False if ``msecs`` passed first (-1: forever)."""
+        return self._queue.wait_for_done(msecs)
 
     # -- scheduling -------------------------------------------------------------------------
 
-    def _pool_tasks(self) -> list[PoolTask]:
-        return [*self._tasks.values(), *self._full_tasks.values(), *self._stamp_tasks.values()]
-
-    def _check_stamp(self, path: str) -> None:
-        """Stat a cached file off the GUI thread, to notice an edit in place."""
-        if path not in self._stamp_tasks:
-            task = StampTask(path, self._stamp_signals)
-            self._stamp_tasks[path] = task
-            self._start(task, STAMP_PRIORITY)
+    @property
+    def _closed(self) -> bool:
+        return self._queue.closed
 
     def _is_stored(self, path: str) -> bool:
-        return self._renderings.has(path, self._box)
+        return self._renderings.has(path, self._display_box)
 
     def _refresh_current(self) -> None:
         """Load the current image unless it is stored for the box in use, then read ahead.
@@ -336,39 +339,24 @@ class PrefetchModel(QObject):
 
     def _ensure_loading(self, path: str, priority: int) -> None:
         """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
-        task = self._tasks.get(path)
-        if task is None:
+        if not self._queue.is_loading(path):
             if priority == REQUEST_PRIORITY:
-                self._make_room_for_request(path)
-            task = LoadTask(path, self._loader, self._task_signals, self._box, self._clock)
-            self._tasks[path] = task
-            self.stats.loads_started += 1
-            self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
-            self._start(task, priority)
-        elif priority == REQUEST_PRIORITY and self._take_back(task):
-            self._start(task, priority)  # moved ahead of every queued read-ahead
+                wanted = self._wanted()
+                ranked = wanted.load + wanted.keep
+                self._budget.clear_way_for_request(
+                    path, self._display_box, self._plan.ahead, ranked
+                )
+            self._queue.start(path, self._display_box, priority)
+        elif priority == REQUEST_PRIORITY:
+            self._queue.promote(path, priority)  # ahead of every queued read-ahead
 
-    def _start(self, task: PoolTask, priority: int) -> None:
-        """Queue ``task`` at ``priority``, even when the pool has idle threads.
-
-        Qt 5 queues a task it hands to a waiting thread at priority 0, so a request could run
-        after read-ahead queued a moment later. Each retry wakes one more idle thread; once
-        none is left waiting, the task is queued at its own priority.
-        """
-        self._pool.start(task, priority)
-        for _ in range(self._pool.maxThreadCount()):
-            if not self._take_back(task):
-                break  # a thread has it
-            self._pool.start(task, priority)
-        self.stall_guard.wake()
-
-    def _wanted(self) -> tuple[list[str], list[str]]:
+    def _wanted(self) -> _Wanted:
         """Paths to load (current, then ahead) and paths to keep (behind)."""
         if self._current is None:
-            return [], []
+            return _Wanted([], [])
         lead = self._pace.lead()
         load, keep = self._plan.split(self._current, len(self._paths), self._direction, lead)
-        return [self._paths[i] for i in load], [self._paths[i] for i in keep]
+        return _Wanted([self._paths[i] for i in load], [self._paths[i] for i in keep])
 
     def _passing(self) -> list[str]:
         """Paths the user will pass before the read-ahead: reads under way for them go on."""
@@ -390,153 +378,78 @@ class PrefetchModel(QObject):
         """
         if self._current is None or self._closed:
             return
-        load, keep = self._wanted()
-        ahead_done = all(self._is_stored(p) or p in self._no_read_ahead for p in load)
-        queue = load[1:] + (keep if ahead_done else [])
-        wanted = set(load) | set(queue)
-        self._take_back_queued(wanted, still_useful=wanted | set(keep) | set(self._passing()))
-        if self._paths[self._current] in self._tasks:
+        wanted = self._wanted()
+        ahead_done = all(self._is_stored(p) or p in self._no_read_ahead for p in wanted.load)
+        queue = wanted.load[1:] + (wanted.keep if ahead_done else [])
+        to_load = set(wanted.load) | set(queue)
+        useful = to_load | set(wanted.keep) | set(self._passing())
+        self._queue.take_back_or_call_off(to_load, still_useful=useful)
+        if self._queue.is_loading(self._paths[self._current]):
             return  # the image the user waits for has the link to itself until it arrives
+        protected, box = wanted.all(), self._display_box
         for rank, path in enumerate(queue):
-            if path in self._no_read_ahead or self._is_stored(path) or path in self._tasks:
+            if path in self._no_read_ahead or self._is_stored(path):
                 continue
-            if not self._room_for(path):
+            if self._queue.is_loading(path):
+                continue
+            if not self._budget.read_ahead_fits(path, box, self._plan.ahead, protected):
                 break
             self._ensure_loading(path, PREFETCH_PRIORITY - rank)
 
     # -- limits: loads in flight and the byte budget ------------------------------------------
 
-    def _estimate(self, path: str) -> int:
-        """Decoded bytes ``path`` will take at the display box in use."""
-        return self._renderings.estimate(path, self._box)
-
     def reserved_cost(self) -> int:
         """Estimated decoded bytes of the loads queued or running, and of finished ones whose
         image has not reached the store yet (a load called off holds none)."""
-        return sum(
-            self._estimate(path)
-            for path, task in self._tasks.items()
-            if task.delivered or not task.finished.is_set()
-        )
-
-    def _in_flight_cap(self) -> int:
-        """Loads queued or running never exceed one per thread plus the read-ahead."""
-        return self._pool.maxThreadCount() + max(1, self._plan.ahead)
-
-    def _room_for(self, path: str) -> bool:
-        """Whether one more read-ahead fits under the in-flight cap and the byte budget."""
-        if len(self._tasks) >= self._in_flight_cap():
-            return False
-        if not self._renderings.knows_a_size() and self._tasks:
-            return False  # no size known yet: one load at a time until the first arrives
-        load, keep = self._wanted()
-        return self._make_room(self._estimate(path), protected=set(load) | set(keep))
-
-    def _make_room(self, extra: int, protected: set[str]) -> bool:
-        """Evict stored images, least recently used first, until stored + in flight + ``extra``
-        fits the budget; images in ``protected`` are never evicted. False if it cannot fit."""
-        budget = self._store.max_cost - self.reserved_cost() - extra
-        return self._renderings.evict_to_fit(budget, protected)
-
-    def _make_room_for_request(self, path: str) -> None:
-        """Take queued read-ahead back, least urgent first, so the request stays within the cap."""
-        load, keep = self._wanted()
-        rank = {p: i for i, p in enumerate(load + keep)}
-        queued = [p for p in self._tasks if p != path]
-        for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
-            if len(self._tasks) < self._in_flight_cap():
-                break
-            if self._take_back(self._tasks[other]):
-                del self._tasks[other]
-                self.stats.loads_taken_back += 1
-        # The request goes ahead in any case: images behind and ahead give way to it if need be.
-        extra = self._estimate(path)
-        if not self._make_room(extra, protected=set(rank)):
-            self._make_room(extra, protected={path})
-
-    def _take_back_queued(self, wanted: set[str], still_useful: set[str] | None = None) -> None:
-        """Take loads that are no longer wanted back out of the pool, and call off running
-        ones that are not even ``still_useful`` (they stop within a read chunk and report
-        ``cancelled``). A running read of the image just behind, or of one the user is about
-        to pass, may still land in time: it goes on, but no new one starts."""
-        useful = wanted if still_useful is None else still_useful
-        for path, task in list(self._tasks.items()):
-            if path in wanted:
-                continue
-            if self._take_back(task):
-                del self._tasks[path]
-                self.stats.loads_taken_back += 1
-            elif path not in useful and not task.call_off.is_set():
-                task.call_off.set()
-                self.stats.loads_called_off += 1
-
-    def _take_back(self, task: PoolTask) -> bool:
-        """Remove ``task`` from the pool's queue; False if a thread has already started it."""
-        return not task.started.is_set() and self._pool.tryTake(task)
+        return self._budget.reserved_cost(self._display_box)
 
     # -- results, on the GUI thread ----------------------------------------------------------
 
-    @pyqtSlot(object, object)
-    def _on_loaded(self, task: LoadTask, result: LoadResult) -> None:
-        self._forget(task)
-        if self._closed:
-            return
+    @pyqtSlot(object)
+    def _on_loaded(self, result: LoadResult) -> None:
         path = result.path
         self._failed.discard(path)
-        if result.fit is not None or self._box is None:
+        if result.fit is not None or self._display_box is None:
             self._pace.loaded(result.seconds)  # full-size loads for zooming say nothing here
         key = RenderingKey(path, result.stamp, result.fit)
         kept = self._renderings.add(key, result.info, result, result.cost)
-        load, keep = self._wanted()
-        self._make_room(0, protected=set(load) | set(keep))
+        self._budget.evict_to_fit(0, self._display_box, protected=self._wanted().all())
         if not kept:
             self._no_read_ahead.add(path)
         index = self._index_of.get(path)
         if index is not None and (kept or index == self._current):
             self.imageReady.emit(index, result.image)
-        if index == self._current and result.fit is not None and result.fit != self._box:
+        if index == self._current and result.fit not in (None, self._display_box):
             self._refresh_current()  # made for a box the window has since left
         else:
             self._schedule_read_ahead()
 
-    def _forget(self, task: LoadTask) -> None:
-        """Drop the model's reference to a task that has signalled its result."""
-        for tasks in (self._tasks, self._full_tasks):
-            if tasks.get(task.path) is task:
-                del tasks[task.path]
-
-    @pyqtSlot(object)
-    def _on_cancelled(self, task: LoadTask) -> None:
+    @pyqtSlot(str)
+    def _on_cancelled(self, path: str) -> None:
         """A load called off has stopped: its thread is free for what the user wants now."""
-        self._forget(task)
-        if not self._closed:
-            self._schedule_read_ahead()
+        self._schedule_read_ahead()
 
     @pyqtSlot()
     def _on_pause(self) -> None:
         """The user has stopped moving: load the image they are on, then read ahead of it."""
         if self._pace.outrunning():  # a move came in meanwhile: wait for the real pause
-            self.pause_timer.start(round(self._pace.pause_after() * 1000))
+            self._pause_timer.start(round(self._pace.pause_after() * 1000))
         else:
             self._refresh_current()
 
-    @pyqtSlot(object, str)
-    def _on_failed(self, task: LoadTask, message: str) -> None:
-        self._forget(task)
-        if self._closed:
-            return
+    @pyqtSlot(str, str)
+    def _on_failed(self, path: str, message: str) -> None:
         log.warning("%s", message)
-        self._no_read_ahead.add(task.path)
-        self._failed.add(task.path)
-        index = self._index_of.get(task.path)
+        self._no_read_ahead.add(path)
+        self._failed.add(path)
+        index = self._index_of.get(path)
         if index is not None:
             self.loadFailed.emit(index, message)
 
     @pyqtSlot(str, object)
     def _on_stamped(self, path: str, stamp: FileStamp | None) -> None:
-        """A cached file changed on disk: forget the old pixels and read it again."""
-        self._stamp_tasks.pop(path, None)
-        if self._closed or not self._renderings.purge_if_edited(path, stamp):
+        """A stored file changed on disk: forget the old pixels and read it again."""
+        if not self._renderings.purge_if_edited(path, stamp):
             return
         index = self._index_of.get(path)
         if index is not None and index == self._current:

@@ -24,9 +24,8 @@ CHECK_MS = 1000
 class StallGuard(QObject):
     """Watches the pool's running tasks from the GUI thread and lends threads for stuck ones.
 
-    Attributes:
-        clock: seconds from a monotonic clock; tests replace it and call ``check`` directly.
-        stalled: the tasks currently counted as stuck (each holds one spare thread).
+    ``check`` runs every second while tasks are known; tests inject ``clock`` and call
+    ``check`` themselves.
     """
 
     def __init__(
@@ -34,13 +33,14 @@ class StallGuard(QObject):
         pool: QThreadPool,
         tasks: Callable[[], Iterable[PoolTask]],
         *,
+        clock: Callable[[], float] = time.monotonic,
         stall_after_s: float = STALL_AFTER_S,
         max_spares: int = MAX_SPARES,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.clock: Callable[[], float] = time.monotonic
-        self.stalled: set[PoolTask] = set()
+        self._clock = clock
+        self._stalled: set[PoolTask] = set()  # each holds one spare thread
         self._pool = pool
         self._threads = pool.maxThreadCount()
         self._tasks = tasks
@@ -56,20 +56,25 @@ class StallGuard(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def spare_threads(self) -> int:
+        """Threads lent to the pool right now, one per load counted as stuck."""
+        return len(self._stalled)
+
     @pyqtSlot()
     def check(self) -> None:
-        now = self.clock()
+        """Count loads running for ``stall_after_s`` or more as stuck, and size the pool."""
+        now = self._clock()
         known = list(self._tasks())
         running = {task for task in known if task.started.is_set()}
         for task in list(self._first_seen):
             if task not in running:
                 del self._first_seen[task]
-                self.stalled.discard(task)
+                self._stalled.discard(task)
         for task in running:
             since = self._first_seen.setdefault(task, now)
             stuck = now - since >= self._stall_after_s
-            if stuck and task not in self.stalled and len(self.stalled) < self._max_spares:
-                self.stalled.add(task)
-        self._pool.setMaxThreadCount(self._threads + len(self.stalled))
+            if stuck and task not in self._stalled and len(self._stalled) < self._max_spares:
+                self._stalled.add(task)
+        self._pool.setMaxThreadCount(self._threads + len(self._stalled))
         if not known:
             self._timer.stop()
