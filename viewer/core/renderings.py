@@ -13,7 +13,7 @@ thread only.
 
 from __future__ import annotations
 
-from typing import Generic, NamedTuple, TypeVar
+from typing import Callable, Generic, NamedTuple, TypeVar
 
 from viewer.core.decode import FileStamp
 from viewer.core.geometry import Size, fit_within
@@ -32,10 +32,20 @@ class RenderingKey(NamedTuple):
 
 
 class Renderings(Generic[V]):
-    """Stored renderings by ``RenderingKey``, with the sizes and versions of files seen."""
+    """Stored renderings by ``RenderingKey``, with the sizes and versions of files seen.
 
-    def __init__(self, max_count: int = DEFAULT_MAX_COUNT, max_cost: int = DEFAULT_MAX_COST):
-        self._store: ImageStore[RenderingKey, V] = ImageStore(max_count, max_cost)
+    Attributes:
+        on_drop: optional callback with the path of each rendering evicted or purged.
+    """
+
+    def __init__(
+        self,
+        max_count: int = DEFAULT_MAX_COUNT,
+        max_cost: int = DEFAULT_MAX_COST,
+        on_drop: Callable[[str], None] | None = None,
+    ) -> None:
+        self.on_drop = on_drop
+        self._store: ImageStore[RenderingKey, V] = ImageStore(max_count, max_cost, self._evicted)
         self._stamps: dict[str, FileStamp] = {}
         self._infos: dict[str, ImageInfo] = {}
         # Cost of the last rendering kept: the estimate for a file not loaded before.
@@ -114,7 +124,7 @@ class Renderings(Generic[V]):
             if self._store.total_cost() <= budget:
                 break
             if key.path not in protected:
-                self._store.remove(key)
+                self._drop(key)
         return self._store.total_cost() <= budget
 
     def purge_if_edited(self, path: str, stamp: FileStamp | None) -> bool:
@@ -129,6 +139,14 @@ class Renderings(Generic[V]):
             return False
         for key in self._store:
             if key.path == path:
-                self._store.remove(key)
+                self._drop(key)
         del self._stamps[path]
         return True
+
+    def _drop(self, key: RenderingKey) -> None:
+        self._store.remove(key)
+        self._evicted(key, None)
+
+    def _evicted(self, key: RenderingKey, value: object) -> None:
+        if self.on_drop is not None:
+            self.on_drop(key.path)

@@ -76,6 +76,9 @@ class PrefetchModel(QObject):
         imageReady(int, QImage): the image at an index finished loading (or was served from
             the store). Emitted for read-ahead too; listeners compare the index.
         loadFailed(int, str): the image at an index cannot be shown; the string says why.
+        stateChanged(int): ``state(index)`` may have changed (a load started, stored, failed,
+            called off or taken back, an image evicted), or ``request`` or ``reindex`` moved
+            the current image to this index. After ``set_paths`` listeners read afresh.
 
     Attributes:
         stats: counters of loads started, taken back and called off.
@@ -84,6 +87,7 @@ class PrefetchModel(QObject):
 
     imageReady = pyqtSignal(int, QImage)
     loadFailed = pyqtSignal(int, str)
+    stateChanged = pyqtSignal(int)
 
     def __init__(
         self,
@@ -107,7 +111,7 @@ class PrefetchModel(QObject):
         self._queue.failed.connect(self._on_failed)
         self._queue.cancelled.connect(self._on_cancelled)
         self._queue.stamped.connect(self._on_stamped)
-        self._renderings: Renderings[LoadResult] = Renderings(max_images, max_bytes)
+        self._renderings: Renderings[LoadResult] = Renderings(max_images, max_bytes, self._announce)
         self._budget = Budget(self._queue, self._renderings)
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
         self._plan = plan.fitted_to(max_images)
@@ -170,6 +174,8 @@ class PrefetchModel(QObject):
             return
         self._display_box = display_box
         self._queue.retarget(display_box)
+        for path in {key.path for key in self.store}:
+            self._announce(path)  # stored at the old box, or at the new one
         self._refresh_current()
 
     def request_full(self, index: int) -> None:
@@ -187,7 +193,7 @@ class PrefetchModel(QObject):
         self._index_of = {path: i for i, path in enumerate(paths)}
         self._current = None
         self._no_read_ahead.clear()
-        self._queue.take_back_or_call_off(wanted=set())
+        self._take_back_or_call_off(wanted=set())
 
     def reindex(self, paths: Sequence[str]) -> int | None:
         """Take a new listing of the same folder; returns the current image's new index.
@@ -200,9 +206,10 @@ class PrefetchModel(QObject):
         self._index_of = {path: i for i, path in enumerate(paths)}
         self._current = None if current is None else self._index_of.get(current)
         if self._current is None:
-            self._queue.take_back_or_call_off(wanted=set())
+            self._take_back_or_call_off(wanted=set())
         else:
             self._schedule_read_ahead()
+            self.stateChanged.emit(self._current)
         return self._current
 
     def count(self) -> int:
@@ -233,6 +240,7 @@ class PrefetchModel(QObject):
             result = self._renderings.lookup_any(path)  # shown scaled until the sharp one
         self._pause_timer.start(round(self._pace.pause_after() * 1000))
         self._schedule_read_ahead()
+        self.stateChanged.emit(index)
         if result is None:
             return False
         self.imageReady.emit(index, result.image)
@@ -262,6 +270,14 @@ class PrefetchModel(QObject):
         if self._queue.is_loading(path):
             return LoadState.LOADING
         return LoadState.FAILED if path in self._failed else LoadState.ABSENT
+
+    def wanted_span(self) -> range:
+        """The indexes the read-ahead indicator shows: from the lowest to the highest index
+        the plan wants ready around the current image; empty with no image current."""
+        if self._current is None or not 0 <= self._current < len(self._paths):
+            return range(0)
+        targets = self._plan.targets(self._current, len(self._paths), self._direction)
+        return range(min(targets), max(targets) + 1)
 
     def set_limits(self, max_images: int, max_bytes: int) -> None:
         """Resize the store now (evicting least recently used images) and refit the plan."""
@@ -322,6 +338,18 @@ class PrefetchModel(QObject):
     def _closed(self) -> bool:
         return self._queue.closed
 
+    def _announce(self, path: str) -> None:
+        """``stateChanged`` for the index of ``path``, if it is in the sequence."""
+        index = self._index_of.get(path)
+        if index is not None:
+            self.stateChanged.emit(index)
+
+    def _take_back_or_call_off(
+        self, wanted: set[str], still_useful: set[str] | None = None
+    ) -> None:
+        for path in self._queue.take_back_or_call_off(wanted, still_useful):
+            self._announce(path)
+
     def _is_stored(self, path: str) -> bool:
         return self._renderings.has(path, self._display_box)
 
@@ -343,10 +371,11 @@ class PrefetchModel(QObject):
             if priority == REQUEST_PRIORITY:
                 wanted = self._wanted()
                 ranked = wanted.load + wanted.keep
-                self._budget.clear_way_for_request(
-                    path, self._display_box, self._plan.ahead, ranked
-                )
+                box, ahead = self._display_box, self._plan.ahead
+                for taken in self._budget.clear_way_for_request(path, box, ahead, ranked):
+                    self._announce(taken)
             self._queue.start(path, self._display_box, priority)
+            self._announce(path)
         elif priority == REQUEST_PRIORITY:
             self._queue.promote(path, priority)  # ahead of every queued read-ahead
 
@@ -383,7 +412,7 @@ class PrefetchModel(QObject):
         queue = wanted.load[1:] + (wanted.keep if ahead_done else [])
         to_load = set(wanted.load) | set(queue)
         useful = to_load | set(wanted.keep) | set(self._passing())
-        self._queue.take_back_or_call_off(to_load, still_useful=useful)
+        self._take_back_or_call_off(to_load, still_useful=useful)
         if self._queue.is_loading(self._paths[self._current]):
             return  # the image the user waits for has the link to itself until it arrives
         protected, box = wanted.all(), self._display_box
@@ -413,6 +442,7 @@ class PrefetchModel(QObject):
             self._pace.loaded(result.seconds)  # full-size loads for zooming say nothing here
         key = RenderingKey(path, result.stamp, result.fit)
         kept = self._renderings.add(key, result.info, result, result.cost)
+        self._announce(path)
         self._budget.evict_to_fit(0, self._display_box, protected=self._wanted().all())
         if not kept:
             self._no_read_ahead.add(path)
@@ -427,6 +457,7 @@ class PrefetchModel(QObject):
     @pyqtSlot(str)
     def _on_cancelled(self, path: str) -> None:
         """A load called off has stopped: its thread is free for what the user wants now."""
+        self._announce(path)
         self._schedule_read_ahead()
 
     @pyqtSlot()
@@ -442,6 +473,7 @@ class PrefetchModel(QObject):
         log.warning("%s", message)
         self._no_read_ahead.add(path)
         self._failed.add(path)
+        self._announce(path)
         index = self._index_of.get(path)
         if index is not None:
             self.loadFailed.emit(index, message)
