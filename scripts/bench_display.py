@@ -86,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     sessions = sessions_for([naive, viewer], share, jpegs, view_size)
     model = sessions[1].model
     assert isinstance(model, PrefetchModel)
-    box = model.display_box
-    assert box is not None
-    print(f"view {view_size[0]}×{view_size[1]}, display box {box[0]}×{box[1]}", file=sys.stderr)
+    display_box = model.display_box
+    assert display_box is not None
+    width, height = display_box
+    print(f"view {view_size[0]}×{view_size[1]}, display box {width}×{height}", file=sys.stderr)
 
     print("cold opens …", file=sys.stderr)
     cold_jpeg = cold_opens(sessions, jpegs[: 2 * args.samples], timing.timeout)
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     for design in [naive, *others, viewer]:  # naive is the simple path of the main table
         browse_rows += run_design(design, share, sequence_of(jpegs), ["seq"], timing, view_size)
     print("JPEG scales …", file=sys.stderr)
-    scales = scale_rows(jpegs[-1], box, args.repeat)
+    scales = scale_rows(jpegs[-1], display_box, args.repeat)
 
     megapixels = f"{full.width() * full.height() / 1e6:.3g}"
     stalls = {row["design"]: row for row in browse_rows}
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                    stalls["viewer"]["stall_p99_ms"], "–", None),
         comparison("stored image shown: fromImage + paint", "ms", paint_full, paint_display,
                    "≤ 2 ms", lambda s, v: v <= 2),
-        comparison(f"{PRICED_IMAGES} stored images at {box[0]}×{box[1]}", "MB",
+        comparison(f"{PRICED_IMAGES} stored images at {display_box[0]}×{display_box[1]}", "MB",
                    priced_mb([full]), priced_mb(shown), "< 100 MB", lambda s, v: v < 100),
     ]  # fmt: skip
     print(f"\nview {view_size[0]}×{view_size[1]}; simple path = full decode, scaled on the GUI "
@@ -134,10 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nbrowsing `seq` ({timing.seq_presses} presses, {timing.seq_dwell} s apart), "
           "local files\n")  # fmt: skip
     print(table(browse_rows))
-    print(f"\none JPEG to {box[0]}×{box[1]}: DCT scales and resizers\n")
+    print(f"\none JPEG to {display_box[0]}×{display_box[1]}: DCT scales and resizers\n")
     print(table(scales, SCALE_COLUMNS))
     cold = {"jpeg": cold_jpeg, "png": cold_png}
-    run: dict[str, Any] = {**run_header(), "view": view_size, "display_box": box,
+    run: dict[str, Any] = {**run_header(), "view": view_size, "display_box": display_box,
                            "samples": args.samples, "rows": rows, "browse": browse_rows,
                            "scales": scales, "cold_seconds": cold,
                            "cold_stall_max_ms": {k: [median_ms(r["stall"]) for r in v]

@@ -75,9 +75,9 @@ class SlowShare:
     def lister(self, folder: str, on_progress: Progress) -> list[str]:
         return list_image_names(folder, on_progress, scandir=self.scandir)
 
-    def loader(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
+    def loader(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         time.sleep(2 * self.round_trip_s + os.path.getsize(self.sample) / self.bytes_per_s)
-        return load_image(self.sample, allocate, fit=fit)  # decoded for the window's box
+        return load_image(self.sample, allocate, display_box=display_box)  # as the viewer does
 
 
 def wait(app: QCoreApplication, condition: Callable[[], bool], limit_s: float = 60.0) -> None:

@@ -17,14 +17,14 @@ class FakeLoader:
 
     Paths in ``gated`` block until ``release(path)``; paths in ``failing`` raise DecodeError.
     ``calls`` counts loads per path, so tests check work by counting, never by timing;
-    ``fits`` records the display box each load was asked for. Like the real decoder, a
+    ``display_boxes`` records the display box each load was asked for. Like the real decoder, a
     load with a box delivers the image fitted into it.
     """
 
     def __init__(self, size: tuple[int, int] = (40, 30)) -> None:
         self.size = size
         self.calls: Counter[str] = Counter()
-        self.fits: list[tuple[str, Size | None]] = []
+        self.display_boxes: list[tuple[str, Size | None]] = []
         #: False simulates reads stuck in the kernel, which cannot notice being called off.
         self.cancellable = True
         self.gated: set[str] = set()
@@ -60,17 +60,19 @@ class FakeLoader:
         with self._lock:
             return self.calls[path] if path is not None else sum(self.calls.values())
 
-    def __call__(self, path: str, allocate: Allocator, fit: Size | None = None) -> LoadedFile:
+    def __call__(
+        self, path: str, allocate: Allocator, display_box: Size | None = None
+    ) -> LoadedFile:
         with self._lock:
             self.calls[path] += 1
-            self.fits.append((path, fit))
+            self.display_boxes.append((path, display_box))
             gate = self._gates.get(path) if path in self.gated else None
         if gate is not None:
             _wait_like_a_chunked_read(gate, self.cancellable)
         if path in self.failing:
             raise DecodeError(self.failing[path])
         full = self.sizes.get(path, self.size)
-        width, height = full if fit is None else fit_within(full, fit)
+        width, height = full if display_box is None else fit_within(full, display_box)
         pixels = allocate(height, width, False)
         pixels[...] = 255
         image = DecodedImage(pixels, False, "FAKE", full_size=full)

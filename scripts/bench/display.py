@@ -107,8 +107,8 @@ def full_image(share: Share, path: str) -> QImage:
 
 def stored_display_images(model: PrefetchModel) -> list[QImage]:
     """The images the model stored for its current display box, least recently used first."""
-    box = model.display_box
-    results = [model.store.peek(key) for key in model.store if key.display_box == box]
+    display_box = model.display_box
+    results = [model.store.peek(key) for key in model.store if key.display_box == display_box]
     return [result.image for result in results if result is not None]
 
 

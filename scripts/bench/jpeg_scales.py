@@ -3,7 +3,7 @@
 libjpeg decodes straight from the DCT coefficients at 1/2, 1/4 or 1/8 size; the decoder picks
 the smallest of these that still covers the fitted size, then resizes to it exactly. These
 rows time each scale, Pillow's ``draft`` at the chosen one, the resizers one could use on the
-chosen scale's output, and the whole ``decode_bytes(fit=…)`` the viewer runs.
+chosen scale's output, and the whole ``decode_bytes(display_box=…)`` the viewer runs.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from PyQt5.QtGui import QImage
 
 from bench.figures import ms
 from viewer.core import decode
+from viewer.core import pixels as pixels_module
 from viewer.core.geometry import JPEG_REDUCTIONS, Size, fit_within, jpeg_cover_reduction
 from viewer.core.limits import scaled
 from viewer.model.qimage_buffer import QImageAllocator
 
 #: What the decoder resizes with (it is private to the decoder; the benchmark reports it).
-RESIZE_FILTER = decode._RESIZE_FILTER
+RESIZE_FILTER = pixels_module.RESIZE_FILTER
 
 
 def _median_ms(function: Callable[[], object], repeat: int) -> tuple[float | None, object]:
@@ -49,13 +50,13 @@ def _size(pixels: Any) -> str:
     return f"{pixels.shape[1]}×{pixels.shape[0]}"
 
 
-def scale_rows(path: str, box: Size, repeat: int) -> list[dict[str, Any]]:
-    """Time every way of getting ``path`` to its size fitted in ``box``; the used ones marked."""
+def scale_rows(path: str, display_box: Size, repeat: int) -> list[dict[str, Any]]:
+    """Time every way of getting ``path`` to its size in ``display_box``; the used ones marked."""
     with open(path, "rb") as file:
         data = file.read()
     height, width, _, _ = simplejpeg.decode_jpeg_header(data)
-    target = fit_within((width, height), box)
-    chosen = jpeg_cover_reduction((width, height), target)
+    fitted = fit_within((width, height), display_box)
+    chosen = jpeg_cover_reduction((width, height), fitted)
     rows = []
 
     def row(step: str, function: Callable[[], object], used: bool) -> object:
@@ -87,7 +88,7 @@ def scale_rows(path: str, box: Size, repeat: int) -> list[dict[str, Any]]:
 
     def resizer(method: Image.Resampling) -> Callable[[], Image.Image]:
         def resize() -> Image.Image:
-            resized: Image.Image = rgbx.resize(target, method)
+            resized: Image.Image = rgbx.resize(fitted, method)
             return resized
 
         return resize
@@ -102,9 +103,13 @@ def scale_rows(path: str, box: Size, repeat: int) -> list[dict[str, Any]]:
     assert qimage is not None
 
     def qt_scaled() -> QImage:
-        return qimage.scaled(target[0], target[1], Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        return qimage.scaled(fitted[0], fitted[1], Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
 
     row("QImage.scaled smooth (holds the GIL)", qt_scaled, False)
     name = os.path.basename(path)
-    row("decode_bytes(fit=box), end to end", lambda: decode.decode_bytes(data, name, fit=box), True)
+    row(
+        "decode_bytes(display_box=…), end to end",
+        lambda: decode.decode_bytes(data, name, display_box=display_box),
+        True,
+    )
     return rows

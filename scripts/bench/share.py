@@ -97,10 +97,10 @@ class Share:
             self.bytes_read += size
 
     def load(
-        self, path: str, allocate: Allocator = new_array, fit: Size | None = None
+        self, path: str, allocate: Allocator = new_array, display_box: Size | None = None
     ) -> LoadedFile:
         """A ``Loader`` for the model: read through the link, then decode as the viewer does."""
         data, stamp = self.read(path)
         check_cancelled()
-        decoded = decode_bytes(data, os.path.basename(path), allocate, fit=fit)
+        decoded = decode_bytes(data, os.path.basename(path), allocate, display_box=display_box)
         return LoadedFile(path, stamp, decoded)

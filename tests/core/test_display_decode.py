@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from tests.images import bgra_to_rgb, encode, pattern
-from viewer.core import decode as decode_module
+from viewer.core import jpeg as jpeg_module
 from viewer.core.decode import decode_bytes
 
 
@@ -20,7 +20,7 @@ def exif_with(orientation: int) -> Image.Exif:
 @pytest.mark.parametrize(("orientation", "expected"), [(1, (400, 300)), (6, (225, 300))])
 def test_jpeg_is_delivered_at_the_fitted_size(orientation, expected):
     data = encode(pattern((1600, 1200)), "JPEG", exif=exif_with(orientation))
-    decoded = decode_bytes(data, "big.jpg", fit=(400, 300))
+    decoded = decode_bytes(data, "big.jpg", display_box=(400, 300))
     assert (decoded.width, decoded.height) == expected
     full = (1600, 1200) if orientation == 1 else (1200, 1600)
     assert decoded.full_size == full
@@ -29,21 +29,21 @@ def test_jpeg_is_delivered_at_the_fitted_size(orientation, expected):
 
 def test_jpeg_uses_the_smallest_fast_dct_scale_that_covers(monkeypatch):
     asked = []
-    real = decode_module.simplejpeg.decode_jpeg
+    real = jpeg_module.simplejpeg.decode_jpeg
 
     def spy(data, **options):
         asked.append((options.get("min_width"), options.get("min_height")))
         return real(data, **options)
 
-    monkeypatch.setattr(decode_module.simplejpeg, "decode_jpeg", spy)
+    monkeypatch.setattr(jpeg_module.simplejpeg, "decode_jpeg", spy)
     data = encode(pattern((1600, 1200)), "JPEG")
-    decode_bytes(data, "big.jpg", fit=(390, 290))  # 1/4 = 400×300 covers, 1/8 does not
+    decode_bytes(data, "big.jpg", display_box=(390, 290))  # 1/4 = 400×300 covers, 1/8 does not
     assert asked == [(400, 300)]
 
 
 def test_fit_never_enlarges():
     data = encode(pattern((120, 80)), "JPEG")
-    decoded = decode_bytes(data, "small.jpg", fit=(1920, 1080))
+    decoded = decode_bytes(data, "small.jpg", display_box=(1920, 1080))
     assert (decoded.width, decoded.height) == (120, 80)
     assert decoded.full_size is None
 
@@ -51,7 +51,7 @@ def test_fit_never_enlarges():
 def test_png_display_size_keeps_the_picture():
     image = Image.new("RGB", (800, 400), (200, 30, 10))
     image.paste((10, 30, 200), (400, 0, 800, 400))  # left red, right blue
-    decoded = decode_bytes(encode(image, "PNG"), "wide.png", fit=(200, 200))
+    decoded = decode_bytes(encode(image, "PNG"), "wide.png", display_box=(200, 200))
     assert (decoded.width, decoded.height) == (200, 100)
     rgb = bgra_to_rgb(decoded.pixels).astype(int)
     assert tuple(rgb[50, 20]) == pytest.approx((200, 30, 10), abs=2)
@@ -60,7 +60,7 @@ def test_png_display_size_keeps_the_picture():
 
 def test_alpha_stays_premultiplied_when_resized():
     image = Image.new("RGBA", (400, 400), (200, 100, 50, 128))
-    decoded = decode_bytes(encode(image, "PNG"), "glass.png", fit=(100, 100))
+    decoded = decode_bytes(encode(image, "PNG"), "glass.png", display_box=(100, 100))
     assert decoded.has_alpha and (decoded.width, decoded.height) == (100, 100)
     blue, green, red, alpha = (int(v) for v in decoded.pixels[50, 50])
     assert alpha == 128
@@ -74,5 +74,5 @@ def test_display_decode_into_the_allocator():
         given.append((width, height))
         return np.empty((height, width, 4), np.uint8)
 
-    decode_bytes(encode(pattern((1600, 1200)), "JPEG"), "x.jpg", allocate, fit=(400, 300))
+    decode_bytes(encode(pattern((1600, 1200)), "JPEG"), "x.jpg", allocate, display_box=(400, 300))
     assert given == [(400, 300)]  # only the final pixels go to the caller's memory

@@ -21,7 +21,7 @@ def test_loads_ask_for_the_display_box(qtbot, make_model, loader):
         model.request(0)
     assert got.args[1].width() == 400 and got.args[1].height() == 300
     settle(qtbot, model)
-    assert set(loader.fits) == {(PATHS[0], (400, 400)), (PATHS[1], (400, 400))}
+    assert set(loader.display_boxes) == {(PATHS[0], (400, 400)), (PATHS[1], (400, 400))}
     assert model.image_info(0).width == 4000  # the status bar still tells the real size
 
 
@@ -36,7 +36,7 @@ def test_a_resize_storm_re_renders_at_most_one_at_a_time(qtbot, make_model, load
     loader.release(PATHS[4])
     settle(qtbot, model)
     assert loader.count(PATHS[4]) == 2  # the running one, then one re-render at the last size
-    assert loader.fits[-1] == (PATHS[4], (840, 600))
+    assert loader.display_boxes[-1] == (PATHS[4], (840, 600))
     assert model.is_cached(4)
 
 
@@ -50,9 +50,10 @@ def test_queued_loads_are_retargeted_not_queued_again(qtbot, make_model, loader)
     assert loader.count(PATHS[7]) == 0  # still queued: retargeted, not queued again
     loader.release(PATHS[6], PATHS[7])
     settle(qtbot, model)
-    assert (PATHS[7], (500, 500)) in loader.fits and (PATHS[7], (800, 600)) not in loader.fits
+    boxes = loader.display_boxes
+    assert (PATHS[7], (500, 500)) in boxes and (PATHS[7], (800, 600)) not in boxes
     assert loader.count(PATHS[7]) == 1
-    assert loader.fits.count((PATHS[5], (500, 500))) == 1  # the current one, re-rendered once
+    assert boxes.count((PATHS[5], (500, 500))) == 1  # the current one, re-rendered once
 
 
 def test_after_a_resize_the_old_rendering_shows_at_once(qtbot, make_model, loader):
@@ -65,7 +66,7 @@ def test_after_a_resize_the_old_rendering_shows_at_once(qtbot, make_model, loade
     assert model.request(3) is True  # served from the old box while the sharp one loads
     loader.release(PATHS[3])
     settle(qtbot, model)
-    assert loader.fits[-1] == (PATHS[3], (1600, 1200))
+    assert loader.display_boxes[-1] == (PATHS[3], (1600, 1200))
 
 
 def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader):
@@ -74,17 +75,17 @@ def test_full_resolution_only_on_request_and_only_once(qtbot, make_model, loader
     with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
         model.request(2)
     settle(qtbot, model)
-    assert (PATHS[2], None) not in loader.fits
+    assert (PATHS[2], None) not in loader.display_boxes
     with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as full:
         model.request_full(2)
         model.request_full(2)  # asked twice while loading: still one load
     assert full.args[1].width() == 4000
     settle(qtbot, model)
-    assert loader.fits.count((PATHS[2], None)) == 1
+    assert loader.display_boxes.count((PATHS[2], None)) == 1
     with qtbot.waitSignal(model.imageReady, timeout=100) as again:
         model.request_full(2)  # now from the store
     assert again.args[1].width() == 4000
-    assert loader.fits.count((PATHS[2], None)) == 1
+    assert loader.display_boxes.count((PATHS[2], None)) == 1
 
 
 def start_a_full_load_of_2(qtbot, model, loader):

@@ -176,7 +176,7 @@ def test_failing_loader_gives_load_failed_with_the_message(qtbot, make_model, lo
 
 
 def test_unexpected_exception_becomes_load_failed(qtbot, make_model, loader):
-    def explode(path, allocate, fit=None):
+    def explode(path, allocate, display_box=None):
         raise RuntimeError("boom")
 
     model = make_model(loader=explode)

@@ -144,7 +144,7 @@ class LoadQueue(QObject):
         """Queued loads decode for ``display_box`` instead (running ones keep their box)."""
         for task in self._tasks.values():
             if not task.started.is_set():
-                task.fit = display_box
+                task.display_box = display_box
 
     def take_back(self, path: str) -> bool:
         """Take the queued load of ``path`` out of the pool; False if a thread has it."""
@@ -195,7 +195,7 @@ class LoadQueue(QObject):
     def start_full(self, path: str, priority: int) -> None:
         """Load ``path`` at full resolution (for zooming in), unless that is under way."""
         if path not in self._full_tasks and not self._closed:
-            task = LoadTask(path, self._loader, self._task_signals, fit=None)
+            task = LoadTask(path, self._loader, self._task_signals, display_box=None)
             self._full_tasks[path] = task
             self._start(task, priority)
 

@@ -27,7 +27,7 @@ from viewer.model.qimage_buffer import QImageAllocator
 
 log = logging.getLogger(__name__)
 
-#: ``(path, allocate, fit) -> LoadedFile``: ``fit`` is the display box in device pixels, or
+#: ``(path, allocate, display_box) -> LoadedFile``: ``display_box`` is in device pixels, or
 #: None for full resolution. Tests inject slow or failing ones.
 Loader = Callable[[str, Allocator, Optional[Size]], LoadedFile]
 
@@ -43,8 +43,8 @@ class FileLoader:
     def __init__(self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES) -> None:
         self.max_bytes = max_bytes
 
-    def __call__(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
-        return load_image(path, allocate, self.max_bytes, fit)
+    def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
+        return load_image(path, allocate, self.max_bytes, display_box)
 
 
 @dataclass
@@ -55,7 +55,7 @@ class LoadResult:
     image: QImage
     info: ImageInfo
     stamp: FileStamp
-    fit: Size | None = None  # the display box it was made for; None: full resolution
+    display_box: Size | None = None  # what it was made for; None: full resolution
     seconds: float = 0.0  # from the start on a worker to the result: what one load costs
 
     @property
@@ -114,7 +114,7 @@ class LoadTask(PoolTask):
     Attributes:
         delivered: set once an image is on its way to the model; a task that finished
             without one (called off, or failed) holds no memory any more.
-        fit: the display box to decode for, or None for full resolution. The model may change
+        display_box: the box to decode for, or None for full resolution. The model may change
             it while the task is still queued (a window resize retargets queued work instead
             of queueing more); the box actually used travels with the result.
     """
@@ -124,11 +124,11 @@ class LoadTask(PoolTask):
         path: str,
         loader: Loader,
         signals: TaskSignals,
-        fit: Size | None = None,
+        display_box: Size | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(path)
-        self.fit = fit
+        self.display_box = display_box
         self.call_off = threading.Event()
         self.delivered = False
         self._loader = loader
@@ -136,16 +136,16 @@ class LoadTask(PoolTask):
         self._clock = clock
 
     def work(self) -> None:
-        fit = self.fit
+        display_box = self.display_box
         began = self._clock()
         try:
             allocator = QImageAllocator()
             with cancellable(self.call_off):
                 check_cancelled()
-                loaded = self._loader(self.path, allocator, fit)
+                loaded = self._loader(self.path, allocator, display_box)
             image = allocator.take(loaded.image)
             seconds = self._clock() - began
-            result = LoadResult(self.path, image, loaded.info(), loaded.stamp, fit, seconds)
+            result = LoadResult(self.path, image, loaded.info(), loaded.stamp, display_box, seconds)
         except Cancelled:
             self._signals.cancelled.emit(self)
         except DecodeError as error:

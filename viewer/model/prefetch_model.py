@@ -438,9 +438,9 @@ class PrefetchModel(QObject):
     def _on_loaded(self, result: LoadResult) -> None:
         path = result.path
         self._failed.discard(path)
-        if result.fit is not None or self._display_box is None:
+        if result.display_box is not None or self._display_box is None:
             self._pace.loaded(result.seconds)  # full-size loads for zooming say nothing here
-        key = RenderingKey(path, result.stamp, result.fit)
+        key = RenderingKey(path, result.stamp, result.display_box)
         kept = self._renderings.add(key, result.info, result, result.cost)
         self._announce(path)
         self._budget.evict_to_fit(0, self._display_box, protected=self._wanted().all())
@@ -449,7 +449,7 @@ class PrefetchModel(QObject):
         index = self._index_of.get(path)
         if index is not None and (kept or index == self._current):
             self.imageReady.emit(index, result.image)
-        if index == self._current and result.fit not in (None, self._display_box):
+        if index == self._current and result.display_box not in (None, self._display_box):
             self._refresh_current()  # made for a box the window has since left
         else:
             self._schedule_read_ahead()
