@@ -89,7 +89,7 @@ class Probe(QObject):
         """Count ``index`` as asked for at ``started`` (the open of ``cold`` uses this too)."""
         if index is not None and index not in self.pressed:
             self.pressed[index] = started
-        self._note_in_flight()
+        self._count_in_flight()
 
     def shown(self, index: int | None) -> bool:
         return index is not None and index in self.painted
@@ -99,7 +99,7 @@ class Probe(QObject):
         now = time.perf_counter()
         self.gaps.append(now - self._last_beat)
         self._last_beat = now
-        self._note_in_flight()
+        self._count_in_flight()
 
     @pyqtSlot()
     def _on_rss(self) -> None:
@@ -111,5 +111,5 @@ class Probe(QObject):
         if index is not None and index in self.pressed and index not in self.painted:
             self.painted[index] = time.perf_counter()
 
-    def _note_in_flight(self) -> None:
+    def _count_in_flight(self) -> None:
         self.peak_in_flight = max(self.peak_in_flight, self._in_flight())

@@ -1,15 +1,8 @@
-"""File bytes to a 32-bit pixel array that Qt can wrap without converting.
+"""File bytes to a 32-bit pixel array that Qt can wrap without converting (``pixels.py``).
 
-The output layout is Qt's ``Format_RGB32`` (opaque) or ``Format_ARGB32_Premultiplied`` (alpha):
-one native-endian 0xAARRGGBB word per pixel, which is B, G, R, A in memory on the
-little-endian machines we ship for. ``QPixmap.fromImage`` takes these formats without a pass
-over the pixels, so the GUI thread never converts anything.
-
-The path was chosen by measurement (24 MP JPEG, this project's 2-core machines):
-simplejpeg decodes straight to BGRA while holding the GIL about 1 ms; Pillow's ``tobytes`` and
-``split``/``merge`` hold it 10–200 ms, which would stall the GUI thread. So JPEGs go through
-simplejpeg, other formats through Pillow, and channel shuffles through numpy, whose copies
-release the GIL.
+JPEGs go through simplejpeg (``jpeg.py``), which holds the GIL about 1 ms for a 24 MP photo;
+other formats through Pillow, whose decoders release it. Here are the types every loader
+shares, the chunked read that a load called off stops, and the Pillow path.
 """
 
 from __future__ import annotations
@@ -44,7 +37,7 @@ from viewer.core.pixels import (
     place,
     to_qt_layout,
 )
-from viewer.core.sniff import describe
+from viewer.core.sniff import bomb_message, describe
 
 __all__ = [
     "READ_CHUNK",
@@ -308,7 +301,7 @@ def _decode_with_pillow(
             raise DecodeError(f"{name} is not an image this viewer can read.") from None
         raise DecodeError(f"{name} is not an image: it is {kind}.") from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise DecodeError(_bomb_message(data, name)) from None
+        raise DecodeError(bomb_message(data, name)) from None
     except MemoryError:
         raise DecodeError(f"Not enough memory to decode {name}.") from None
     except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError) as error:
@@ -328,36 +321,6 @@ def _fit_in_limit(opened: Image.Image, name: str, max_bytes: int) -> int:
         if fits(*opened.size, PILLOW_BYTES_PER_PIXEL, max_bytes):
             return reduction
     raise DecodeError(too_large_message(name, width, height, max_bytes))
-
-
-def _bomb_message(data: bytes, name: str) -> str:
-    size = _claimed_size(data)
-    claim = "" if size is None else f" ({size[0]}×{size[1]} pixels)"
-    return (
-        f"{name} is too large to open safely{claim}: it is over Pillow's decompression-bomb limit."
-    )
-
-
-def _claimed_size(data: bytes) -> tuple[int, int] | None:
-    """The size a file's header claims, read by Pillow's format parsers directly.
-
-    ``Image.open`` raises ``DecompressionBombError`` without saying the size; the parsers
-    themselves only read headers and allocate no pixels, so asking them is safe.
-    """
-    Image.init()
-    prefix = data[:16]
-    for format_id in Image.ID:
-        factory, accept = Image.OPEN[format_id]
-        try:
-            accepted = accept(prefix) if accept is not None else True
-            if not accepted or isinstance(accepted, str):
-                continue
-            with factory(io.BytesIO(data), "") as image:
-                width, height = image.size
-                return int(width), int(height)
-        except Exception:
-            continue
-    return None
 
 
 def _pillow_reason(error: BaseException) -> str:

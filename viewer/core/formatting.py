@@ -19,8 +19,9 @@ def format_file_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
-def status_line(index: int, count: int, name: str, info: ImageInfo | None, note: str) -> str:
-    """``INDEX / COUNT · NAME · WIDTH×HEIGHT · FILE SIZE``, with ``note`` until loaded."""
+def status_line(index: int, count: int, name: str, info: ImageInfo | None, pending: str) -> str:
+    """``INDEX / COUNT · NAME · WIDTH×HEIGHT · FILE SIZE``, with ``pending`` (what is under
+    way, or what went wrong) until the image is loaded; then the decoder's note, if any."""
     parts = [f"{index + 1} / {count}", name]
     if info is not None:
         parts.append(f"{info.width}×{info.height}")
@@ -29,6 +30,6 @@ def status_line(index: int, count: int, name: str, info: ImageInfo | None, note:
             parts.append(f"frame 1 of {info.frame_count}")
         if info.note:
             parts.append(info.note)
-    elif note:
-        parts.append(note)
+    elif pending:
+        parts.append(pending)
     return SEPARATOR.join(parts)

@@ -2,10 +2,14 @@
 
 "photo.jpg is not an image: it is a PDF document" tells the user what happened (a renamed
 or mis-saved file) far better than "cannot identify image file". Only the first bytes are
-looked at; an unknown type gives None.
+looked at; an unknown type gives None. And say how large a refused image claims to be.
 """
 
 from __future__ import annotations
+
+import io
+
+from PIL import Image
 
 _PREFIXES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF", "a PDF document"),
@@ -57,3 +61,33 @@ def _describe_text(sample: bytes) -> str | None:
     if text.startswith("<?xml"):
         return "an XML file"
     return "a text file"
+
+
+def bomb_message(data: bytes, name: str) -> str:
+    size = claimed_size(data)
+    claim = "" if size is None else f" ({size[0]}×{size[1]} pixels)"
+    return (
+        f"{name} is too large to open safely{claim}: it is over Pillow's decompression-bomb limit."
+    )
+
+
+def claimed_size(data: bytes) -> tuple[int, int] | None:
+    """The size a file's header claims, read by Pillow's format parsers directly.
+
+    ``Image.open`` raises ``DecompressionBombError`` without saying the size; the parsers
+    themselves only read headers and allocate no pixels, so asking them is safe.
+    """
+    Image.init()
+    prefix = data[:16]
+    for format_id in Image.ID:
+        factory, accept = Image.OPEN[format_id]
+        try:
+            accepted = accept(prefix) if accept is not None else True
+            if not accepted or isinstance(accepted, str):
+                continue
+            with factory(io.BytesIO(data), "") as image:
+                width, height = image.size
+                return int(width), int(height)
+        except Exception:
+            continue
+    return None
