@@ -9,6 +9,7 @@ plan protects.
 from __future__ import annotations
 
 from viewer.core.geometry import Size
+from viewer.core.position import Wanted
 from viewer.core.renderings import Renderings
 from viewer.model.load_queue import LoadQueue
 from viewer.model.load_task import LoadResult
@@ -51,16 +52,16 @@ class Budget:
         return self._renderings.evict_to_fit(budget, protected)
 
     def clear_way_for_request(
-        self, path: str, display_box: Size | None, ahead: int, ranked: list[str]
+        self, path: str, display_box: Size | None, ahead: int, wanted: Wanted
     ) -> list[str]:
         """Make room for a request of ``path``: take queued loads back, least urgent first
-        (the end of ``ranked``, then paths not in it), until it fits under the in-flight cap,
-        then evict for it. Returns the paths taken back.
+        (the plan's last wanted, then paths it does not want), until it fits under the
+        in-flight cap, then evict for it. Returns the paths taken back.
 
         The request goes ahead in any case: if the budget cannot hold it besides everything
-        in ``ranked``, those give way too.
+        the plan wants, those give way too.
         """
-        rank = {p: i for i, p in enumerate(ranked)}
+        rank = {p: i for i, p in enumerate(wanted.load + wanted.keep)}
         queued = [p for p in self._queue.tracked_paths() if p != path]
         taken: list[str] = []
         for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):

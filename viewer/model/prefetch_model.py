@@ -1,13 +1,9 @@
 """PrefetchModel: serve the requested image at once if stored, and load ahead of the user.
 
-Data flows one way: the window calls ``request(index)``; the model answers from its
-``Renderings`` or has its ``LoadQueue`` start a ``LoadTask``; results come back as queued
-signals on the GUI thread, go into the store, and are announced with ``imageReady``. The
-window decides whether an announced image is still the one the user is looking at.
-
-This module is the policy: which images are wanted (``_wanted``, ``_passing``), when read-ahead
-starts (``_schedule_read_ahead``), the user's pace and pauses, and the memory budget. The
-pool and its tasks are the queue's, the stored pixels the renderings'.
+The window calls ``request(index)``; the model answers from its ``Renderings`` or has its
+``LoadQueue`` start a load, whose result comes back on the GUI thread, goes into the store and
+is announced with ``imageReady`` (the window decides whether it is still wanted). This module
+is the policy: what is wanted, when read-ahead starts, the user's pace and pauses.
 """
 
 from __future__ import annotations
@@ -15,8 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
-from enum import Enum
-from typing import Callable, NamedTuple
+from typing import Callable
 
 from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
@@ -25,48 +20,24 @@ from viewer.core.decode import FileStamp
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
 from viewer.core.pace import Pace
-from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
+from viewer.core.position import Position, Wanted
+from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.budget import Budget
-from viewer.model.load_queue import (
-    PREFETCH_PRIORITY,
-    REQUEST_PRIORITY,
-    LoadQueue,
-    LoadStats,
-)
+from viewer.model.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue, LoadStats
+from viewer.model.load_state import LoadState
 from viewer.model.load_task import FileLoader, Loader, LoadResult
 from viewer.model.stall_guard import StallGuard
 
 log = logging.getLogger(__name__)
 
-#: The store's key, under its old name.
+#: Old names, kept so imports keep working ("slot" means something else in Qt).
+SlotState = LoadState
 StoreKey = RenderingKey
-#: The model's counters, under their old name.
 ModelStats = LoadStats
 
-
-class LoadState(Enum):
-    """Where the image at an index stands, for the status bar's read-ahead indicator."""
-
-    CACHED = "cached"
-    LOADING = "loading"
-    FAILED = "failed"
-    ABSENT = "absent"
-
-
-#: The old name ("slot" means something else in Qt); kept so imports keep working.
-SlotState = LoadState
-
-
-class _Wanted(NamedTuple):
-    """Paths the plan wants now: to load (current, then ahead) and to keep (behind)."""
-
-    load: list[str]
-    keep: list[str]
-
-    def all(self) -> set[str]:
-        return set(self.load) | set(self.keep)
+__all__ = ["LoadState", "ModelStats", "PrefetchModel", "SlotState", "StoreKey"]
 
 
 class PrefetchModel(QObject):
@@ -79,10 +50,6 @@ class PrefetchModel(QObject):
         stateChanged(int): ``state(index)`` may have changed (a load started, stored, failed,
             called off or taken back, an image evicted), or ``request`` or ``reindex`` moved
             the current image to this index. After ``set_paths`` listeners read afresh.
-
-    Attributes:
-        stats: counters of loads started, taken back and called off.
-        stall_guard: lends the pool a thread for each load stuck on a hung read.
     """
 
     imageReady = pyqtSignal(int, QImage)
@@ -119,14 +86,11 @@ class PrefetchModel(QObject):
         self._pause_timer = pause_timer if pause_timer is not None else QTimer(self)
         self._pause_timer.setSingleShot(True)  # the user stopped moving: the current image first
         self._pause_timer.timeout.connect(self._on_pause)
-        self._paths: Sequence[str] = ()
-        self._index_of: dict[str, int] = {}
+        self._position = Position()
         self._display_box = display_box
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
         self._no_read_ahead: set[str] = set()
         self._failed: set[str] = set()
-        self._current: int | None = None
-        self._direction = Direction.FORWARD
 
     # -- what the window asks -------------------------------------------------------------
 
@@ -142,10 +106,12 @@ class PrefetchModel(QObject):
 
     @property
     def stats(self) -> LoadStats:
+        """Counters of loads started, taken back and called off."""
         return self._queue.stats
 
     @property
     def stall_guard(self) -> StallGuard:
+        """Lends the pool a thread for each load stuck on a hung read."""
         return self._queue.stall_guard
 
     @property
@@ -154,22 +120,20 @@ class PrefetchModel(QObject):
 
     @property
     def current_index(self) -> int | None:
-        return self._current
+        return self._position.current
 
     @property
     def direction(self) -> Direction:
-        return self._direction
+        return self._position.direction
 
     @property
     def display_box(self) -> Size | None:
         return self._display_box
 
     def set_display_box(self, display_box: Size | None) -> None:
-        """Deliver images fitted to ``display_box`` (device pixels) from now on; None: full.
-
-        Queued loads are retargeted in place rather than queued again, and the current image
-        is re-rendered by at most one load at a time, however many resize events arrive.
-        """
+        """Deliver images fitted to ``display_box`` (device pixels; None: full size) from now
+        on. Queued loads are retargeted in place, and the current image is re-rendered by at
+        most one load at a time, however many resize events arrive."""
         if display_box == self._display_box:
             return
         self._display_box = display_box
@@ -180,7 +144,7 @@ class PrefetchModel(QObject):
 
     def request_full(self, index: int) -> None:
         """Load ``index`` at full resolution (for zooming in); announced with ``imageReady``."""
-        path = self._paths[index]
+        path = self.path(index)
         full = self._renderings.lookup(path, None)
         if full is not None:
             self.imageReady.emit(index, full.image)
@@ -189,47 +153,34 @@ class PrefetchModel(QObject):
 
     def set_paths(self, paths: Sequence[str]) -> None:
         """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
-        self._paths = paths
-        self._index_of = {path: i for i, path in enumerate(paths)}
-        self._current = None
+        self._position.set_paths(paths)
         self._no_read_ahead.clear()
         self._take_back_or_call_off(wanted=set())
 
     def reindex(self, paths: Sequence[str]) -> int | None:
-        """Take a new listing of the same folder; returns the current image's new index.
-
-        The current image stays current by path, and loads under way keep going. Returns None,
-        with no image current, if the current path is not in ``paths``.
-        """
-        current = None if self._current is None else self._paths[self._current]
-        self._paths = paths
-        self._index_of = {path: i for i, path in enumerate(paths)}
-        self._current = None if current is None else self._index_of.get(current)
-        if self._current is None:
+        """Take a new listing of the same folder; returns the current image's new index (by
+        path; None if it is not listed any more). Loads under way keep going."""
+        current = self._position.reindex(paths)
+        if current is None:
             self._take_back_or_call_off(wanted=set())
         else:
             self._schedule_read_ahead()
-            self.stateChanged.emit(self._current)
-        return self._current
+            self.stateChanged.emit(current)
+        return current
 
     def count(self) -> int:
-        return len(self._paths)
+        return len(self._position.paths)
 
     def path(self, index: int) -> str:
-        return self._paths[index]
+        return self._position.paths[index]
 
     def request(self, index: int) -> bool:
-        """Make ``index`` current. Returns True if its image was served from the store.
+        """Make ``index`` current; True if its image was served (emitted) from the store.
 
-        A stored image is emitted with ``imageReady`` before this returns. Otherwise its load
-        is started ahead of every queued prefetch, or the load already under way is awaited.
+        Otherwise its load starts ahead of every queued prefetch, or the one under way is awaited.
         """
-        if not 0 <= index < len(self._paths):
-            raise IndexError(f"index {index} out of range 0..{len(self._paths) - 1}")
-        self._direction = direction_of(self._current, index, self._direction)
-        self._pace.moved(0 if self._current is None else index - self._current)
-        self._current = index
-        path = self._paths[index]
+        self._pace.moved(self._position.move(index))
+        path = self.path(index)
         self._no_read_ahead.discard(path)
         result = self._renderings.lookup(path, self._display_box)
         if result is None:
@@ -249,22 +200,22 @@ class PrefetchModel(QObject):
 
     def cached_image(self, index: int) -> QImage | None:
         """The stored image for ``index`` without touching the LRU order, or None."""
-        result = self._renderings.peek(self._paths[index], self._display_box)
+        result = self._renderings.peek(self.path(index), self._display_box)
         return None if result is None else result.image
 
     def is_cached(self, index: int) -> bool:
-        return self._is_stored(self._paths[index])
+        return self._is_stored(self.path(index))
 
     def is_loading(self, index: int) -> bool:
-        return self._queue.is_loading(self._paths[index])
+        return self._queue.is_loading(self.path(index))
 
     def image_info(self, index: int) -> ImageInfo | None:
         """Size and format of the image at ``index``, once it has been loaded."""
-        return self._renderings.info(self._paths[index])
+        return self._renderings.info(self.path(index))
 
     def state(self, index: int) -> LoadState:
         """Cached, loading, failed (at its last attempt) or absent; changes nothing."""
-        path = self._paths[index]
+        path = self.path(index)
         if self._is_stored(path):
             return LoadState.CACHED
         if self._queue.is_loading(path):
@@ -274,10 +225,7 @@ class PrefetchModel(QObject):
     def wanted_span(self) -> range:
         """The indexes the read-ahead indicator shows: from the lowest to the highest index
         the plan wants ready around the current image; empty with no image current."""
-        if self._current is None or not 0 <= self._current < len(self._paths):
-            return range(0)
-        targets = self._plan.targets(self._current, len(self._paths), self._direction)
-        return range(min(targets), max(targets) + 1)
+        return self._position.span(self._plan)
 
     def set_limits(self, max_images: int, max_bytes: int) -> None:
         """Resize the store now (evicting least recently used images) and refit the plan."""
@@ -303,13 +251,16 @@ class PrefetchModel(QObject):
         return self._queue.idle()
 
     def in_flight(self) -> int:
-        """Loads queued or running right now (a load called off stops counting once its
-        thread is free, before its signal is handled)."""
+        """Loads queued or running right now (see ``LoadQueue.in_flight``)."""
         return self._queue.in_flight()
 
     def has_running_work(self) -> bool:
         """Whether a pool thread is still inside a task (a read that may never return)."""
         return self._queue.has_running_work()
+
+    def reserved_cost(self) -> int:
+        """Estimated decoded bytes of the loads that will still deliver an image."""
+        return self._budget.reserved_cost(self._display_box)
 
     def shutdown(self, wait: bool = False) -> None:
         """Drop queued work, call off running loads and ignore results still to come;
@@ -320,8 +271,7 @@ class PrefetchModel(QObject):
     # -- for tests and diagnostics --------------------------------------------------------
 
     def lead(self) -> int:
-        """How many images ahead of the user read-ahead starts now: 1 unless they outrun
-        the loads (see ``viewer.core.pace``)."""
+        """How many images ahead of the user read-ahead starts now (``viewer.core.pace``)."""
         return self._pace.lead()
 
     def tracked_loads(self) -> dict[str, bool]:
@@ -334,13 +284,9 @@ class PrefetchModel(QObject):
 
     # -- scheduling -------------------------------------------------------------------------
 
-    @property
-    def _closed(self) -> bool:
-        return self._queue.closed
-
     def _announce(self, path: str) -> None:
         """``stateChanged`` for the index of ``path``, if it is in the sequence."""
-        index = self._index_of.get(path)
+        index = self._position.index_of(path)
         if index is not None:
             self.stateChanged.emit(index)
 
@@ -354,13 +300,11 @@ class PrefetchModel(QObject):
         return self._renderings.has(path, self._display_box)
 
     def _refresh_current(self) -> None:
-        """Load the current image unless it is stored for the box in use, then read ahead.
-
-        Runs after the box changed (a re-render) and when the user pauses after outrunning
-        the loads."""
-        if self._current is None or self._closed:
+        """Load the current image unless it is stored for the box in use, then read ahead:
+        after a resize, and when the user pauses after outrunning the loads."""
+        path = self._position.current_path()
+        if path is None or self._queue.closed:
             return
-        path = self._paths[self._current]
         if not self._is_stored(path) and path not in self._no_read_ahead:
             self._ensure_loading(path, REQUEST_PRIORITY)
         self._schedule_read_ahead()
@@ -369,43 +313,31 @@ class PrefetchModel(QObject):
         """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
         if not self._queue.is_loading(path):
             if priority == REQUEST_PRIORITY:
-                wanted = self._wanted()
-                ranked = wanted.load + wanted.keep
-                box, ahead = self._display_box, self._plan.ahead
-                for taken in self._budget.clear_way_for_request(path, box, ahead, ranked):
+                box, ahead, wanted = self._display_box, self._plan.ahead, self._wanted()
+                for taken in self._budget.clear_way_for_request(path, box, ahead, wanted):
                     self._announce(taken)
             self._queue.start(path, self._display_box, priority)
             self._announce(path)
         elif priority == REQUEST_PRIORITY:
             self._queue.promote(path, priority)  # ahead of every queued read-ahead
 
-    def _wanted(self) -> _Wanted:
+    def _wanted(self) -> Wanted:
         """Paths to load (current, then ahead) and paths to keep (behind)."""
-        if self._current is None:
-            return _Wanted([], [])
-        lead = self._pace.lead()
-        load, keep = self._plan.split(self._current, len(self._paths), self._direction, lead)
-        return _Wanted([self._paths[i] for i in load], [self._paths[i] for i in keep])
+        return self._position.wanted(self._plan, self._pace.lead())
 
     def _passing(self) -> list[str]:
         """Paths the user will pass before the read-ahead: reads under way for them go on."""
-        if self._current is None:
-            return []
-        lead = self._pace.lead()
-        between = self._plan.passing(self._current, len(self._paths), self._direction, lead)
-        return [self._paths[i] for i in between]
+        return self._position.passing(self._plan, self._pace.lead())
 
     def _schedule_read_ahead(self) -> None:
-        """Keep the images ahead loading; read one behind only when nothing ahead is missing.
-
-        An image behind is one the user has just seen, so it is normally stored already. If it
-        is not (after a jump, or while a key is held), reading it would compete with the way
-        the user is going, and a queued load of a passed-over image is taken back.
+        """Keep the images ahead loading; read one behind only when nothing ahead is missing
+        (it competes with the way the user is going), and take back loads of passed images.
 
         No read-ahead starts while the current image is loading: on a share limited by
         bandwidth, a read beside it would halve the speed of the one the user waits for.
         """
-        if self._current is None or self._closed:
+        current = self._position.current_path()
+        if current is None or self._queue.closed:
             return
         wanted = self._wanted()
         ahead_done = all(self._is_stored(p) or p in self._no_read_ahead for p in wanted.load)
@@ -413,24 +345,15 @@ class PrefetchModel(QObject):
         to_load = set(wanted.load) | set(queue)
         useful = to_load | set(wanted.keep) | set(self._passing())
         self._take_back_or_call_off(to_load, still_useful=useful)
-        if self._queue.is_loading(self._paths[self._current]):
+        if self._queue.is_loading(current):
             return  # the image the user waits for has the link to itself until it arrives
         protected, box = wanted.all(), self._display_box
         for rank, path in enumerate(queue):
-            if path in self._no_read_ahead or self._is_stored(path):
-                continue
-            if self._queue.is_loading(path):
+            if path in self._no_read_ahead or self._is_stored(path) or self._queue.is_loading(path):
                 continue
             if not self._budget.read_ahead_fits(path, box, self._plan.ahead, protected):
                 break
             self._ensure_loading(path, PREFETCH_PRIORITY - rank)
-
-    # -- limits: loads in flight and the byte budget ------------------------------------------
-
-    def reserved_cost(self) -> int:
-        """Estimated decoded bytes of the loads queued or running, and of finished ones whose
-        image has not reached the store yet (a load called off holds none)."""
-        return self._budget.reserved_cost(self._display_box)
 
     # -- results, on the GUI thread ----------------------------------------------------------
 
@@ -446,10 +369,10 @@ class PrefetchModel(QObject):
         self._budget.evict_to_fit(0, self._display_box, protected=self._wanted().all())
         if not kept:
             self._no_read_ahead.add(path)
-        index = self._index_of.get(path)
-        if index is not None and (kept or index == self._current):
+        index, current = self._position.index_of(path), self._position.current
+        if index is not None and (kept or index == current):
             self.imageReady.emit(index, result.image)
-        if index == self._current and result.display_box not in (None, self._display_box):
+        if index == current and result.display_box not in (None, self._display_box):
             self._refresh_current()  # made for a box the window has since left
         else:
             self._schedule_read_ahead()
@@ -474,15 +397,12 @@ class PrefetchModel(QObject):
         self._no_read_ahead.add(path)
         self._failed.add(path)
         self._announce(path)
-        index = self._index_of.get(path)
+        index = self._position.index_of(path)
         if index is not None:
             self.loadFailed.emit(index, message)
 
     @pyqtSlot(str, object)
     def _on_stamped(self, path: str, stamp: FileStamp | None) -> None:
         """A stored file changed on disk: forget the old pixels and read it again."""
-        if not self._renderings.purge_if_edited(path, stamp):
-            return
-        index = self._index_of.get(path)
-        if index is not None and index == self._current:
+        if self._renderings.purge_if_edited(path, stamp) and path == self._position.current_path():
             self._ensure_loading(path, REQUEST_PRIORITY)
