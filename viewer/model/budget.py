@@ -53,23 +53,20 @@ class Budget:
 
     def clear_way_for_request(
         self, path: str, display_box: Size | None, ahead: int, wanted: Wanted
-    ) -> list[str]:
+    ) -> None:
         """Make room for a request of ``path``: take queued loads back, least urgent first
         (the plan's last wanted, then paths it does not want), until it fits under the
-        in-flight cap, then evict for it. Returns the paths taken back.
+        in-flight cap, then evict for it.
 
         The request goes ahead in any case: if the budget cannot hold it besides everything
         the plan wants, those give way too.
         """
         rank = {p: i for i, p in enumerate(wanted.load + wanted.keep)}
         queued = [p for p in self._queue.tracked_paths() if p != path]
-        taken: list[str] = []
         for other in sorted(queued, key=lambda p: -rank.get(p, len(rank))):
             if len(self._queue.tracked_paths()) < self.in_flight_cap(ahead):
                 break
-            if self._queue.take_back(other):
-                taken.append(other)
+            self._queue.take_back(other)
         extra = self._renderings.estimate(path, display_box)
         if not self.evict_to_fit(extra, display_box, protected=set(rank)):
             self.evict_to_fit(extra, display_box, protected={path})
-        return taken

@@ -64,6 +64,7 @@ class LoadQueue(QObject):
         failed(str, str): the load of a path failed; the second string says why.
         cancelled(str): a load called off has stopped, so its thread is free.
         stamped(str, object): a path's ``FileStamp`` on disk, or None if it cannot be read.
+        changed(str): a load of a path started, or was taken back out of the pool.
 
     Attributes:
         stats: counters of loads started, taken back and called off.
@@ -74,6 +75,7 @@ class LoadQueue(QObject):
     failed = pyqtSignal(str, str)
     cancelled = pyqtSignal(str)
     stamped = pyqtSignal(str, object)
+    changed = pyqtSignal(str)
 
     def __init__(
         self,
@@ -133,6 +135,7 @@ class LoadQueue(QObject):
         self.stats.loads_started += 1
         self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
         self._start(task, priority)
+        self.changed.emit(path)
 
     def promote(self, path: str, priority: int) -> None:
         """Move a queued load of ``path`` up to ``priority``; a running one is left alone."""
@@ -152,29 +155,24 @@ class LoadQueue(QObject):
             return False
         del self._tasks[path]
         self.stats.loads_taken_back += 1
+        self.changed.emit(path)
         return True
 
-    def take_back_or_call_off(
-        self, wanted: set[str], still_useful: set[str] | None = None
-    ) -> list[str]:
+    def take_back_or_call_off(self, wanted: set[str], still_useful: set[str] | None = None) -> None:
         """Take loads that are not ``wanted`` back out of the pool, and call off running
         ones that are not even ``still_useful`` (they stop within a read chunk and report
-        ``cancelled``). Returns the paths taken back.
+        ``cancelled``).
 
         A running read that is still useful (the image just behind, or one the user is about
         to pass) may land in time: it goes on.
         """
         useful = wanted if still_useful is None else still_useful
-        taken: list[str] = []
         for path, task in list(self._tasks.items()):
-            if path in wanted:
+            if path in wanted or self.take_back(path):
                 continue
-            if self.take_back(path):
-                taken.append(path)
-            elif path not in useful and not task.call_off.is_set():
+            if path not in useful and not task.call_off.is_set():
                 task.call_off.set()
                 self.stats.loads_called_off += 1
-        return taken
 
     def in_flight(self) -> int:
         """Loads queued or running right now (a load called off stops counting once its

@@ -25,22 +25,18 @@ from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.budget import Budget
-from viewer.model.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue, LoadStats
+from viewer.model.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue
 from viewer.model.load_state import LoadState
 from viewer.model.load_task import FileLoader, Loader, LoadResult
-from viewer.model.stall_guard import StallGuard
+from viewer.model.queue_queries import QueueQueries
 
 log = logging.getLogger(__name__)
 
-#: Old names, kept so imports keep working ("slot" means something else in Qt).
-SlotState = LoadState
-StoreKey = RenderingKey
-ModelStats = LoadStats
-
-__all__ = ["LoadState", "ModelStats", "PrefetchModel", "SlotState", "StoreKey"]
+SlotState = LoadState  #: the old name ("slot" means something else in Qt), still importable
+__all__ = ["LoadState", "PrefetchModel", "SlotState"]
 
 
-class PrefetchModel(QObject):
+class PrefetchModel(QObject, QueueQueries):
     """Owns the queue, the renderings and the read-ahead policy for one image sequence.
 
     Signals:
@@ -72,12 +68,12 @@ class PrefetchModel(QObject):
         """``clock`` times the user's moves, the loads and stuck reads; ``pause_timer``
         notices that the user has stopped (tests pass one they fire themselves)."""
         super().__init__(parent)
-        loader = loader if loader is not None else FileLoader()
-        self._queue = LoadQueue(loader, threads=threads, clock=clock)
+        self._queue = LoadQueue(loader or FileLoader(), threads=threads, clock=clock)
         self._queue.loaded.connect(self._on_loaded)
         self._queue.failed.connect(self._on_failed)
         self._queue.cancelled.connect(self._on_cancelled)
         self._queue.stamped.connect(self._on_stamped)
+        self._queue.changed.connect(self._announce)
         self._renderings: Renderings[LoadResult] = Renderings(max_images, max_bytes, self._announce)
         self._budget = Budget(self._queue, self._renderings)
         self._asked_plan = plan  # as the user set it; ``_plan`` is it fitted to the store
@@ -98,21 +94,6 @@ class PrefetchModel(QObject):
     def store(self) -> ImageStore[RenderingKey, LoadResult]:
         """The store of finished images (read it; only the model writes it)."""
         return self._renderings.store
-
-    @property
-    def loader(self) -> Loader:
-        """What reads and decodes each file (a ``FileLoader`` unless one was injected)."""
-        return self._queue.loader
-
-    @property
-    def stats(self) -> LoadStats:
-        """Counters of loads started, taken back and called off."""
-        return self._queue.stats
-
-    @property
-    def stall_guard(self) -> StallGuard:
-        """Lends the pool a thread for each load stuck on a hung read."""
-        return self._queue.stall_guard
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -145,8 +126,7 @@ class PrefetchModel(QObject):
     def request_full(self, index: int) -> None:
         """Load ``index`` at full resolution (for zooming in); announced with ``imageReady``."""
         path = self.path(index)
-        full = self._renderings.lookup(path, None)
-        if full is not None:
+        if (full := self._renderings.lookup(path, None)) is not None:
             self.imageReady.emit(index, full.image)
         elif path not in self._no_read_ahead:
             self._queue.start_full(path, REQUEST_PRIORITY)
@@ -155,14 +135,14 @@ class PrefetchModel(QObject):
         """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
         self._position.set_paths(paths)
         self._no_read_ahead.clear()
-        self._take_back_or_call_off(wanted=set())
+        self._queue.take_back_or_call_off(wanted=set())
 
     def reindex(self, paths: Sequence[str]) -> int | None:
         """Take a new listing of the same folder; returns the current image's new index (by
         path; None if it is not listed any more). Loads under way keep going."""
         current = self._position.reindex(paths)
         if current is None:
-            self._take_back_or_call_off(wanted=set())
+            self._queue.take_back_or_call_off(wanted=set())
         else:
             self._schedule_read_ahead()
             self.stateChanged.emit(current)
@@ -238,26 +218,6 @@ class PrefetchModel(QObject):
         self._plan = plan.fitted_to(self.store.max_count)
         self._schedule_read_ahead()
 
-    def set_threads(self, threads: int) -> None:
-        """Use ``threads`` workers; running loads finish, extra threads start at once."""
-        self._queue.set_threads(threads)
-
-    def thread_count(self) -> int:
-        """Threads the pool may run now, spares lent for hung reads included."""
-        return self._queue.thread_count()
-
-    def idle(self) -> bool:
-        """Whether no load is still to report back: results so far are all in the store."""
-        return self._queue.idle()
-
-    def in_flight(self) -> int:
-        """Loads queued or running right now (see ``LoadQueue.in_flight``)."""
-        return self._queue.in_flight()
-
-    def has_running_work(self) -> bool:
-        """Whether a pool thread is still inside a task (a read that may never return)."""
-        return self._queue.has_running_work()
-
     def reserved_cost(self) -> int:
         """Estimated decoded bytes of the loads that will still deliver an image."""
         return self._budget.reserved_cost(self._display_box)
@@ -268,33 +228,18 @@ class PrefetchModel(QObject):
         self._pause_timer.stop()
         self._queue.close(wait)
 
-    # -- for tests and diagnostics --------------------------------------------------------
-
     def lead(self) -> int:
-        """How many images ahead of the user read-ahead starts now (``viewer.core.pace``)."""
+        """How many images ahead of the user read-ahead starts now (for tests; see ``Pace``)."""
         return self._pace.lead()
-
-    def tracked_loads(self) -> dict[str, bool]:
-        """The loads not yet reported back, by path, each with whether it was called off."""
-        return self._queue.tracked_loads()
-
-    def wait_for_done(self, msecs: int = -1) -> bool:
-        """Wait until no pool thread is busy; False if ``msecs`` passed first (-1: forever)."""
-        return self._queue.wait_for_done(msecs)
 
     # -- scheduling -------------------------------------------------------------------------
 
+    @pyqtSlot(str)
     def _announce(self, path: str) -> None:
         """``stateChanged`` for the index of ``path``, if it is in the sequence."""
         index = self._position.index_of(path)
         if index is not None:
             self.stateChanged.emit(index)
-
-    def _take_back_or_call_off(
-        self, wanted: set[str], still_useful: set[str] | None = None
-    ) -> None:
-        for path in self._queue.take_back_or_call_off(wanted, still_useful):
-            self._announce(path)
 
     def _is_stored(self, path: str) -> bool:
         return self._renderings.has(path, self._display_box)
@@ -311,13 +256,11 @@ class PrefetchModel(QObject):
 
     def _ensure_loading(self, path: str, priority: int) -> None:
         """Start a load for ``path`` unless one exists; a queued one is moved up to ``priority``."""
+        box = self._display_box
         if not self._queue.is_loading(path):
             if priority == REQUEST_PRIORITY:
-                box, ahead, wanted = self._display_box, self._plan.ahead, self._wanted()
-                for taken in self._budget.clear_way_for_request(path, box, ahead, wanted):
-                    self._announce(taken)
-            self._queue.start(path, self._display_box, priority)
-            self._announce(path)
+                self._budget.clear_way_for_request(path, box, self._plan.ahead, self._wanted())
+            self._queue.start(path, box, priority)
         elif priority == REQUEST_PRIORITY:
             self._queue.promote(path, priority)  # ahead of every queued read-ahead
 
@@ -331,11 +274,9 @@ class PrefetchModel(QObject):
 
     def _schedule_read_ahead(self) -> None:
         """Keep the images ahead loading; read one behind only when nothing ahead is missing
-        (it competes with the way the user is going), and take back loads of passed images.
-
-        No read-ahead starts while the current image is loading: on a share limited by
-        bandwidth, a read beside it would halve the speed of the one the user waits for.
-        """
+        (it competes with the way the user is going); take back loads of passed images. None
+        starts while the current image loads: on a share limited by bandwidth, a read beside
+        it would halve the speed of the one the user waits for."""
         current = self._position.current_path()
         if current is None or self._queue.closed:
             return
@@ -344,7 +285,7 @@ class PrefetchModel(QObject):
         queue = wanted.load[1:] + (wanted.keep if ahead_done else [])
         to_load = set(wanted.load) | set(queue)
         useful = to_load | set(wanted.keep) | set(self._passing())
-        self._take_back_or_call_off(to_load, still_useful=useful)
+        self._queue.take_back_or_call_off(to_load, still_useful=useful)
         if self._queue.is_loading(current):
             return  # the image the user waits for has the link to itself until it arrives
         protected, box = wanted.all(), self._display_box
