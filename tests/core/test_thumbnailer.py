@@ -32,7 +32,7 @@ def test_display_load_leaves_thumbnails_behind(tmp_path: object) -> None:
     folder = str(tmp_path)
     path = write_camera(folder, "a.jpg", thumbnail_size=None, preview_side=None)
     cache = ThumbnailCache(os.path.join(folder, "thumbnails"))
-    store_display_thumbnail(cache, load_image(path, fit=(1000, 1000)))
+    store_display_thumbnail(cache, load_image(path, display_box=(1000, 1000)))
     reader = CountingReader()
     for size in (128, 256, 512):
         thumbnail = make_thumbnail(path, size, cache=cache, reader=reader)

@@ -104,7 +104,7 @@ def _from_file(
             if preview is not None and max(preview.width, preview.height) >= size * min_share:
                 return preview
     check_cancelled()
-    return decode_bytes(head.whole(), name, fit=(size, size))
+    return decode_bytes(head.whole(), name, display_box=(size, size))
 
 
 def _exif_source(
