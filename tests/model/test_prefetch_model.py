@@ -268,8 +268,10 @@ def test_queued_load_of_the_previous_image_is_taken_back(qtbot, make_model, load
     model.request(5)  # takes the only thread
     qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=TIMEOUT_MS)
     model.request(6)  # queued
-    model.request(7)  # 6 is now behind: kept if stored, but not worth a read any more
+    with qtbot.waitSignal(model.stateChanged, check_params_cb=lambda i: i == 6, timeout=TIMEOUT_MS):
+        model.request(7)  # 6 is now behind: kept if stored, but not worth a read any more
     assert not model.is_loading(6) and model.stats.loads_taken_back == 1
+    assert model.state(6) is LoadState.ABSENT
     assert loader.count(PATHS[6]) == 0
 
 

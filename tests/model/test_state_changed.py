@@ -45,17 +45,6 @@ def test_a_request_announces_the_current_index_even_when_stored(qtbot, make_mode
     assert moved.args == [4]
 
 
-def test_a_load_taken_back_is_announced(qtbot, make_model, loader):
-    model = make_model(ReadAheadPlan(0, 1), threads=1)
-    loader.gate(*PATHS)
-    model.request(5)  # takes the only thread
-    qtbot.waitUntil(lambda: loader.count(PATHS[5]) == 1, timeout=TIMEOUT_MS)
-    model.request(6)  # queued
-    seen = record(model)
-    model.request(7)  # 6 is behind now: its queued load is taken back
-    assert (6, LoadState.ABSENT) in seen
-
-
 def test_an_eviction_is_announced(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(0, 0), max_images=2)
     for index in (0, 1):
