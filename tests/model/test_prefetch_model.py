@@ -198,18 +198,15 @@ def test_edited_file_is_read_again(qtbot, tmp_path):
     path = str(tmp_path / "a.png")
     Image.new("RGB", (10, 10)).save(path)
     model = PrefetchModel(plan=ReadAheadPlan(0, 0))
-    try:
-        model.set_paths([path])
-        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
-            model.request(0)
-        Image.new("RGB", (20, 10)).save(path)
-        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
-            assert model.request(0) is True  # shows the cached pixels at once …
-        with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
-            pass  # … then the stamp check notices the edit and reads it again
-        assert fresh.args[1].width() == 20
-    finally:
-        model.shutdown(wait=True)
+    model.set_paths([path])
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
+        model.request(0)
+    Image.new("RGB", (20, 10)).save(path)
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
+        assert model.request(0) is True  # shows the cached pixels at once …
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS) as fresh:
+        pass  # … then the stamp check notices the edit and reads it again
+    assert fresh.args[1].width() == 20
 
 
 def test_state_of_each_index(qtbot, make_model, loader):
