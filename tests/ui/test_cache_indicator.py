@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from tests.fakes import FakeLoader
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import ImageSequence
 from viewer.model.prefetch_model import SlotState
@@ -19,7 +20,7 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
             indicator.states()
             == [SlotState.ABSENT, SlotState.CACHED, SlotState.FAILED, SlotState.LOADING]
         ),
-        timeout=5000,
+        timeout=TIMEOUT_MS,
     )  # 4.jpg behind (read once nothing ahead is missing), 5.jpg current, 6.jpg failed,
     # 7.jpg still loading
     assert indicator.isVisible()
@@ -29,7 +30,7 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
             indicator.states()
             == [SlotState.CACHED, SlotState.CACHED, SlotState.FAILED, SlotState.CACHED]
         ),
-        timeout=5000,
+        timeout=TIMEOUT_MS,
     )
 
 
@@ -37,8 +38,10 @@ def test_tooltip_gives_the_store_use_against_the_budget(qtbot, make_window, imag
     loader = FakeLoader(size=(1024, 512))  # 2 MiB of pixels each (4 bytes per pixel)
     window = make_window(loader)
     window.open_sequence(ImageSequence.from_folder(image_folder), 0)
-    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=5000)
-    qtbot.waitUntil(lambda: "2 of 10 images" in window.cache_indicator.toolTip(), timeout=5000)
+    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: "2 of 10 images" in window.cache_indicator.toolTip(), timeout=TIMEOUT_MS
+    )
     assert "4 MB of 1024 MB" in window.cache_indicator.toolTip()
 
 
