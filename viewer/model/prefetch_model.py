@@ -56,13 +56,16 @@ class ModelStats:
     peak_in_flight: int = 0
 
 
-class SlotState(Enum):
+class LoadState(Enum):
     """Where the image at an index stands, for the status bar's read-ahead indicator."""
 
     CACHED = "cached"
     LOADING = "loading"
     FAILED = "failed"
     ABSENT = "absent"
+
+
+SlotState = LoadState  # interim: the old name, until house-model renames every use
 
 
 class PrefetchModel(QObject):
@@ -72,6 +75,8 @@ class PrefetchModel(QObject):
         imageReady(int, QImage): the image at an index finished loading (or was served from
             the store). Emitted for read-ahead too; listeners compare the index.
         loadFailed(int, str): the image at an index cannot be shown; the string says why.
+        stateChanged(int): the ``state()`` of an index may have changed, or ``request()``
+            moved the current index there (interim version, superseded by house-model).
 
     Attributes:
         stats: counters of loads started and taken back.
@@ -80,6 +85,7 @@ class PrefetchModel(QObject):
 
     imageReady = pyqtSignal(int, QImage)
     loadFailed = pyqtSignal(int, str)
+    stateChanged = pyqtSignal(int)
 
     def __init__(
         self,
@@ -235,6 +241,7 @@ class PrefetchModel(QObject):
             result = self._lookup_any(path)  # shown scaled until the sharp one arrives
         self.pause_timer.start(round(self._pace.pause_after() * 1000))
         self._schedule_read_ahead()
+        self.stateChanged.emit(index)
         if result is None:
             return False
         self.imageReady.emit(index, result.image)
@@ -257,6 +264,20 @@ class PrefetchModel(QObject):
         """Size and format of the image at ``index``, once it has been loaded."""
         return self._infos.get(self._paths[index])
 
+    def wanted_span(self) -> range:
+        """The indexes the read-ahead plan wants ready around the current one (interim)."""
+        count = len(self._paths)
+        if self._current is None or not 0 <= self._current < count:
+            return range(0)
+        targets = self._plan.targets(self._current, count, self._direction)
+        return range(min(targets), max(targets) + 1)
+
+    def _changed(self, path: str) -> None:
+        """Tell the indicator the state of ``path``'s index may have changed (interim)."""
+        index = self._index_of.get(path)
+        if index is not None:
+            self.stateChanged.emit(index)
+
     def state(self, index: int) -> SlotState:
         """Cached, loading, failed (at its last attempt) or absent; changes nothing."""
         path = self._paths[index]
@@ -276,6 +297,8 @@ class PrefetchModel(QObject):
         self._asked_plan = plan
         self._plan = plan.fitted_to(self._store.max_count)
         self._schedule_read_ahead()
+        if self._current is not None:
+            self.stateChanged.emit(self._current)
 
     def set_threads(self, threads: int) -> None:
         """Use ``threads`` workers; running loads finish, extra threads start at once."""
@@ -368,6 +391,7 @@ class PrefetchModel(QObject):
             self.stats.loads_started += 1
             self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
             self._start(task, priority)
+            self._changed(path)
         elif priority == REQUEST_PRIORITY and self._take_back(task):
             self._start(task, priority)  # moved ahead of every queued read-ahead
 
@@ -530,6 +554,7 @@ class PrefetchModel(QObject):
         index = self._index_of.get(path)
         if index is not None and (kept or index == self._current):
             self.imageReady.emit(index, result.image)
+        self._changed(path)
         if index == self._current and result.fit is not None and result.fit != self._box:
             self._refresh_current()  # made for a box the window has since left
         else:
@@ -547,6 +572,7 @@ class PrefetchModel(QObject):
         self._forget(task)
         if not self._closed:
             self._schedule_read_ahead()
+            self._changed(task.path)
 
     @pyqtSlot()
     def _on_pause(self) -> None:
@@ -567,6 +593,7 @@ class PrefetchModel(QObject):
         index = self._index_of.get(task.path)
         if index is not None:
             self.loadFailed.emit(index, message)
+        self._changed(task.path)
 
     @pyqtSlot(str, object)
     def _on_stamped(self, path: str, stamp: tuple[int, int] | None) -> None:
