@@ -15,7 +15,6 @@ from PyQt5.QtGui import QImage
 
 from viewer.core.decode import DecodeError, ImageInfo
 from viewer.core.geometry import Size
-from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.store import ImageStore
 from viewer.model.load_task import Loader
 from viewer.model.prefetch_model import SlotState
@@ -30,10 +29,12 @@ class BaselineModel(QObject):
     Signals:
         imageReady(int, QImage): the image at an index, emitted from ``request``.
         loadFailed(int, str): the image at an index cannot be shown.
+        stateChanged(int): ``request`` moved to an index (what the cache indicator follows).
     """
 
     imageReady = pyqtSignal(int, QImage)
     loadFailed = pyqtSignal(int, str)
+    stateChanged = pyqtSignal(int)
 
     def __init__(self, loader: Loader) -> None:
         super().__init__()
@@ -45,9 +46,15 @@ class BaselineModel(QObject):
         self._count_lock = threading.Lock()
 
     #: What the window's cache indicator reads: baselines report no read-ahead and no store.
-    plan = ReadAheadPlan(0, 0)
-    direction = Direction.FORWARD
     store: ImageStore[str, QImage] = ImageStore()
+
+    @property
+    def current_index(self) -> int | None:
+        return self._current
+
+    def wanted_span(self) -> range:
+        """Only the current image: a baseline reads nothing ahead that the indicator shows."""
+        return range(0) if self._current is None else range(self._current, self._current + 1)
 
     def set_paths(self, paths: Sequence[str]) -> None:
         self._paths = paths
@@ -104,6 +111,7 @@ class BaselineModel(QObject):
 
     def request(self, index: int) -> bool:
         self._current = index
+        self.stateChanged.emit(index)
         try:
             image = self.fetch(index)
         except DecodeError as error:

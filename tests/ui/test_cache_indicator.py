@@ -4,7 +4,8 @@ from tests.fakes import FakeLoader
 from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import ImageSequence
-from viewer.model.prefetch_model import SlotState
+from viewer.model.prefetch_model import LoadState, PrefetchModel
+from viewer.ui.cache_indicator import CacheIndicator
 
 
 def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
@@ -18,7 +19,7 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
     qtbot.waitUntil(
         lambda: (
             indicator.states()
-            == [SlotState.ABSENT, SlotState.CACHED, SlotState.FAILED, SlotState.LOADING]
+            == [LoadState.ABSENT, LoadState.CACHED, LoadState.FAILED, LoadState.LOADING]
         ),
         timeout=TIMEOUT_MS,
     )  # 4.jpg behind (read once nothing ahead is missing), 5.jpg current, 6.jpg failed,
@@ -28,7 +29,7 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
     qtbot.waitUntil(
         lambda: (
             indicator.states()
-            == [SlotState.CACHED, SlotState.CACHED, SlotState.FAILED, SlotState.CACHED]
+            == [LoadState.CACHED, LoadState.CACHED, LoadState.FAILED, LoadState.CACHED]
         ),
         timeout=TIMEOUT_MS,
     )
@@ -47,5 +48,22 @@ def test_tooltip_gives_the_store_use_against_the_budget(qtbot, make_window, imag
 
 def test_no_dots_without_a_folder(make_window):
     window = make_window()
-    window.cache_indicator.refresh(None)
+    window.model.set_plan(ReadAheadPlan(2, 2))  # the model says the span may have changed
     assert window.cache_indicator.states() == []
+
+
+def test_dots_follow_the_model_alone(qtbot, image_folder):
+    """Nobody refreshes the indicator: a move in the model is enough to redraw the span."""
+    loader = FakeLoader()
+    model = PrefetchModel(loader, plan=ReadAheadPlan(2, 1))
+    indicator = CacheIndicator(model)
+    qtbot.addWidget(indicator)
+    paths = list(ImageSequence.from_folder(image_folder))
+    loader.gate(*paths)
+    model.set_paths(paths)
+    model.request(5)
+    assert model.wanted_span() == range(4, 8)
+    assert indicator.states()[1] is LoadState.LOADING  # the current image, 6.jpg
+    loader.release_all()
+    qtbot.waitUntil(lambda: indicator.states()[1] is LoadState.CACHED, timeout=TIMEOUT_MS)
+    model.shutdown(wait=True)

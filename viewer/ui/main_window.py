@@ -262,13 +262,11 @@ class MainWindow(QMainWindow):
             self._shown_index = None
         self._settings.remember_place(self._sequence.folder, self._sequence[index])
         self.fullscreen.moved(f"{index + 1} / {len(self._sequence)}{SEPARATOR}{name}")
-        self.cache_indicator.refresh(index)
 
     # -- results -------------------------------------------------------------------------------
 
     @pyqtSlot(int, QImage)
     def _on_image_ready(self, index: int, image: QImage) -> None:
-        self.cache_indicator.refresh(self._index)
         if index != self._index:
             return  # a read-ahead or a late result: stored by the model, not shown
         self.loading_notice.stop()
@@ -294,7 +292,6 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
-        self.cache_indicator.refresh(self._index)
         if index != self._index:
             return
         self.loading_notice.stop()
@@ -444,7 +441,6 @@ class MainWindow(QMainWindow):
     def _on_preferences_changed(self, preferences: Preferences) -> None:
         apply_preferences(self._model, self._lister, preferences)
         self._settings.save_preferences(preferences)
-        self.cache_indicator.refresh(self._index)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_path(event.mimeData()) is not None:
