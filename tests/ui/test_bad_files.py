@@ -64,7 +64,7 @@ def test_unreadable_file_says_why_and_next_still_works(
     window.open_sequence(ImageSequence.from_folder(bad_folder), index)
     qtbot.waitUntil(lambda: failed(window, index), timeout=TIMEOUT_MS)
     assert window.view.message == message
-    assert message in window.status_text()
+    assert message in window.status_area.place_text()
     window.go_next()
     qtbot.waitUntil(
         lambda: shown(window, index + 1) or failed(window, index + 1), timeout=TIMEOUT_MS
@@ -76,7 +76,7 @@ def test_damaged_jpeg_is_shown_in_part_with_a_visible_note(qtbot, make_window, b
     window.open_sequence(ImageSequence.from_folder(bad_folder), 1)
     qtbot.waitUntil(lambda: shown(window, 1), timeout=TIMEOUT_MS)
     assert window.view.note.startswith("damaged")
-    assert "damaged" in window.status_text()
+    assert "damaged" in window.status_area.place_text()
     window.go_next()
     qtbot.waitUntil(lambda: failed(window, 2), timeout=TIMEOUT_MS)
     assert window.view.note == ""
@@ -87,7 +87,7 @@ def test_multi_frame_file_shows_frame_one_and_says_so(qtbot, make_window, bad_fo
     window.open_sequence(ImageSequence.from_folder(bad_folder), 4)
     qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() == 30
-    assert window.status_text().endswith("frame 1 of 3")
+    assert window.status_area.place_text().endswith("frame 1 of 3")
 
 
 def test_file_deleted_or_replaced_by_a_folder_after_listing(qtbot, make_window, image_folder):
@@ -140,7 +140,7 @@ def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
     clock.now += 11.4
     window.loading_notice.tick()
     assert window.view.message == "Still loading 5.jpg… (12 s)"
-    assert window.status_text().endswith("Still loading… (12 s)")
+    assert window.status_area.place_text().endswith("Still loading… (12 s)")
     window.go_previous()  # the window answers, and the stored image is shown at once
     assert shown(window, 3)
     assert not window.loading_notice.is_active()

@@ -35,12 +35,14 @@ def test_opened_file_is_shown_before_the_listing_ends(qtbot, make_window, image_
     window.open_path(os.path.join(image_folder, "5.jpg"))
     qtbot.waitUntil(lambda: shown(window, 0, "5.jpg"), timeout=TIMEOUT_MS)
     assert len(window.sequence) == 1  # provisional: the listing is still running
-    qtbot.waitUntil(lambda: window.folder_note() == "Listing… 12 files", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.status_area.folder_text() == "Listing… 12 files", timeout=TIMEOUT_MS
+    )
     with qtbot.waitSignal(window.opened, timeout=TIMEOUT_MS) as opened:
         gated_folder.release()
     assert opened.args == [12]
-    assert shown(window, 4, "5.jpg") and window.folder_note() == ""
-    assert window.status_text().startswith("5 / 12 · 5.jpg")
+    assert shown(window, 4, "5.jpg") and window.status_area.folder_text() == ""
+    assert window.status_area.place_text().startswith("5 / 12 · 5.jpg")
     qtbot.waitUntil(
         lambda: window.model.is_cached(5) and window.model.is_cached(3), timeout=TIMEOUT_MS
     )
@@ -87,7 +89,7 @@ def test_new_and_removed_files_and_the_current_image_stays(qtbot, make_window, i
     assert window.sequence.names[2:5] == ["4.jpg", "4b.jpg", "5.jpg"]
     assert window.sequence.names[-1] == "40.jpg"
     assert shown(window, 4, "5.jpg")
-    assert window.status_text().startswith("5 / 13 · 5.jpg")
+    assert window.status_area.place_text().startswith("5 / 13 · 5.jpg")
     qtbot.keyClick(window, Qt.Key_Left)
     qtbot.waitUntil(lambda: shown(window, 3, "4b.jpg"), timeout=TIMEOUT_MS)
 
@@ -102,7 +104,7 @@ def test_current_file_removed_stays_on_screen_marked(qtbot, make_window, image_f
     window = make_window()
     remove_the_current_file(qtbot, window, image_folder)
     assert window.current_index is None and window.view.has_image()
-    assert window.status_text() == "– / 11 · 5.jpg · removed from the folder"
+    assert window.status_area.place_text() == "– / 11 · 5.jpg · removed from the folder"
     assert window.windowTitle() == "5.jpg — Viewer"
     qtbot.keyClick(window, Qt.Key_Right)
     qtbot.waitUntil(lambda: shown(window, 4, "6.jpg"), timeout=TIMEOUT_MS)
@@ -170,13 +172,13 @@ def test_folder_gone_keeps_cached_images_browsable(qtbot, make_window, image_fol
     os.rename(image_folder, image_folder + "-unmounted")
     with qtbot.waitSignal(window.lister.failed, timeout=TIMEOUT_MS):
         window.lister.relist()
-    assert window.folder_note() == "Folder unavailable: showing images kept in memory"
-    assert "Folder not found" in window.statusBar().currentMessage()
+    assert window.status_area.folder_text() == "Folder unavailable: showing images kept in memory"
+    assert "Folder not found" in window.status_area.notice_text()
     qtbot.keyClick(window, Qt.Key_Left)
     assert shown(window, 3, "4.jpg")  # served from memory at once
     os.rename(image_folder + "-unmounted", image_folder)
     relist(qtbot, window)
-    assert window.folder_note() == ""
+    assert window.status_area.folder_text() == ""
 
 
 @pytest.mark.parametrize(("typed", "expected"), [("9", 8), ("11.J", 10)])
@@ -194,4 +196,4 @@ def test_go_to_nothing_that_matches(qtbot, make_window, image_folder, monkeypatc
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("99", True))
     qtbot.keyClick(window, Qt.Key_G, Qt.ControlModifier)
     assert window.current_index == 0
-    assert window.statusBar().currentMessage() == "No image matches “99”."
+    assert window.status_area.notice_text() == "No image matches “99”."

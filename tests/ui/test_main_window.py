@@ -24,8 +24,8 @@ def test_title_and_status(qtbot, make_window, image_folder):
     open_at(qtbot, window, image_folder, 2)
     assert window.windowTitle() == "3.jpg — Viewer"
     size = os.path.getsize(os.path.join(image_folder, "3.jpg"))
-    assert window.status_text().startswith("3 / 12 · 3.jpg · 67×48 · ")
-    assert window.status_text().endswith(f"{size / 1000:.1f} kB")
+    assert window.status_area.place_text().startswith("3 / 12 · 3.jpg · 67×48 · ")
+    assert window.status_area.place_text().endswith(f"{size / 1000:.1f} kB")
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_no_wrap_at_either_end(qtbot, make_window, image_folder, start, key, edg
     open_at(qtbot, window, image_folder, start)
     qtbot.keyClick(window, key)
     assert window.current_index == start
-    assert window.statusBar().currentMessage() == f"This is the {edge} image."
+    assert window.status_area.notice_text() == f"This is the {edge} image."
 
 
 def test_loading_message_then_image(qtbot, make_window, image_folder):
@@ -62,7 +62,7 @@ def test_loading_message_then_image(qtbot, make_window, image_folder):
     loader.gate(sequence[6])
     window.open_sequence(sequence, 6)
     assert window.view.message == "Loading 7.jpg…"
-    assert "Loading…" in window.status_text()
+    assert "Loading…" in window.status_area.place_text()
     loader.release(sequence[6])
     qtbot.waitUntil(lambda: shown(window, 6), timeout=TIMEOUT_MS)
 
@@ -91,7 +91,7 @@ def test_failure_is_shown_and_user_can_move_on(qtbot, make_window, image_folder)
     window.open_sequence(sequence, 1)
     qtbot.waitUntil(lambda: window.view.is_error, timeout=TIMEOUT_MS)
     assert window.view.message == "2.jpg is damaged: broken data stream."
-    assert "damaged" in window.status_text()
+    assert "damaged" in window.status_area.place_text()
     qtbot.keyClick(window, Qt.Key_Right)
     qtbot.waitUntil(lambda: shown(window, 2), timeout=TIMEOUT_MS)
 
@@ -124,7 +124,7 @@ def test_opening_an_empty_folder_says_why(qtbot, make_window, tmp_path):
     with qtbot.waitSignal(window.openFailed, timeout=TIMEOUT_MS):
         assert window.open_path(str(tmp_path)) is True  # listed on a worker
     assert "No images" in window.view.message
-    assert "No images" in window.statusBar().currentMessage()
+    assert "No images" in window.status_area.notice_text()
 
 
 def test_quit_shortcut_closes(qtbot, make_window):

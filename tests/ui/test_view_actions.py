@@ -41,7 +41,7 @@ def test_copy_image_and_path(qtbot, make_window, image_folder):
 def test_copy_without_an_image_says_so(qtbot, make_window):
     window = make_window()
     qtbot.keyClick(window, Qt.Key_C, Qt.ControlModifier)
-    assert window.statusBar().currentMessage() == "No image to copy yet."
+    assert window.status_area.notice_text() == "No image to copy yet."
 
 
 def test_open_containing_folder(qtbot, make_window, image_folder, monkeypatch):
@@ -119,4 +119,4 @@ def test_copy_image_copies_full_resolution_not_the_screen_sized_pixels(
     clipboard.clear()
     qtbot.keyClick(window, Qt.Key_C, Qt.ControlModifier)
     qtbot.waitUntil(lambda: clipboard.image().width() == 3000, timeout=TIMEOUT_MS)
-    assert window.statusBar().currentMessage() == "Image copied (3000×2000)."
+    assert window.status_area.notice_text() == "Image copied (3000×2000)."

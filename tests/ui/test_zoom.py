@@ -10,7 +10,7 @@ from viewer.ui.settings import Settings
 
 
 def zoom_text(window):
-    return window._zoom_label.text()
+    return window.status_area.zoom_text()
 
 
 def test_zoom_keys_and_status(qtbot, make_window, image_folder):
@@ -85,7 +85,7 @@ def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make
     box = window.view.display_box()
     assert window.view.image_size().width() <= box[0]  # decoded small, not 3000 wide
     assert window.view.source_size().width() == 3000
-    assert window.status_text().split(" · ")[2] == "3000×2000"
+    assert window.status_area.place_text().split(" · ")[2] == "3000×2000"
     qtbot.keyClick(window, Qt.Key_1)  # actual size: the display pixels are too coarse now
     qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=TIMEOUT_MS)
     assert window.view.zoom_percent() == pytest.approx(100)

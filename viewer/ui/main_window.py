@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import Callable
 
@@ -15,16 +14,15 @@ from PyQt5.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
+from PyQt5.QtWidgets import QAction, QFileDialog, QMainWindow, QMenu, QWidget
 
-from viewer.core.formatting import SEPARATOR, status_line
+from viewer.core.formatting import SEPARATOR
 from viewer.core.goto import goto_target
 from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, is_image_name
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
-from viewer.ui.cache_indicator import CacheIndicator
 from viewer.ui.drop import dropped_path
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import ask_go_to
@@ -36,8 +34,7 @@ from viewer.ui.preferences import PreferencesDialog, apply_preferences
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import ReopenOffer
 from viewer.ui.settings import Preferences, Settings
-
-log = logging.getLogger(__name__)
+from viewer.ui.status_area import StatusArea
 
 APP_NAME = "Viewer"
 EMPTY_HINT = (
@@ -45,7 +42,6 @@ EMPTY_HINT = (
     "File ▸ Open Folder… (Ctrl+O) or Open File… (Ctrl+Shift+O),\n"
     "or start it as:  viewer FOLDER  or  viewer FILE"
 )
-NOTICE_MS = 3000
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +75,7 @@ class MainWindow(QMainWindow):
         self._lister = lister if lister is not None else FolderLister(parent=self)
         self._sequence: ImageSequence | None = None
         self._index: int | None = None
-        self._note = ""
+        self._progress = ""  # what the place says while the current image is not shown
         # Set while the first listing of an opened folder is awaited; the index to go to then.
         self._awaiting_listing = False
         self._pending_start: int | None = None
@@ -91,19 +87,13 @@ class MainWindow(QMainWindow):
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
         self.preferences_dialog: PreferencesDialog | None = None
-        self._status = QLabel(self)
-        self.statusBar().addWidget(self._status, 1)
-        self._zoom_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self._zoom_label)
+        self.status_area = StatusArea(self, self.view, model)
         self.view.zoomChanged.connect(self._on_zoom_changed)
         self.view.resized.connect(self._on_view_resized)
         self._shown_index: int | None = None
         self._copy_pending: int | None = None  # Ctrl+C waits for this image's full pixels
         self._watching_screen = False
-        self._folder_note = QLabel(self)
-        self.statusBar().addPermanentWidget(self._folder_note)
-        self.cache_indicator = CacheIndicator(model, self)
-        self.statusBar().addPermanentWidget(self.cache_indicator)
+        self.cache_indicator = self.status_area.indicator
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.recent_menu.openRequested.connect(self.open_path)
         self.actions_by_name: dict[str, QAction] = {}
@@ -118,7 +108,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 860)
-        self.view.show_message(EMPTY_HINT)
+        self.status_area.in_view(EMPTY_HINT)
 
     # -- state the tests and menus read --------------------------------------------------------
 
@@ -137,13 +127,6 @@ class MainWindow(QMainWindow):
     @property
     def current_index(self) -> int | None:
         return self._index
-
-    def status_text(self) -> str:
-        return self._status.text()
-
-    def folder_note(self) -> str:
-        """Listing progress, or a warning that the folder is gone ('' otherwise)."""
-        return self._folder_note.text()
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -182,11 +165,11 @@ class MainWindow(QMainWindow):
             if self.reopen_offer is not None:
                 self.reopen_offer.hide()
             self.setWindowTitle(APP_NAME)
-            self._status.setText("")
-            self.view.show_message(f"Listing {path}…")
+            self.status_area.clear_place()
+            self.status_area.in_view(f"Listing {path}…")
             self._lister.open(path)
         elif not os.path.exists(path) or not is_image_name(name_of(path)):
-            self._show_problem(f"Not an image file this viewer opens: {path}")
+            self._problem(f"Not an image file this viewer opens: {path}")
             return False
         else:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
@@ -241,23 +224,23 @@ class MainWindow(QMainWindow):
             return
         if not 0 <= target < len(self._sequence):
             edge = "last" if delta > 0 else "first"
-            self.statusBar().showMessage(f"This is the {edge} image.", NOTICE_MS)
+            self.status_area.notice(f"This is the {edge} image.")
             return
         self._go_to(target)
 
     def _go_to(self, index: int) -> None:
         assert self._sequence is not None
-        self.statusBar().clearMessage()
+        self.status_area.clear_notice()
         self._index = index
         self._copy_pending = None
         self._removed = None
         name = self._sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self._update_status("Loading…")
+        self._update_place("Loading…")
         self.view.reset_rotation()
         self.loading_notice.stop()
         if not self._model.request(index):
-            self.view.show_message(f"Loading {name}…")
+            self.status_area.in_view(f"Loading {name}…")
             self.loading_notice.start()
             self._shown_index = None
         self._settings.remember_place(self._sequence.folder, self._sequence[index])
@@ -285,7 +268,7 @@ class MainWindow(QMainWindow):
             note=info.note if info else "",
         )
         self._shown_index = index
-        self._update_status("")
+        self._update_place("")
         if self._copy_pending == index and self.view.image_size() == self.view.source_size():
             self._copy_pending = None
             self._copy_shown_image()
@@ -295,36 +278,32 @@ class MainWindow(QMainWindow):
         if index != self._index:
             return
         self.loading_notice.stop()
-        self.view.show_message(message, error=True)
+        self.status_area.in_view(message, error=True)
         self._shown_index = None
-        self._update_status(message)
+        self._update_place(message)
 
     @pyqtSlot(int)
     def _on_still_loading(self, seconds: int) -> None:
         """The share is slow or hung: say so, and keep counting; navigation still works."""
         if self._sequence is None or self._index is None:
             return
-        self.view.show_message(f"Still loading {self._sequence.name(self._index)}… ({seconds} s)")
-        self._update_status(f"Still loading… ({seconds} s)")
-
-    def _update_status(self, note: str) -> None:
-        self._note = note
-        if self._sequence is None or self._index is None:
-            self._status.setText("")
-            return
-        info = self._model.image_info(self._index) if not note else None
         name = self._sequence.name(self._index)
-        self._status.setText(status_line(self._index, len(self._sequence), name, info, note))
+        self.status_area.in_view(f"Still loading {name}… ({seconds} s)")
+        self._update_place(f"Still loading… ({seconds} s)")
 
-    def _show_problem(self, message: str) -> None:
-        """Tell the user why something could not be opened, keeping what was shown if any."""
-        log.warning("%s", message)
-        self._tell(message)
+    def _update_place(self, progress: str) -> None:
+        """Say where the user is; ``progress`` (loading, failed) until the image is shown."""
+        self._progress = progress
+        if self._sequence is None or self._index is None:
+            self.status_area.clear_place()
+            return
+        info = self._model.image_info(self._index) if not progress else None
+        name = self._sequence.name(self._index)
+        self.status_area.place(self._index, len(self._sequence), name, info, progress)
 
-    def _tell(self, message: str) -> None:
-        if self._sequence is None:
-            self.view.show_message(message, error=True)
-        self.statusBar().showMessage(message, NOTICE_MS * 3)
+    def _problem(self, message: str, *, logged: bool = True) -> None:
+        """Tell the user why something could not be done, keeping what was shown if any."""
+        self.status_area.problem(message, in_view=self._sequence is None, logged=logged)
 
     # -- comfort: copy, rotate, full screen, help, preferences, drops -------------------------
 
@@ -338,13 +317,13 @@ class MainWindow(QMainWindow):
         """Copy the whole image: at once if its full pixels are on screen, else once the
         full-resolution load the view does not otherwise need has arrived."""
         if self.view.pixmap() is None or self._index is None:
-            self.statusBar().showMessage("No image to copy yet.", NOTICE_MS)
+            self.status_area.notice("No image to copy yet.")
             return
         if self.view.image_size() == self.view.source_size():
             self._copy_shown_image()
             return
         self._copy_pending = self._index
-        self.statusBar().showMessage("Copying the full image…", NOTICE_MS)
+        self.status_area.notice("Copying the full image…")
         self._model.request_full(self._index)
 
     def _copy_shown_image(self) -> None:
@@ -352,20 +331,20 @@ class MainWindow(QMainWindow):
         assert pixmap is not None
         file_actions.copy_image(pixmap)
         size = f"{pixmap.width()}×{pixmap.height()}"
-        self.statusBar().showMessage(f"Image copied ({size}).", NOTICE_MS)
+        self.status_area.notice(f"Image copied ({size}).")
 
     @pyqtSlot()
     def _on_copy_path(self) -> None:
         path = self.current_path()
         if path is not None:
             file_actions.copy_path(path)
-            self.statusBar().showMessage("Path copied.", NOTICE_MS)
+            self.status_area.notice("Path copied.")
 
     @pyqtSlot()
     def _on_open_containing(self) -> None:
         path = self.current_path()
         if path is not None and not file_actions.open_containing_folder(path):
-            self._show_problem("The file manager could not be started.")
+            self._problem("The file manager could not be started.")
 
     @pyqtSlot()
     def _on_rotate_right(self) -> None:
@@ -387,9 +366,8 @@ class MainWindow(QMainWindow):
     def _on_zoom_lock(self) -> None:
         locked = self.zoom_locked()
         self._settings.set_zoom_locked(locked)
-        self.statusBar().showMessage(
-            "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked.",
-            NOTICE_MS,
+        self.status_area.notice(
+            "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked."
         )
 
     def zoom_locked(self) -> bool:
@@ -398,7 +376,7 @@ class MainWindow(QMainWindow):
     @pyqtSlot()
     def _on_zoom_changed(self) -> None:
         shown = self.view.has_image()
-        self._zoom_label.setText(f"{self.view.zoom_percent():.0f}%" if shown else "")
+        self.status_area.zoom(self.view.zoom_percent() if shown else None)
         if shown and self._shown_index is not None and self.view.wants_full_resolution():
             self._model.request_full(self._shown_index)  # refine: display pixels are too coarse
 
@@ -475,13 +453,13 @@ class MainWindow(QMainWindow):
     @pyqtSlot(int)
     def _on_listing_progress(self, seen: int) -> None:
         text = f"Listing… {seen:,} files"
-        self._folder_note.setText(text)
+        self.status_area.folder(text)
         if self._sequence is None:
-            self.view.show_message(text)
+            self.status_area.in_view(text)
 
     @pyqtSlot(object)
     def _on_listed(self, sequence: ImageSequence) -> None:
-        self._folder_note.setText("")
+        self.status_area.folder("")
         first, self._awaiting_listing = self._awaiting_listing, False
         if first and not len(sequence):
             self._fail_open(f"No images in folder: {sequence.folder}")
@@ -493,7 +471,7 @@ class MainWindow(QMainWindow):
             if start < len(sequence):
                 self._go_to(start)
             else:  # only a command line asks for this, and the app refuses it: read nothing
-                self.view.show_message(
+                self.status_area.in_view(
                     f"{sequence.folder} has {len(sequence)} images, not {start + 1}.", error=True
                 )
         else:
@@ -516,12 +494,11 @@ class MainWindow(QMainWindow):
         # The image on screen keeps its place by path: a result for it still refines it.
         self._shown_index = self._index if shown else None
         if self._index is not None:
-            self._update_status(self._note)
+            self._update_place(self._progress)
         elif name is not None:
             self.loading_notice.stop()
             self._removed = (name, sequence.position_for(name))
-            count = f"– / {len(sequence)}"
-            self._status.setText(SEPARATOR.join([count, name, "removed from the folder"]))
+            self.status_area.place_removed(name, len(sequence))
 
     @pyqtSlot(str)
     def _on_listing_failed(self, message: str) -> None:
@@ -530,12 +507,12 @@ class MainWindow(QMainWindow):
             self._pending_start = None
             self._fail_open(message)
             return
-        self._folder_note.setText("Folder unavailable: showing images kept in memory")
-        self._show_problem(message)
+        self.status_area.folder("Folder unavailable: showing images kept in memory")
+        self._problem(message)
 
     def _fail_open(self, message: str) -> None:
-        self._folder_note.setText("")
-        self._tell(message)  # not logged: whoever opened it reports it (the app, on stderr)
+        self.status_area.folder("")
+        self._problem(message, logged=False)  # whoever opened it reports it (the app, on stderr)
         self.openFailed.emit(message)
 
     @pyqtSlot()
@@ -548,7 +525,7 @@ class MainWindow(QMainWindow):
         after = -1 if self._index is None else self._index
         target = goto_target(text, self._sequence.names, after)
         if target is None:
-            self.statusBar().showMessage(f"No image matches “{text.strip()}”.", NOTICE_MS)
+            self.status_area.notice(f"No image matches “{text.strip()}”.")
         else:
             self._go_to(target)
 
