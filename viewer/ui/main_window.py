@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 from PyQt5.QtCore import QSize, Qt, pyqtSignal, pyqtSlot
@@ -19,11 +18,12 @@ from PyQt5.QtWidgets import QAction, QFileDialog, QMainWindow, QMenu, QWidget
 from viewer.core.formatting import SEPARATOR
 from viewer.core.goto import goto_target
 from viewer.core.paths import folder_of, name_of
-from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, is_image_name
+from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
 from viewer.ui.drop import dropped_path
+from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import ask_go_to
 from viewer.ui.help_overlay import HelpOverlay
@@ -76,9 +76,6 @@ class MainWindow(QMainWindow):
         self._sequence: ImageSequence | None = None
         self._index: int | None = None
         self._progress = ""  # what the place says while the current image is not shown
-        # Set while the first listing of an opened folder is awaited; the index to go to then.
-        self._awaiting_listing = False
-        self._pending_start: int | None = None
         # The current file was removed from the folder: its name, and where it would sit.
         self._removed: tuple[str, int] | None = None
         self.view = ImageView(self)
@@ -102,9 +99,14 @@ class MainWindow(QMainWindow):
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         self._model.imageReady.connect(self._on_image_ready)
         self._model.loadFailed.connect(self._on_load_failed)
-        self._lister.progress.connect(self._on_listing_progress)
-        self._lister.listed.connect(self._on_listed)
-        self._lister.failed.connect(self._on_listing_failed)
+        self.opening = FolderOpening(self._lister, parent=self)
+        self.opening.progress.connect(self._on_listing_progress)
+        self.opening.firstListing.connect(self._on_first_listing)
+        self.opening.relisted.connect(self._on_relisted)
+        self.opening.opened.connect(self.opened)
+        self.opening.failed.connect(self._on_open_failed)
+        self.opening.failed.connect(self.openFailed)
+        self.opening.unavailable.connect(self._on_folder_unavailable)
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 860)
@@ -141,39 +143,38 @@ class MainWindow(QMainWindow):
         if self.reopen_offer is not None:
             self.reopen_offer.hide()
         self._go_to(index)
-        self._lister.open(sequence.folder)
+        self.opening.watch(sequence.folder)
 
     @pyqtSlot(str)
     def open_path(self, path: str, start: int = 0) -> bool:
         """Open a folder at image ``start`` (0-based), or a file's folder at that file.
 
-        Both return at once and list the folder on a worker. A file is requested before the
-        listing ends (as a one-image sequence); its neighbours follow once the order is known.
+        Both return at once and list the folder on a worker (``FolderOpening``). A file is
+        requested before the listing ends (as a one-image sequence); its neighbours follow once
+        the order is known.
         ``opened`` or ``openFailed`` tells how the listing went; a ``start`` past the end reads
         nothing and only says so (whoever asked for it reports the error). Returns False,
         having told the user why, if the path cannot be opened at all.
         """
-        if os.path.isdir(path):
-            self._sequence = None
-            self._index = None
-            self._shown_index = None
-            self._removed = None
-            self._model.set_paths([])
-            self.loading_notice.stop()
-            self._pending_start = start
-            self._settings.add_recent_folder(path)
-            if self.reopen_offer is not None:
-                self.reopen_offer.hide()
-            self.setWindowTitle(APP_NAME)
-            self.status_area.clear_place()
-            self.status_area.in_view(f"Listing {path}…")
-            self._lister.open(path)
-        elif not os.path.exists(path) or not is_image_name(name_of(path)):
+        kind = self.opening.open(path, start)
+        if kind is PathKind.NOTHING:
             self._problem(f"Not an image file this viewer opens: {path}")
             return False
-        else:
+        if kind is PathKind.IMAGE:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
-        self._awaiting_listing = True
+            return True
+        self._sequence = None
+        self._index = None
+        self._shown_index = None
+        self._removed = None
+        self._model.set_paths([])
+        self.loading_notice.stop()
+        self._settings.add_recent_folder(path)
+        if self.reopen_offer is not None:
+            self.reopen_offer.hide()
+        self.setWindowTitle(APP_NAME)
+        self.status_area.clear_place()
+        self.status_area.in_view(f"Listing {path}…")
         return True
 
     @pyqtSlot()
@@ -457,30 +458,23 @@ class MainWindow(QMainWindow):
         if self._sequence is None:
             self.status_area.in_view(text)
 
-    @pyqtSlot(object)
-    def _on_listed(self, sequence: ImageSequence) -> None:
+    @pyqtSlot(object, int)
+    def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
+        """A folder given to ``open_path`` is listed: show it at ``start``."""
         self.status_area.folder("")
-        first, self._awaiting_listing = self._awaiting_listing, False
-        if first and not len(sequence):
-            self._fail_open(f"No images in folder: {sequence.folder}")
-            return
-        if self._pending_start is not None:
-            start, self._pending_start = self._pending_start, None
-            self._sequence = sequence
-            self._model.set_paths(list(sequence))
-            if start < len(sequence):
-                self._go_to(start)
-            else:  # only a command line asks for this, and the app refuses it: read nothing
-                self.status_area.in_view(
-                    f"{sequence.folder} has {len(sequence)} images, not {start + 1}.", error=True
-                )
-        else:
-            self._apply_relist(sequence)
-        if first:
-            self.opened.emit(len(sequence))
+        self._sequence = sequence
+        self._model.set_paths(list(sequence))
+        if start < len(sequence):
+            self._go_to(start)
+        else:  # only a command line asks for this, and the app refuses it: read nothing
+            self.status_area.in_view(
+                f"{sequence.folder} has {len(sequence)} images, not {start + 1}.", error=True
+            )
 
-    def _apply_relist(self, sequence: ImageSequence) -> None:
-        """Take a changed listing: the current file stays current, or is marked removed."""
+    @pyqtSlot(object)
+    def _on_relisted(self, sequence: ImageSequence) -> None:
+        """Take a new listing: the current file stays current, or is marked removed."""
+        self.status_area.folder("")
         if self._sequence is None:
             return
         if sequence.folder == self._sequence.folder and sequence.names == self._sequence.names:
@@ -501,19 +495,14 @@ class MainWindow(QMainWindow):
             self.status_area.place_removed(name, len(sequence))
 
     @pyqtSlot(str)
-    def _on_listing_failed(self, message: str) -> None:
-        if self._awaiting_listing:
-            self._awaiting_listing = False
-            self._pending_start = None
-            self._fail_open(message)
-            return
-        self.status_area.folder("Folder unavailable: showing images kept in memory")
-        self._problem(message)
-
-    def _fail_open(self, message: str) -> None:
+    def _on_open_failed(self, message: str) -> None:
         self.status_area.folder("")
         self._problem(message, logged=False)  # whoever opened it reports it (the app, on stderr)
-        self.openFailed.emit(message)
+
+    @pyqtSlot(str)
+    def _on_folder_unavailable(self, message: str) -> None:
+        self.status_area.folder("Folder unavailable: showing images kept in memory")
+        self._problem(message)
 
     @pyqtSlot()
     def _on_go_to(self) -> None:
