@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PyQt5.QtCore import QSize, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QSize, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QImage,
-    QKeySequence,
     QShowEvent,
 )
-from PyQt5.QtWidgets import QAction, QFileDialog, QMainWindow, QMenu, QWidget
+from PyQt5.QtWidgets import QFileDialog, QMainWindow, QWidget
 
 from viewer.core.formatting import SEPARATOR
 from viewer.core.goto import goto_target
@@ -28,8 +27,8 @@ from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import ask_go_to
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ZOOM_STEP, ImageView
-from viewer.ui.keys import COMMANDS
 from viewer.ui.loading_notice import LoadingNotice
+from viewer.ui.menus import build_menus
 from viewer.ui.preferences import PreferencesDialog, apply_preferences
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import ReopenOffer
@@ -93,8 +92,9 @@ class MainWindow(QMainWindow):
         self.cache_indicator = self.status_area.indicator
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.recent_menu.openRequested.connect(self.open_path)
-        self.actions_by_name: dict[str, QAction] = {}
-        self._build_actions()
+        self.actions_by_name = build_menus(
+            self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked()
+        )
         self.loading_notice = LoadingNotice(self)
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         self._model.imageReady.connect(self._on_image_ready)
@@ -535,30 +535,6 @@ class MainWindow(QMainWindow):
             "zoom_lock": self._on_zoom_lock,
             "go_to": self._on_go_to,
         }  # fmt: skip
-
-    def _build_actions(self) -> None:
-        """One QAction per entry of the key table, in menus in the table's order."""
-        slots = self._slots()
-        menus: dict[str, QMenu] = {}
-        for name in ("File", "Edit", "Go", "View", "Help"):
-            menus[name] = self.menuBar().addMenu(f"&{name}")
-        for entry in COMMANDS:
-            action = QAction(entry.text, self)
-            action.setShortcuts([QKeySequence(key) for key in entry.keys])
-            action.setShortcutContext(Qt.WindowShortcut)
-            action.triggered.connect(slots[entry.name])
-            menu = menus[entry.menu]
-            if entry.name == "preferences":
-                menu.addMenu(self.recent_menu)
-                menu.addSeparator()
-            if entry.name == "quit":
-                menu.addSeparator()
-            menu.addAction(action)
-            self.addAction(action)
-            self.actions_by_name[entry.name] = action
-        lock = self.actions_by_name["zoom_lock"]
-        lock.setCheckable(True)
-        lock.setChecked(self._settings.zoom_locked())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         fullscreen = self.fullscreen.is_active()
