@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 
-from PyQt5.QtCore import QUrl
+from PyQt5.QtCore import QObject, QUrl
 from PyQt5.QtGui import QDesktopServices, QGuiApplication, QPixmap
+
+from viewer.model.prefetch_model import PrefetchModel
+from viewer.ui.image_view import ImageView
+from viewer.ui.status_area import StatusArea
 
 
 def copy_image(pixmap: QPixmap) -> None:
@@ -20,3 +24,51 @@ def open_containing_folder(path: str) -> bool:
     """Open the folder holding ``path`` in the system file manager; False if that failed."""
     folder = os.path.dirname(os.path.abspath(path))
     return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+class ImageCopy(QObject):
+    """Ctrl+C copies the whole image, not the screen-sized pixels the view may hold.
+
+    When the full pixels are on screen they are copied at once; otherwise the model is asked
+    for them, and ``shown`` copies them when they arrive, unless the user has moved on.
+    """
+
+    def __init__(self, view: ImageView, model: PrefetchModel, status: StatusArea) -> None:
+        super().__init__(view)
+        self._view = view
+        self._model = model
+        self._status = status
+        self._pending: int | None = None  # the image whose full pixels are awaited
+
+    def copy_image(self, index: int | None) -> None:
+        """Copy the image at ``index`` (the one shown), now or once its full pixels are here."""
+        if self._view.pixmap() is None or index is None:
+            self._status.notice("No image to copy yet.")
+            return
+        if self._view.image_size() == self._view.source_size():
+            self._copy_shown()
+            return
+        self._pending = index
+        self._status.notice("Copying the full image…")
+        self._model.request_full(index)
+
+    def shown(self, index: int) -> None:
+        """The view now shows ``index``: copy it if its full pixels were awaited."""
+        if self._pending == index and self._view.image_size() == self._view.source_size():
+            self._pending = None
+            self._copy_shown()
+
+    def cancel(self) -> None:
+        """The user moved to another image: a copy still waiting is dropped."""
+        self._pending = None
+
+    def copy_path(self, path: str | None) -> None:
+        if path is not None:
+            copy_path(path)
+            self._status.notice("Path copied.")
+
+    def _copy_shown(self) -> None:
+        pixmap = self._view.pixmap()
+        assert pixmap is not None
+        copy_image(pixmap)
+        self._status.notice(f"Image copied ({pixmap.width()}×{pixmap.height()}).")

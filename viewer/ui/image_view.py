@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal
+from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QColor,
     QImage,
@@ -135,6 +135,14 @@ class ImageView(QWidget):
         self.update()
         self.zoomChanged.emit()
 
+    @pyqtSlot()
+    def rotate_right(self) -> None:
+        self.rotate(+1)
+
+    @pyqtSlot()
+    def rotate_left(self) -> None:
+        self.rotate(-1)
+
     def reset_rotation(self) -> None:
         self._quarter_turns = 0
         self.update()
@@ -166,6 +174,14 @@ class ImageView(QWidget):
         ratio = self.devicePixelRatioF()
         scale = min(max(self.zoom().scale * factor, MIN_ZOOM / ratio), MAX_ZOOM / ratio)
         self._set_zoom(scale, anchor)
+
+    @pyqtSlot()
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    @pyqtSlot()
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
 
     def actual_size(self) -> None:
         """Show one source pixel per device pixel, around the centre."""

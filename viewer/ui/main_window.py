@@ -22,11 +22,12 @@ from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
 from viewer.ui.drop import dropped_path
+from viewer.ui.file_actions import ImageCopy
 from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import ask_go_to
 from viewer.ui.help_overlay import HelpOverlay
-from viewer.ui.image_view import ZOOM_STEP, ImageView
+from viewer.ui.image_view import ImageView
 from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.menus import build_menus
 from viewer.ui.preferences import PreferencesDialog, apply_preferences
@@ -87,9 +88,9 @@ class MainWindow(QMainWindow):
         self.view.zoomChanged.connect(self._on_zoom_changed)
         self.view.resized.connect(self._on_view_resized)
         self._shown_index: int | None = None
-        self._copy_pending: int | None = None  # Ctrl+C waits for this image's full pixels
         self._watching_screen = False
         self.cache_indicator = self.status_area.indicator
+        self.copy = ImageCopy(self.view, model, self.status_area)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.recent_menu.openRequested.connect(self.open_path)
         self.actions_by_name = build_menus(
@@ -233,7 +234,7 @@ class MainWindow(QMainWindow):
         assert self._sequence is not None
         self.status_area.clear_notice()
         self._index = index
-        self._copy_pending = None
+        self.copy.cancel()
         self._removed = None
         name = self._sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
@@ -270,9 +271,7 @@ class MainWindow(QMainWindow):
         )
         self._shown_index = index
         self._update_place("")
-        if self._copy_pending == index and self.view.image_size() == self.view.source_size():
-            self._copy_pending = None
-            self._copy_shown_image()
+        self.copy.shown(index)
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
@@ -315,53 +314,17 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def _on_copy_image(self) -> None:
-        """Copy the whole image: at once if its full pixels are on screen, else once the
-        full-resolution load the view does not otherwise need has arrived."""
-        if self.view.pixmap() is None or self._index is None:
-            self.status_area.notice("No image to copy yet.")
-            return
-        if self.view.image_size() == self.view.source_size():
-            self._copy_shown_image()
-            return
-        self._copy_pending = self._index
-        self.status_area.notice("Copying the full image…")
-        self._model.request_full(self._index)
-
-    def _copy_shown_image(self) -> None:
-        pixmap = self.view.pixmap()
-        assert pixmap is not None
-        file_actions.copy_image(pixmap)
-        size = f"{pixmap.width()}×{pixmap.height()}"
-        self.status_area.notice(f"Image copied ({size}).")
+        self.copy.copy_image(self._index)
 
     @pyqtSlot()
     def _on_copy_path(self) -> None:
-        path = self.current_path()
-        if path is not None:
-            file_actions.copy_path(path)
-            self.status_area.notice("Path copied.")
+        self.copy.copy_path(self.current_path())
 
     @pyqtSlot()
     def _on_open_containing(self) -> None:
         path = self.current_path()
         if path is not None and not file_actions.open_containing_folder(path):
             self._problem("The file manager could not be started.")
-
-    @pyqtSlot()
-    def _on_rotate_right(self) -> None:
-        self.view.rotate(+1)
-
-    @pyqtSlot()
-    def _on_rotate_left(self) -> None:
-        self.view.rotate(-1)
-
-    @pyqtSlot()
-    def _on_zoom_in(self) -> None:
-        self.view.zoom_by(ZOOM_STEP)
-
-    @pyqtSlot()
-    def _on_zoom_out(self) -> None:
-        self.view.zoom_by(1 / ZOOM_STEP)
 
     @pyqtSlot()
     def _on_zoom_lock(self) -> None:
@@ -394,19 +357,11 @@ class MainWindow(QMainWindow):
             self._watching_screen = True
 
     @pyqtSlot()
-    def _on_toggle_fullscreen(self) -> None:
-        self.fullscreen.toggle()
-
-    @pyqtSlot()
     def _on_leave(self) -> None:
         if self.help_overlay.isVisible():
             self.help_overlay.hide()
         else:
             self.fullscreen.set_active(False)
-
-    @pyqtSlot()
-    def _on_help(self) -> None:
-        self.help_overlay.toggle()
 
     @pyqtSlot()
     def _on_preferences(self) -> None:
@@ -527,10 +482,10 @@ class MainWindow(QMainWindow):
             "open_folder": self._on_open_folder, "open_file": self._on_open_file,
             "open_containing": self._on_open_containing, "preferences": self._on_preferences,
             "quit": self.close, "copy_image": self._on_copy_image,
-            "copy_path": self._on_copy_path, "fullscreen": self._on_toggle_fullscreen,
-            "leave": self._on_leave, "rotate_right": self._on_rotate_right,
-            "rotate_left": self._on_rotate_left, "help": self._on_help,
-            "zoom_in": self._on_zoom_in, "zoom_out": self._on_zoom_out,
+            "copy_path": self._on_copy_path, "fullscreen": self.fullscreen.toggle,
+            "leave": self._on_leave, "rotate_right": self.view.rotate_right,
+            "rotate_left": self.view.rotate_left, "help": self.help_overlay.toggle,
+            "zoom_in": self.view.zoom_in, "zoom_out": self.view.zoom_out,
             "actual_size": self.view.actual_size, "fit": self.view.fit,
             "zoom_lock": self._on_zoom_lock,
             "go_to": self._on_go_to,
