@@ -10,7 +10,7 @@ from viewer.ui.settings import Preferences, Settings
 
 def open_preferences(qtbot, window):
     qtbot.keyClick(window, Qt.Key_Comma, Qt.ControlModifier)
-    dialog = window.preferences_dialog
+    dialog = window.preferences.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     return dialog
 

@@ -12,12 +12,12 @@ from PyQt5.QtGui import (
     QImage,
     QShowEvent,
 )
-from PyQt5.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PyQt5.QtWidgets import QMainWindow, QWidget
 
 from viewer.core.formatting import SEPARATOR
 from viewer.core.goto import goto_target
 from viewer.core.paths import folder_of, name_of
-from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence
+from viewer.core.sequence import ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
@@ -30,10 +30,11 @@ from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
 from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.menus import build_menus
-from viewer.ui.preferences import PreferencesDialog, apply_preferences
+from viewer.ui.open_dialogs import ask_file, ask_folder
+from viewer.ui.preferences import PreferencesCommand
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import ReopenOffer
-from viewer.ui.settings import Preferences, Settings
+from viewer.ui.settings import Settings
 from viewer.ui.status_area import StatusArea
 
 APP_NAME = "Viewer"
@@ -83,7 +84,6 @@ class MainWindow(QMainWindow):
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
-        self.preferences_dialog: PreferencesDialog | None = None
         self.status_area = StatusArea(self, self.view, model)
         self.view.zoomChanged.connect(self._on_zoom_changed)
         self.view.resized.connect(self._on_view_resized)
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._watching_screen = False
         self.cache_indicator = self.status_area.indicator
         self.copy = ImageCopy(self.view, model, self.status_area)
+        self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.recent_menu.openRequested.connect(self.open_path)
         self.actions_by_name = build_menus(
@@ -180,19 +181,14 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def _on_open_folder(self) -> None:
-        start = self._sequence.folder if self._sequence else ""
-        folder = QFileDialog.getExistingDirectory(self, "Open Folder", start)
-        if folder:
+        folder = ask_folder(self, self._sequence.folder if self._sequence else "")
+        if folder is not None:
             self.open_path(folder)
 
     @pyqtSlot()
     def _on_open_file(self) -> None:
-        start = self._sequence.folder if self._sequence else ""
-        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open File", start, f"Images ({patterns});;All files (*)"
-        )
-        if path:
+        path = ask_file(self, self._sequence.folder if self._sequence else "")
+        if path is not None:
             self.open_path(path)
 
     # -- navigation ----------------------------------------------------------------------------
@@ -363,19 +359,6 @@ class MainWindow(QMainWindow):
         else:
             self.fullscreen.set_active(False)
 
-    @pyqtSlot()
-    def _on_preferences(self) -> None:
-        if self.preferences_dialog is None:
-            self.preferences_dialog = PreferencesDialog(self._settings.preferences(), self)
-            self.preferences_dialog.changed.connect(self._on_preferences_changed)
-        self.preferences_dialog.show()
-        self.preferences_dialog.raise_()
-
-    @pyqtSlot(object)
-    def _on_preferences_changed(self, preferences: Preferences) -> None:
-        apply_preferences(self._model, self._lister, preferences)
-        self._settings.save_preferences(preferences)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_path(event.mimeData()) is not None:
             event.acceptProposedAction()
@@ -480,7 +463,7 @@ class MainWindow(QMainWindow):
             "next": self.go_next, "previous": self.go_previous,
             "first": self.go_first, "last": self.go_last,
             "open_folder": self._on_open_folder, "open_file": self._on_open_file,
-            "open_containing": self._on_open_containing, "preferences": self._on_preferences,
+            "open_containing": self._on_open_containing, "preferences": self.preferences.show,
             "quit": self.close, "copy_image": self._on_copy_image,
             "copy_path": self._on_copy_path, "fullscreen": self.fullscreen.toggle,
             "leave": self._on_leave, "rotate_right": self.view.rotate_right,
