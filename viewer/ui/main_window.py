@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PyQt5.QtCore import QSize, pyqtBoundSignal, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QImage, QShowEvent
+from PyQt5.QtCore import pyqtBoundSignal, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PyQt5.QtWidgets import QMainWindow, QWidget
 
 from viewer.core.formatting import SEPARATOR
@@ -20,6 +20,7 @@ from viewer.core.sequence import ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import file_actions
+from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import ImageCopy
 from viewer.ui.folder_opening import FolderOpening, PathKind
@@ -27,7 +28,6 @@ from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import ask_go_to
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
-from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.menus import build_menus
 from viewer.ui.open_dialogs import ask_file, ask_folder
 from viewer.ui.position import Position
@@ -74,7 +74,6 @@ class MainWindow(QMainWindow):
         self._settings = settings or Settings()
         self._lister = lister if lister is not None else FolderLister(parent=self)
         self.position = Position(model)
-        self._progress = ""  # what the place says while the current image is not shown
         self._watching_screen = False
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
@@ -83,9 +82,12 @@ class MainWindow(QMainWindow):
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
-        self.loading_notice = LoadingNotice(self)
         self.opening = FolderOpening(self._lister, parent=self)
         self.copy = ImageCopy(self.view, model, self.status_area)
+        self.current = CurrentImage(
+            model, self.view, self.status_area, self.position, self.copy, self.zoom_locked
+        )
+        self.loading_notice = self.current.loading_notice
         self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.actions_by_name = build_menus(
@@ -100,12 +102,8 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Every signal the window listens to, in one table."""
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
-            (self.view.zoomChanged, self._on_zoom_changed),
             (self.view.resized, self._on_view_resized),
             (self.recent_menu.openRequested, self.open_path),
-            (self.loading_notice.stillLoading, self._on_still_loading),
-            (self._model.imageReady, self._on_image_ready),
-            (self._model.loadFailed, self._on_load_failed),
             (self.opening.progress, self._on_listing_progress),
             (self.opening.firstListing, self._on_first_listing),
             (self.opening.relisted, self._on_relisted),
@@ -184,7 +182,7 @@ class MainWindow(QMainWindow):
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
             return True
         self.position.start(None)
-        self.loading_notice.stop()
+        self.current.stop()
         self._forget_offer(path)
         self.setWindowTitle(APP_NAME)
         self.status_area.clear_place()
@@ -246,13 +244,9 @@ class MainWindow(QMainWindow):
         self.copy.cancel()
         name = sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self._update_place("Loading…")
-        self.view.reset_rotation()
-        self.loading_notice.stop()
+        self.current.moving()
         if not self._model.request(index):
-            self.status_area.in_view(f"Loading {name}…")
-            self.loading_notice.start()
-            self.position.shown = None
+            self.current.waiting(name)
         self._settings.remember_place(sequence.folder, sequence[index])
         self.fullscreen.moved(f"{index + 1} / {len(sequence)}{SEPARATOR}{name}")
 
@@ -271,67 +265,11 @@ class MainWindow(QMainWindow):
         else:
             self._go_to(index)
 
-    # -- display: results from the model -------------------------------------------------------
-
-    @pyqtSlot(int, QImage)
-    def _on_image_ready(self, index: int, image: QImage) -> None:
-        if index != self.position.index:
-            return  # a read-ahead or a late result: stored by the model, not shown
-        self.loading_notice.stop()
-        info = self._model.image_info(index)
-        refinement = self.position.shown == index
-        coarser = image.width() < self.view.image_size().width()
-        if refinement and coarser and not self.view.is_fitted():
-            return  # a display-sized re-render must not replace the full resolution zoomed into
-        self.view.show_image(
-            image,
-            source=QSize(info.width, info.height) if info else None,
-            keep_view=refinement or self.zoom_locked(),
-            note=info.note if info else "",
-        )
-        self.position.shown = index
-        self._update_place("")
-        self.copy.shown(index)
-
-    @pyqtSlot(int, str)
-    def _on_load_failed(self, index: int, message: str) -> None:
-        if index != self.position.index:
-            return
-        self.loading_notice.stop()
-        self.status_area.in_view(message, error=True)
-        self.position.shown = None
-        self._update_place(message)
-
-    @pyqtSlot(int)
-    def _on_still_loading(self, seconds: int) -> None:
-        """The share is slow or hung: say so, and keep counting; navigation still works."""
-        sequence, index = self.position.sequence, self.position.index
-        if sequence is None or index is None:
-            return
-        self.status_area.in_view(f"Still loading {sequence.name(index)}… ({seconds} s)")
-        self._update_place(f"Still loading… ({seconds} s)")
-
-    def _update_place(self, progress: str) -> None:
-        """Say where the user is; ``progress`` (loading, failed) until the image is shown."""
-        self._progress = progress
-        sequence, index = self.position.sequence, self.position.index
-        if sequence is None or index is None:
-            self.status_area.clear_place()
-            return
-        info = self._model.image_info(index) if not progress else None
-        self.status_area.place(index, len(sequence), sequence.name(index), info, progress)
+    # -- display: the model's results go to ``current`` -----------------------------------------
 
     def _problem(self, message: str, *, logged: bool = True) -> None:
         """Tell the user why something could not be done, keeping what was shown if any."""
         self.status_area.problem(message, in_view=self.sequence is None, logged=logged)
-
-    @pyqtSlot()
-    def _on_zoom_changed(self) -> None:
-        shown = self.view.has_image()
-        self.status_area.zoom(self.view.zoom_percent() if shown else None)
-        index = self.position.shown
-        if shown and index is not None and self.view.wants_full_resolution():
-            self._model.request_full(index)  # refine: display pixels are too coarse
 
     @pyqtSlot()
     def _on_view_resized(self) -> None:
@@ -365,9 +303,9 @@ class MainWindow(QMainWindow):
         if not self.position.relist(sequence):
             return
         if self.position.index is not None:
-            self._update_place(self._progress)
+            self.current.relisted()
         elif self.position.removed is not None:
-            self.loading_notice.stop()
+            self.current.stop()
             self.status_area.place_removed(self.position.removed[0], len(sequence))
 
     @pyqtSlot(str)
