@@ -11,6 +11,7 @@ from PyQt5.QtGui import (
     QPaintEvent,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PyQt5.QtWidgets import QSizePolicy, QWidget
@@ -41,7 +42,8 @@ class ImageView(QWidget):
     Signals:
         painted(): a paint that showed an image finished (benchmarks time key-to-painted).
         zoomChanged(): the zoom level or the placement changed.
-        resized(): the view's size changed, so display images should be made anew.
+        resized(): the view's size in device pixels changed (a resize, or a screen with
+            another pixel ratio), so display images should be made anew.
     """
 
     painted = pyqtSignal()
@@ -60,6 +62,7 @@ class ImageView(QWidget):
         self._is_error = False
         self._quarter_turns = 0
         self._note = ""
+        self._watching_screen = False
 
     @property
     def message(self) -> str:
@@ -260,6 +263,17 @@ class ImageView(QWidget):
         super().resizeEvent(event)
         self.resized.emit()
         self.zoomChanged.emit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not self._watching_screen:
+            handle.screenChanged.connect(self._on_screen_changed)  # a new device pixel ratio
+            self._watching_screen = True
+
+    @pyqtSlot()
+    def _on_screen_changed(self) -> None:
+        self.resized.emit()
 
     def display_box(self) -> Size:
         """The view's size in device pixels: what a display image must fill to look sharp."""

@@ -10,22 +10,21 @@ from __future__ import annotations
 from typing import Callable
 
 from PyQt5.QtCore import pyqtBoundSignal, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PyQt5.QtWidgets import QMainWindow, QWidget
 
 from viewer.core.formatting import SEPARATOR
-from viewer.core.goto import goto_target
 from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui import file_actions
+from viewer.ui import file_actions, window_memory
 from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import ImageCopy
 from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
-from viewer.ui.goto_dialog import ask_go_to
+from viewer.ui.goto_dialog import choose_image
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
 from viewer.ui.menus import build_menus
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
         self._settings = settings or Settings()
         self._lister = lister if lister is not None else FolderLister(parent=self)
         self.position = Position(model)
-        self._watching_screen = False
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
         self.status_area = StatusArea(self, self.view, model)
@@ -253,17 +251,11 @@ class MainWindow(QMainWindow):
     @pyqtSlot()
     def _on_go_to(self) -> None:
         sequence = self.position.sequence
-        if sequence is None or not len(sequence):
-            return
-        text = ask_go_to(self, len(sequence))
-        if text is None:
-            return
-        after = -1 if self.position.index is None else self.position.index
-        index = goto_target(text, sequence.names, after)
-        if index is None:
-            self.status_area.notice(f"No image matches “{text.strip()}”.")
-        else:
-            self._go_to(index)
+        if sequence is not None and len(sequence):
+            after = -1 if self.position.index is None else self.position.index
+            index = choose_image(self, sequence.names, after, self.status_area)
+            if index is not None:
+                self._go_to(index)
 
     # -- display: the model's results go to ``current`` -----------------------------------------
 
@@ -359,7 +351,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(path)
 
-    # -- the window's life: restore, screens, close --------------------------------------------
+    # -- the window's life: reopen, restore, close ---------------------------------------------
 
     def offer_reopen(self) -> None:
         """Started without a path: offer the last folder at the last image, if it still exists."""
@@ -370,25 +362,10 @@ class MainWindow(QMainWindow):
 
     def show_restored(self) -> None:
         """Show the window with the geometry and full-screen state it was closed with."""
-        geometry = self._settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.show()
-        if self._settings.fullscreen():
-            self.fullscreen.set_active(True)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and not self._watching_screen:
-            handle.screenChanged.connect(self._on_view_resized)  # a new device pixel ratio
-            self._watching_screen = True
+        window_memory.show_restored(self, self._settings, self.fullscreen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        fullscreen = self.fullscreen.is_active()
-        geometry = self._settings.geometry() if fullscreen else None
-        self._settings.remember_window(geometry or self.saveGeometry(), fullscreen)
-        self._settings.sync()
+        window_memory.remember(self, self._settings, self.fullscreen)
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)
