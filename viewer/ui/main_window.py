@@ -28,7 +28,7 @@ from viewer.ui.goto_dialog import choose_image
 from viewer.ui.help_overlay import HelpOverlay
 from viewer.ui.image_view import ImageView
 from viewer.ui.menus import build_menus
-from viewer.ui.open_dialogs import ask_file, ask_folder
+from viewer.ui.open_dialogs import OpenDialogs
 from viewer.ui.position import Position
 from viewer.ui.preferences import PreferencesCommand
 from viewer.ui.recent_menu import RecentFoldersMenu
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
         self.opening = FolderOpening(self._lister, parent=self)
+        self.status_area.follow(self.opening, self.position)
+        self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
         self.copy = ImageCopy(self.view, model, self.status_area)
         self.current = CurrentImage(
             model, self.view, self.status_area, self.position, self.copy, self.zoom_locked
@@ -102,13 +104,10 @@ class MainWindow(QMainWindow):
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
             (self.view.resized, self._on_view_resized),
             (self.recent_menu.openRequested, self.open_path),
-            (self.opening.progress, self._on_listing_progress),
             (self.opening.firstListing, self._on_first_listing),
             (self.opening.relisted, self._on_relisted),
             (self.opening.opened, self.opened.emit),
-            (self.opening.failed, self._on_open_failed),
             (self.opening.failed, self.openFailed.emit),
-            (self.opening.unavailable, self._on_folder_unavailable),
         ]
         for signal, slot in table:
             signal.connect(slot)
@@ -119,7 +118,7 @@ class MainWindow(QMainWindow):
         return {
             "next": self.go_next, "previous": self.go_previous,
             "first": self.go_first, "last": self.go_last, "go_to": self._on_go_to,
-            "open_folder": self._on_open_folder, "open_file": self._on_open_file,
+            "open_folder": self.dialogs.open_folder, "open_file": self.dialogs.open_file,
             "open_containing": self._on_open_containing, "preferences": self.preferences.show,
             "quit": self.close, "copy_image": self._on_copy_image,
             "copy_path": self._on_copy_path, "fullscreen": self.fullscreen.toggle,
@@ -149,6 +148,9 @@ class MainWindow(QMainWindow):
 
     def current_path(self) -> str | None:
         return self.position.path()
+
+    def _folder_on_screen(self) -> str:
+        return self.sequence.folder if self.sequence else ""
 
     def zoom_locked(self) -> bool:
         return self.actions_by_name["zoom_lock"].isChecked()
@@ -192,18 +194,6 @@ class MainWindow(QMainWindow):
         self._settings.add_recent_folder(folder)
         if self.reopen_offer is not None:
             self.reopen_offer.hide()
-
-    @pyqtSlot()
-    def _on_open_folder(self) -> None:
-        folder = ask_folder(self, self.sequence.folder if self.sequence else "")
-        if folder is not None:
-            self.open_path(folder)
-
-    @pyqtSlot()
-    def _on_open_file(self) -> None:
-        path = ask_file(self, self.sequence.folder if self.sequence else "")
-        if path is not None:
-            self.open_path(path)
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -268,19 +258,11 @@ class MainWindow(QMainWindow):
         """Workers render for the view's size in device pixels; tell the model the new one."""
         self._model.set_display_box(self.view.display_box())
 
-    # -- listings, from ``opening`` ------------------------------------------------------------
-
-    @pyqtSlot(int)
-    def _on_listing_progress(self, seen: int) -> None:
-        text = f"Listing… {seen:,} files"
-        self.status_area.folder(text)
-        if self.sequence is None:
-            self.status_area.in_view(text)
+    # -- listings, from ``opening`` (``status_area`` says how they go) -----------------------------
 
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
         """A folder given to ``open_path`` is listed: show it at ``start``."""
-        self.status_area.folder("")
         self.position.start(sequence)
         if start < len(sequence):
             self._go_to(start)
@@ -291,7 +273,6 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
-        self.status_area.folder("")
         if not self.position.relist(sequence):
             return
         if self.position.index is not None:
@@ -299,16 +280,6 @@ class MainWindow(QMainWindow):
         elif self.position.removed is not None:
             self.current.stop()
             self.status_area.place_removed(self.position.removed[0], len(sequence))
-
-    @pyqtSlot(str)
-    def _on_open_failed(self, message: str) -> None:
-        self.status_area.folder("")
-        self._problem(message, logged=False)  # whoever opened it reports it (the app, on stderr)
-
-    @pyqtSlot(str)
-    def _on_folder_unavailable(self, message: str) -> None:
-        self.status_area.folder("Folder unavailable: showing images kept in memory")
-        self._problem(message)
 
     # -- commands: copy, zoom lock, leave, drops -----------------------------------------------
 

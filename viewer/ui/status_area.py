@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import logging
 
-from PyQt5.QtCore import QObject
+from PyQt5.QtCore import QObject, pyqtSlot
 from PyQt5.QtWidgets import QLabel, QMainWindow
 
 from viewer.core.decode import ImageInfo
 from viewer.core.formatting import SEPARATOR, status_line
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.cache_indicator import CacheIndicator
+from viewer.ui.folder_opening import FolderOpening
 from viewer.ui.image_view import ImageView
+from viewer.ui.position import Position
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ class StatusArea(QObject):
         self._bar.addPermanentWidget(self._folder)
         self.indicator = CacheIndicator(model, window)
         self._bar.addPermanentWidget(self.indicator)
+        self._position: Position | None = None
 
     # -- what the window says -----------------------------------------------------------------
 
@@ -95,6 +98,42 @@ class StatusArea(QObject):
     def in_view(self, text: str, *, error: bool = False) -> None:
         """A message in place of the image: the one door to ``ImageView.show_message``."""
         self._view.show_message(text, error=error)
+
+    # -- what the folder's listings say -------------------------------------------------------
+
+    def follow(self, opening: FolderOpening, position: Position) -> None:
+        """Say how listings go; a problem is said in the view while no folder is on screen."""
+        self._position = position
+        opening.progress.connect(self._on_listing_progress)
+        opening.firstListing.connect(self._on_listed)
+        opening.relisted.connect(self._on_listed)
+        opening.failed.connect(self._on_open_failed)
+        opening.unavailable.connect(self._on_folder_unavailable)
+
+    def _no_folder_shown(self) -> bool:
+        return self._position is None or self._position.sequence is None
+
+    @pyqtSlot(int)
+    def _on_listing_progress(self, seen: int) -> None:
+        text = f"Listing… {seen:,} files"
+        self.folder(text)
+        if self._no_folder_shown():
+            self.in_view(text)
+
+    @pyqtSlot()
+    def _on_listed(self) -> None:
+        self.folder("")
+
+    @pyqtSlot(str)
+    def _on_open_failed(self, message: str) -> None:
+        self.folder("")
+        # Not logged as a warning: whoever opened it reports it (the app, on stderr).
+        self.problem(message, in_view=self._no_folder_shown(), logged=False)
+
+    @pyqtSlot(str)
+    def _on_folder_unavailable(self, message: str) -> None:
+        self.folder("Folder unavailable: showing images kept in memory")
+        self.problem(message, in_view=self._no_folder_shown())
 
     # -- what tests read ----------------------------------------------------------------------
 
