@@ -40,7 +40,7 @@ def make_window(qtbot: object) -> Iterator[object]:
 
     yield make
     for window in windows:
-        loader = window.model._loader
+        loader = window.model.loader
         if isinstance(loader, FakeLoader):
             loader.release_all()
         window.model.shutdown(wait=True)
