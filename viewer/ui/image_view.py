@@ -191,7 +191,8 @@ class ImageView(QWidget):
         if self._pixmap is not None:
             self._set_zoom(1.0 / self.devicePixelRatioF(), None)
 
-    def fit(self) -> None:
+    @pyqtSlot()
+    def fit_to_window(self) -> None:
         self._zoom = None
         self.update()
         self.zoomChanged.emit()
@@ -302,8 +303,8 @@ class ImageView(QWidget):
             size = bounds.size().transposed() if self._quarter_turns % 2 else bounds.size()
             painter.translate(bounds.center())
             painter.rotate(self.rotation)
-            target = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
-            painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+            placed = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
+            painter.drawPixmap(placed, self._pixmap, QRectF(self._pixmap.rect()))
             if self._note:
                 painter.resetTransform()  # the band is not rotated with the image
                 self._paint_note(painter)

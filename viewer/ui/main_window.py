@@ -125,7 +125,8 @@ class MainWindow(QMainWindow):
             "leave": self._on_leave, "help": self.help_overlay.toggle,
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
-            "actual_size": view.actual_size, "fit": view.fit, "zoom_lock": self._on_zoom_lock,
+            "actual_size": view.actual_size, "fit": view.fit_to_window,
+            "zoom_lock": self._on_zoom_lock,
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
