@@ -10,7 +10,7 @@ from PyQt5.QtCore import QObject, QSize, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.file_actions import ImageCopy
+from viewer.ui.file_actions import FileActions
 from viewer.ui.image_view import ImageView
 from viewer.ui.loading_notice import LoadingNotice
 from viewer.ui.position import Position
@@ -33,7 +33,7 @@ class CurrentImage(QObject):
         view: ImageView,
         status: StatusArea,
         position: Position,
-        copy: ImageCopy,
+        file_actions: FileActions,
         zoom_locked: Callable[[], bool],
     ) -> None:
         super().__init__(view)
@@ -41,7 +41,7 @@ class CurrentImage(QObject):
         self._view = view
         self._status = status
         self._position = position
-        self._copy = copy
+        self._file_actions = file_actions
         self._zoom_locked = zoom_locked
         self._progress = ""  # what the place says while the current image is not shown
         self.loading_notice = LoadingNotice(self)
@@ -49,6 +49,7 @@ class CurrentImage(QObject):
         model.imageReady.connect(self._on_image_ready)
         model.loadFailed.connect(self._on_load_failed)
         view.zoomChanged.connect(self._on_zoom_changed)
+        view.resized.connect(self._on_view_resized)
 
     def moving(self) -> None:
         """The user moves to ``position.index``: it is loading, until the model says more."""
@@ -88,7 +89,7 @@ class CurrentImage(QObject):
         )
         self._position.shown = index
         self._update_place("")
-        self._copy.shown(index)
+        self._file_actions.shown(index)
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
@@ -115,6 +116,11 @@ class CurrentImage(QObject):
         index = self._position.shown
         if shown and index is not None and self._view.wants_full_resolution():
             self._model.request_full(index)  # refine: display pixels are too coarse
+
+    @pyqtSlot()
+    def _on_view_resized(self) -> None:
+        """Workers render for the view's size in device pixels; tell the model the new one."""
+        self._model.set_display_box(self._view.display_box())
 
     def _update_place(self, progress: str) -> None:
         """Say where the user is; ``progress`` (loading, failed) until the image is shown."""

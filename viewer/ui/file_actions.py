@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
-from PyQt5.QtCore import QObject, QUrl
+from PyQt5.QtCore import QObject, QUrl, pyqtSlot
 from PyQt5.QtGui import QDesktopServices, QGuiApplication, QPixmap
 
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.image_view import ImageView
+from viewer.ui.position import Position
 from viewer.ui.status_area import StatusArea
 
 
@@ -26,22 +27,28 @@ def open_containing_folder(path: str) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
 
-class ImageCopy(QObject):
-    """Ctrl+C copies the whole image, not the screen-sized pixels the view may hold.
+class FileActions(QObject):
+    """The Edit menu's commands on the current image: copy it, copy its path, show its folder.
 
-    When the full pixels are on screen they are copied at once; otherwise the model is asked
-    for them, and ``shown`` copies them when they arrive, unless the user has moved on.
+    Ctrl+C copies the whole image, not the screen-sized pixels the view may hold: when the
+    full pixels are on screen they are copied at once; otherwise the model is asked for them,
+    and ``shown`` copies them when they arrive, unless the user has moved on.
     """
 
-    def __init__(self, view: ImageView, model: PrefetchModel, status: StatusArea) -> None:
+    def __init__(
+        self, view: ImageView, model: PrefetchModel, status: StatusArea, position: Position
+    ) -> None:
         super().__init__(view)
         self._view = view
         self._model = model
         self._status = status
+        self._position = position
         self._pending: int | None = None  # the image whose full pixels are awaited
 
-    def copy_image(self, index: int | None) -> None:
-        """Copy the image at ``index`` (the one shown), now or once its full pixels are here."""
+    @pyqtSlot()
+    def copy_image(self) -> None:
+        """Copy the image shown, now or once its full pixels are here."""
+        index = self._position.index
         if self._view.pixmap() is None or index is None:
             self._status.notice("No image to copy yet.")
             return
@@ -62,10 +69,18 @@ class ImageCopy(QObject):
         """The user moved to another image: a copy still waiting is dropped."""
         self._pending = None
 
-    def copy_path(self, path: str | None) -> None:
+    @pyqtSlot()
+    def copy_path(self) -> None:
+        path = self._position.path()
         if path is not None:
             copy_path(path)
             self._status.notice("Path copied.")
+
+    @pyqtSlot()
+    def open_containing(self) -> None:
+        path = self._position.path()
+        if path is not None and not open_containing_folder(path):
+            self._status.problem("The file manager could not be started.", in_view=False)
 
     def _copy_shown(self) -> None:
         pixmap = self._view.pixmap()

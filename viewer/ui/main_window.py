@@ -18,10 +18,10 @@ from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui import file_actions, window_memory
+from viewer.ui import window_memory
 from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
-from viewer.ui.file_actions import ImageCopy
+from viewer.ui.file_actions import FileActions
 from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import choose_image
@@ -83,9 +83,9 @@ class MainWindow(QMainWindow):
         self.opening = FolderOpening(self._lister, parent=self)
         self.status_area.follow(self.opening, self.position)
         self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
-        self.copy = ImageCopy(self.view, model, self.status_area)
+        self.file_actions = FileActions(self.view, model, self.status_area, self.position)
         self.current = CurrentImage(
-            model, self.view, self.status_area, self.position, self.copy, self.zoom_locked
+            model, self.view, self.status_area, self.position, self.file_actions, self.zoom_locked
         )
         self.loading_notice = self.current.loading_notice
         self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         """Every signal the window listens to, in one table."""
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
-            (self.view.resized, self._on_view_resized),
             (self.recent_menu.openRequested, self.open_path),
             (self.opening.firstListing, self._on_first_listing),
             (self.opening.relisted, self._on_relisted),
@@ -114,15 +113,15 @@ class MainWindow(QMainWindow):
 
     def _slots(self) -> dict[str, Callable[[], object]]:
         """The slot of every command in ``keys.COMMANDS``, by name."""
-        view = self.view
+        view, files = self.view, self.file_actions
         return {
             "next": self.go_next, "previous": self.go_previous,
             "first": self.go_first, "last": self.go_last, "go_to": self._on_go_to,
             "open_folder": self.dialogs.open_folder, "open_file": self.dialogs.open_file,
-            "open_containing": self._on_open_containing, "preferences": self.preferences.show,
-            "quit": self.close, "copy_image": self._on_copy_image,
-            "copy_path": self._on_copy_path, "fullscreen": self.fullscreen.toggle,
-            "leave": self._on_leave, "help": self.help_overlay.toggle,
+            "open_containing": files.open_containing, "preferences": self.preferences.show,
+            "quit": self.close, "copy_image": files.copy_image, "copy_path": files.copy_path,
+            "fullscreen": self.fullscreen.toggle, "leave": self._on_leave,
+            "help": self.help_overlay.toggle,
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
@@ -230,7 +229,7 @@ class MainWindow(QMainWindow):
         assert sequence is not None
         self.status_area.clear_notice()
         self.position.move(index)
-        self.copy.cancel()
+        self.file_actions.cancel()
         name = sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.current.moving()
@@ -248,16 +247,9 @@ class MainWindow(QMainWindow):
             if index is not None:
                 self._go_to(index)
 
-    # -- display: the model's results go to ``current`` -----------------------------------------
-
     def _problem(self, message: str, *, logged: bool = True) -> None:
         """Tell the user why something could not be done, keeping what was shown if any."""
         self.status_area.problem(message, in_view=self.sequence is None, logged=logged)
-
-    @pyqtSlot()
-    def _on_view_resized(self) -> None:
-        """Workers render for the view's size in device pixels; tell the model the new one."""
-        self._model.set_display_box(self.view.display_box())
 
     # -- listings, from ``opening`` (``status_area`` says how they go) -----------------------------
 
@@ -282,21 +274,7 @@ class MainWindow(QMainWindow):
             self.current.stop()
             self.status_area.place_removed(self.position.removed[0], len(sequence))
 
-    # -- commands: copy, zoom lock, leave, drops -----------------------------------------------
-
-    @pyqtSlot()
-    def _on_copy_image(self) -> None:
-        self.copy.copy_image(self.position.index)
-
-    @pyqtSlot()
-    def _on_copy_path(self) -> None:
-        self.copy.copy_path(self.current_path())
-
-    @pyqtSlot()
-    def _on_open_containing(self) -> None:
-        path = self.current_path()
-        if path is not None and not file_actions.open_containing_folder(path):
-            self._problem("The file manager could not be started.")
+    # -- commands: zoom lock, leave, drops -----------------------------------------------
 
     @pyqtSlot()
     def _on_zoom_lock(self) -> None:
