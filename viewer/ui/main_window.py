@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
         """
         kind = self.opening.open(path, start)
         if kind is PathKind.NOTHING:
-            self._problem(f"Not an image file this viewer opens: {path}")
+            problem = f"Not an image file this viewer opens: {path}"
+            self.status_area.problem(problem, in_view=self.sequence is None)
             return False
         if kind is PathKind.IMAGE:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
@@ -247,11 +248,7 @@ class MainWindow(QMainWindow):
             if index is not None:
                 self._go_to(index)
 
-    def _problem(self, message: str, *, logged: bool = True) -> None:
-        """Tell the user why something could not be done, keeping what was shown if any."""
-        self.status_area.problem(message, in_view=self.sequence is None, logged=logged)
-
-    # -- listings, from ``opening`` (``status_area`` says how they go) -----------------------------
+    # -- listings, from ``opening`` (``status_area`` says how they go) -------------------------
 
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
@@ -274,7 +271,7 @@ class MainWindow(QMainWindow):
             self.current.stop()
             self.status_area.place_removed(self.position.removed[0], len(sequence))
 
-    # -- commands: zoom lock, leave, drops -----------------------------------------------
+    # -- commands: zoom lock, leave, drops -----------------------------------------------------
 
     @pyqtSlot()
     def _on_zoom_lock(self) -> None:

@@ -50,7 +50,7 @@ class StatusArea(QObject):
         self._bar.addPermanentWidget(self.indicator)
         self._position: Position | None = None
 
-    # -- what the window says -----------------------------------------------------------------
+    # -- what the window says ------------------------------------------------------------------
 
     def notice(self, text: str) -> None:
         """A passing remark over the place: shown for a few seconds."""
@@ -99,7 +99,7 @@ class StatusArea(QObject):
         """A message in place of the image: the one door to ``ImageView.show_message``."""
         self._view.show_message(text, error=error)
 
-    # -- what the folder's listings say -------------------------------------------------------
+    # -- what the folder's listings say --------------------------------------------------------
 
     def follow(self, opening: FolderOpening, position: Position) -> None:
         """Say how listings go; a problem is said in the view while no folder is on screen."""
@@ -135,7 +135,7 @@ class StatusArea(QObject):
         self.folder("Folder unavailable: showing images kept in memory")
         self.problem(message, in_view=self._no_folder_shown())
 
-    # -- what tests read ----------------------------------------------------------------------
+    # -- what tests read -----------------------------------------------------------------------
 
     def place_text(self) -> str:
         return self._place.text()
