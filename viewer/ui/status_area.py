@@ -30,7 +30,8 @@ class StatusArea(QObject):
     """Owns the status bar's labels and the read-ahead indicator, and the view's messages.
 
     The status bar holds, left to right: the place (``3 / 12 · 3.jpg · 67×48 · 8.3 kB``),
-    passing notices over it, then the zoom, the folder's state and the indicator.
+    passing notices over it, then the zoom, the folder's state and the indicator. Once given
+    a ``FolderOpening`` (``follow``), it says how the folder's listings go by itself.
 
     Attributes:
         indicator: the read-ahead dots; they follow the model by themselves.
