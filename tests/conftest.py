@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 
 # Must be set before any QApplication exists (pytest-qt creates it lazily).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
+# Qt warns about a runtime directory others can write to (as /tmp is): give it a private one.
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="viewer-tests-"))
 
 from collections.abc import Iterator
 

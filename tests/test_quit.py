@@ -16,7 +16,7 @@ from PyQt5.QtCore import QMetaObject, Qt
 from PyQt5.QtWidgets import QApplication
 from viewer.app import main
 
-def hang(path, allocate, fit=None):
+def hang(path, allocate, display_box=None):
     QMetaObject.invokeMethod(QApplication.instance(), "closeAllWindows", Qt.QueuedConnection)
     threading.Event().wait()
 

@@ -13,7 +13,7 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, Callable, NoReturn
 
 from viewer import __version__
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -110,49 +110,30 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a built-in folder of sample images"
     )
-    parser.add_argument(
-        "--ahead",
-        type=_count,
-        default=None,
-        metavar="N",
-        help=f"images to read ahead in the direction of travel (default {TUNING['ahead']})",
-    )
-    parser.add_argument(
-        "--behind",
-        type=_count,
-        default=None,
-        metavar="N",
-        help=f"images to keep behind (default {TUNING['behind']})",
-    )
-    parser.add_argument(
-        "--threads",
-        type=_positive,
-        default=None,
-        metavar="N",
-        help=f"worker threads reading and decoding (default {TUNING['threads']})",
-    )
-    parser.add_argument(
-        "--cache-images",
-        type=_positive,
-        default=None,
-        metavar="N",
-        help=f"images kept in memory (default {TUNING['cache_images']})",
-    )
-    parser.add_argument(
-        "--cache-mb",
-        type=_positive,
-        default=None,
-        metavar="MB",
-        help=f"memory for kept images, in MiB (default {TUNING['cache_mb']})",
-    )
-    parser.add_argument(
-        "--max-image-mb",
-        type=_positive,
-        default=None,
-        metavar="MB",
-        help="most memory decoding one image may take, in MiB; larger JPEGs are shown "
-        f"reduced, other formats refused (default {DEFAULT_MAX_IMAGE_BYTES >> 20})",
-    )
+    _add_tuning(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser  # fmt: skip
+
+
+def _add_tuning(parser: argparse.ArgumentParser) -> None:
+    """The options that override a saved Preference for this run (``None``: not given)."""
+    max_image = DEFAULT_MAX_IMAGE_BYTES >> 20
+    options: list[tuple[str, Callable[[str], object], str, str]] = [
+        ("--ahead", _count, "N",
+         f"images to read ahead in the direction of travel (default {TUNING['ahead']})"),
+        ("--behind", _count, "N", f"images to keep behind (default {TUNING['behind']})"),
+        ("--threads", _positive, "N",
+         f"worker threads reading and decoding (default {TUNING['threads']})"),
+        ("--cache-images", _positive, "N",
+         f"images kept in memory (default {TUNING['cache_images']})"),
+        ("--cache-mb", _positive, "MB",
+         f"memory for kept images, in MiB (default {TUNING['cache_mb']})"),
+        ("--max-image-mb", _positive, "MB",
+         "most memory decoding one image may take, in MiB; larger JPEGs are shown "
+         f"reduced, other formats refused (default {max_image})"),
+    ]  # fmt: skip
+    for flag, kind, metavar, text in options:
+        parser.add_argument(flag, type=kind, default=None, metavar=metavar, help=text)
     parser.add_argument(
         "--poll",
         dest="poll_seconds",
@@ -162,8 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="re-list the folder this often to notice changes; 0 turns it off "
         f"(default {DEFAULT_POLL_SECONDS:g})",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser  # fmt: skip
 
 
 def parse(argv: list[str]) -> Options:

@@ -16,10 +16,9 @@ from PyQt5.QtGui import QImage
 from viewer.core.decode import DecodeError
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
-from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.store import ImageStore
+from viewer.model.load_state import LoadState
 from viewer.model.load_task import Loader
-from viewer.model.prefetch_model import SlotState
 from viewer.model.qimage_buffer import QImageAllocator
 
 CACHE_IMAGES = 10
@@ -31,10 +30,12 @@ class BaselineModel(QObject):
     Signals:
         imageReady(int, QImage): the image at an index, emitted from ``request``.
         loadFailed(int, str): the image at an index cannot be shown.
+        stateChanged(int): ``request`` moved to an index (what the cache indicator follows).
     """
 
     imageReady = pyqtSignal(int, QImage)
     loadFailed = pyqtSignal(int, str)
+    stateChanged = pyqtSignal(int)
 
     def __init__(self, loader: Loader) -> None:
         super().__init__()
@@ -46,9 +47,15 @@ class BaselineModel(QObject):
         self._count_lock = threading.Lock()
 
     #: What the window's cache indicator reads: baselines report no read-ahead and no store.
-    plan = ReadAheadPlan(0, 0)
-    direction = Direction.FORWARD
     store: ImageStore[str, QImage] = ImageStore()
+
+    @property
+    def current_index(self) -> int | None:
+        return self._current
+
+    def wanted_span(self) -> range:
+        """Only the current image: a baseline reads nothing ahead that the indicator shows."""
+        return range(0) if self._current is None else range(self._current, self._current + 1)
 
     def set_paths(self, paths: Sequence[str]) -> None:
         self._paths = paths
@@ -73,8 +80,8 @@ class BaselineModel(QObject):
     def count(self) -> int:
         return len(self._paths)
 
-    def state(self, index: int) -> SlotState:
-        return SlotState.ABSENT
+    def state(self, index: int) -> LoadState:
+        return LoadState.ABSENT
 
     def image_info(self, index: int) -> ImageInfo | None:
         return self._infos.get(index)
@@ -105,6 +112,7 @@ class BaselineModel(QObject):
 
     def request(self, index: int) -> bool:
         self._current = index
+        self.stateChanged.emit(index)
         try:
             image = self.fetch(index)
         except DecodeError as error:

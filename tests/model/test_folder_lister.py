@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.fakes import FakeFolder
+from tests.waits import TIMEOUT_MS
 from viewer.model.folder_lister import FolderLister
 
 
@@ -31,12 +32,15 @@ def make_lister(qtbot, folder) -> Iterator[object]:
 
 
 def listed(qtbot, lister):
-    return qtbot.waitSignal(lister.listed, timeout=5000)
+    return qtbot.waitSignal(lister.listed, timeout=TIMEOUT_MS)
 
 
 def test_lists_with_progress(qtbot, make_lister):
     lister = make_lister()
-    with qtbot.waitSignal(lister.progress, timeout=5000) as progress, listed(qtbot, lister) as done:
+    with (
+        qtbot.waitSignal(lister.progress, timeout=TIMEOUT_MS) as progress,
+        listed(qtbot, lister) as done,
+    ):
         lister.open("/share")
     assert progress.args == [2]
     assert list(done.args[0]) == ["/share/1.jpg", "/share/2.jpg"]
@@ -48,7 +52,7 @@ def test_only_a_changed_listing_is_announced(qtbot, make_lister, folder):
         lister.open("/share")
     with qtbot.assertNotEmitted(lister.listed, wait=100):
         lister.relist()
-        qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=5000)
+        qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=TIMEOUT_MS)
     folder.names = ["1.jpg", "1b.jpg", "2.jpg"]
     with listed(qtbot, lister) as done:
         lister.relist()
@@ -78,12 +82,12 @@ def test_a_re_list_asked_for_while_listing_runs_once_more(qtbot, make_lister, fo
     lister = make_lister()
     folder.gate()
     lister.open("/share")
-    qtbot.waitUntil(lambda: folder.calls == 1, timeout=5000)
+    qtbot.waitUntil(lambda: folder.calls == 1, timeout=TIMEOUT_MS)
     lister.relist()
     lister.relist()
     folder.names = ["3.jpg"]  # changed while the first listing ran
     folder.release()
-    qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=5000)
+    qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=TIMEOUT_MS)
     assert folder.calls == 2
 
 
@@ -92,7 +96,7 @@ def test_folder_gone_then_back(qtbot, make_lister, folder):
     with listed(qtbot, lister):
         lister.open("/share")
     folder.gone = True
-    with qtbot.waitSignal(lister.failed, timeout=5000) as failed:
+    with qtbot.waitSignal(lister.failed, timeout=TIMEOUT_MS) as failed:
         lister.relist()
     assert failed.args == ["Folder not found: /share"]
     folder.gone = False
@@ -104,7 +108,7 @@ def test_results_for_a_previous_folder_are_dropped(qtbot, make_lister, folder):
     lister = make_lister()
     folder.gate()
     lister.open("/old")
-    qtbot.waitUntil(lambda: folder.calls == 1, timeout=5000)
+    qtbot.waitUntil(lambda: folder.calls == 1, timeout=TIMEOUT_MS)
     lister.open("/new")
     folder.release()
     with listed(qtbot, lister) as done:
@@ -115,9 +119,9 @@ def test_results_for_a_previous_folder_are_dropped(qtbot, make_lister, folder):
 def test_a_hung_listing_counts_as_running_work_until_it_returns(qtbot, make_lister, folder):
     lister = make_lister()
     folder.gate()
-    with qtbot.waitSignal(lister.progress, timeout=5000):
+    with qtbot.waitSignal(lister.progress, timeout=TIMEOUT_MS):
         lister.open("/share")
     lister.shutdown(wait=False)
     assert lister.has_running_work()  # the app leaves with os._exit rather than wait for it
     folder.release()
-    qtbot.waitUntil(lambda: not lister.has_running_work(), timeout=5000)
+    qtbot.waitUntil(lambda: not lister.has_running_work(), timeout=TIMEOUT_MS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.waits import TIMEOUT_MS
 from viewer.core.sequence import ImageSequence
 
 
@@ -11,4 +12,4 @@ def shown(window, index):
 
 def open_at(qtbot, window, folder, index=0):
     window.open_sequence(ImageSequence.from_folder(folder), index)
-    qtbot.waitUntil(lambda: shown(window, index), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, index), timeout=TIMEOUT_MS)

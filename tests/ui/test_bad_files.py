@@ -10,6 +10,7 @@ from PIL import Image
 
 from tests.fakes import FakeClock, FakeFolder, FakeLoader
 from tests.images import encode, pattern
+from tests.waits import TIMEOUT_MS
 from viewer.core.sequence import ImageSequence
 
 
@@ -61,30 +62,32 @@ def test_unreadable_file_says_why_and_next_still_works(
 ):
     window = make_window()
     window.open_sequence(ImageSequence.from_folder(bad_folder), index)
-    qtbot.waitUntil(lambda: failed(window, index), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, index), timeout=TIMEOUT_MS)
     assert window.view.message == message
-    assert message in window.status_text()
+    assert message in window.status_area.place_text()
     window.go_next()
-    qtbot.waitUntil(lambda: shown(window, index + 1) or failed(window, index + 1), timeout=5000)
+    qtbot.waitUntil(
+        lambda: shown(window, index + 1) or failed(window, index + 1), timeout=TIMEOUT_MS
+    )
 
 
 def test_damaged_jpeg_is_shown_in_part_with_a_visible_note(qtbot, make_window, bad_folder):
     window = make_window()
     window.open_sequence(ImageSequence.from_folder(bad_folder), 1)
-    qtbot.waitUntil(lambda: shown(window, 1), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 1), timeout=TIMEOUT_MS)
     assert window.view.note.startswith("damaged")
-    assert "damaged" in window.status_text()
+    assert "damaged" in window.status_area.place_text()
     window.go_next()
-    qtbot.waitUntil(lambda: failed(window, 2), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, 2), timeout=TIMEOUT_MS)
     assert window.view.note == ""
 
 
 def test_multi_frame_file_shows_frame_one_and_says_so(qtbot, make_window, bad_folder):
     window = make_window()
     window.open_sequence(ImageSequence.from_folder(bad_folder), 4)
-    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() == 30
-    assert window.status_text().endswith("frame 1 of 3")
+    assert window.status_area.place_text().endswith("frame 1 of 3")
 
 
 def test_file_deleted_or_replaced_by_a_folder_after_listing(qtbot, make_window, image_folder):
@@ -95,12 +98,12 @@ def test_file_deleted_or_replaced_by_a_folder_after_listing(qtbot, make_window, 
     # The folder's listing stays the stale one, so the loads (not a re-list) find the changes.
     window = make_window(lister=FakeFolder(list(sequence.names)))
     window.open_sequence(sequence, 4)
-    qtbot.waitUntil(lambda: failed(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, 4), timeout=TIMEOUT_MS)
     assert window.view.message == "5.jpg is gone: it was deleted or moved."
     window.go_next()
-    qtbot.waitUntil(lambda: shown(window, 5), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 5), timeout=TIMEOUT_MS)
     window.go_next()
-    qtbot.waitUntil(lambda: failed(window, 6), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, 6), timeout=TIMEOUT_MS)
     assert window.view.message == "7.jpg is a folder, not an image file."
 
 
@@ -110,7 +113,7 @@ def test_huge_image_is_refused_with_its_size(qtbot, make_window, tmp_path):
     (tmp_path / "scan.png").write_bytes(forged_png(30000, 30000))
     window = make_window()
     window.open_sequence(ImageSequence.from_folder(str(tmp_path)), 0)
-    qtbot.waitUntil(lambda: failed(window, 0), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, 0), timeout=TIMEOUT_MS)
     assert "30000×30000" in window.view.message
 
 
@@ -127,9 +130,9 @@ def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
     sequence = ImageSequence.from_folder(image_folder)
     loader.gate(sequence[4])  # its read-ahead hangs, like a share that stopped answering
     window.open_sequence(sequence, 3)
-    qtbot.waitUntil(lambda: shown(window, 3), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
     window.go_next()
-    qtbot.waitUntil(lambda: loader.count(sequence[4]) == 1, timeout=5000)  # stuck in its read
+    qtbot.waitUntil(lambda: loader.count(sequence[4]) == 1, timeout=TIMEOUT_MS)  # stuck in its read
     assert window.loading_notice.is_active()
     clock.now += 1
     window.loading_notice.tick()
@@ -137,15 +140,15 @@ def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
     clock.now += 11.4
     window.loading_notice.tick()
     assert window.view.message == "Still loading 5.jpg… (12 s)"
-    assert window.status_text().endswith("Still loading… (12 s)")
+    assert window.status_area.place_text().endswith("Still loading… (12 s)")
     window.go_previous()  # the window answers, and the stored image is shown at once
     assert shown(window, 3)
     assert not window.loading_notice.is_active()
     window.go_next()  # back to the hung image: the same read is awaited, not a second one
     assert loader.count(sequence[4]) == 1
-    with qtbot.waitSignal(window.model.imageReady, timeout=5000):
+    with qtbot.waitSignal(window.model.imageReady, timeout=TIMEOUT_MS):
         loader.release(sequence[4])
-    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert not window.loading_notice.is_active()
     assert loader.count(sequence[4]) == 1
 
@@ -156,11 +159,11 @@ def test_io_error_is_shown_and_moving_back_retries(qtbot, make_window, image_fol
     sequence = ImageSequence.from_folder(image_folder)
     loader.failing[sequence[2]] = "Cannot read 3.jpg: Input/output error."
     window.open_sequence(sequence, 2)
-    qtbot.waitUntil(lambda: failed(window, 2), timeout=5000)
+    qtbot.waitUntil(lambda: failed(window, 2), timeout=TIMEOUT_MS)
     assert window.view.message == "Cannot read 3.jpg: Input/output error."
     window.go_next()
-    qtbot.waitUntil(lambda: shown(window, 3), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
     del loader.failing[sequence[2]]  # the share recovered
     window.go_previous()
-    qtbot.waitUntil(lambda: shown(window, 2), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 2), timeout=TIMEOUT_MS)
     assert loader.count(sequence[2]) == 2

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 from tests.fakes import FakeLoader
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import ImageSequence
-from viewer.model.prefetch_model import SlotState
+from viewer.model.prefetch_model import LoadState, PrefetchModel
+from viewer.ui.cache_indicator import CacheIndicator
 
 
 def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
@@ -17,9 +19,9 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
     qtbot.waitUntil(
         lambda: (
             indicator.states()
-            == [SlotState.ABSENT, SlotState.CACHED, SlotState.FAILED, SlotState.LOADING]
+            == [LoadState.ABSENT, LoadState.CACHED, LoadState.FAILED, LoadState.LOADING]
         ),
-        timeout=5000,
+        timeout=TIMEOUT_MS,
     )  # 4.jpg behind (read once nothing ahead is missing), 5.jpg current, 6.jpg failed,
     # 7.jpg still loading
     assert indicator.isVisible()
@@ -27,9 +29,9 @@ def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):
     qtbot.waitUntil(
         lambda: (
             indicator.states()
-            == [SlotState.CACHED, SlotState.CACHED, SlotState.FAILED, SlotState.CACHED]
+            == [LoadState.CACHED, LoadState.CACHED, LoadState.FAILED, LoadState.CACHED]
         ),
-        timeout=5000,
+        timeout=TIMEOUT_MS,
     )
 
 
@@ -37,12 +39,31 @@ def test_tooltip_gives_the_store_use_against_the_budget(qtbot, make_window, imag
     loader = FakeLoader(size=(1024, 512))  # 2 MiB of pixels each (4 bytes per pixel)
     window = make_window(loader)
     window.open_sequence(ImageSequence.from_folder(image_folder), 0)
-    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=5000)
-    qtbot.waitUntil(lambda: "2 of 10 images" in window.cache_indicator.toolTip(), timeout=5000)
+    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: "2 of 10 images" in window.cache_indicator.toolTip(), timeout=TIMEOUT_MS
+    )
     assert "4 MB of 1024 MB" in window.cache_indicator.toolTip()
 
 
 def test_no_dots_without_a_folder(make_window):
     window = make_window()
-    window.cache_indicator.refresh(None)
+    window.model.set_plan(ReadAheadPlan(2, 2))  # the model says the span may have changed
     assert window.cache_indicator.states() == []
+
+
+def test_dots_follow_the_model_alone(qtbot, image_folder):
+    """Nobody refreshes the indicator: a move in the model is enough to redraw the span."""
+    loader = FakeLoader()
+    model = PrefetchModel(loader, plan=ReadAheadPlan(2, 1))
+    indicator = CacheIndicator(model)
+    qtbot.addWidget(indicator)
+    paths = list(ImageSequence.from_folder(image_folder))
+    loader.gate(*paths)
+    model.set_paths(paths)
+    model.request(5)
+    assert model.wanted_span() == range(4, 8)
+    assert indicator.states()[1] is LoadState.LOADING  # the current image, 6.jpg
+    loader.release_all()
+    qtbot.waitUntil(lambda: indicator.states()[1] is LoadState.CACHED, timeout=TIMEOUT_MS)
+    model.shutdown(wait=True)

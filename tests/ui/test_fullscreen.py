@@ -4,6 +4,7 @@ import pytest
 from PyQt5.QtCore import Qt
 
 from tests.ui.helpers import open_at, shown
+from tests.waits import TIMEOUT_MS
 from viewer.ui.fullscreen import POSITION_MS
 
 
@@ -34,7 +35,7 @@ def test_position_overlay_after_each_move_then_hides(qtbot, make_window, image_f
     assert not overlay.isVisible()  # not in full screen: the status bar says it
     qtbot.keyClick(window, Qt.Key_F11)
     qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: shown(window, 2), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 2), timeout=TIMEOUT_MS)
     assert overlay.isVisible()
     assert overlay.text() == "3 / 12 · 3.jpg"
     assert overlay.timer.isActive() and overlay.timer.interval() == POSITION_MS == 2000

@@ -50,7 +50,7 @@ def test_actual_size_and_fit(view):
     view.show_image(solid(6000, 4000))
     view.actual_size()
     assert view.zoom_percent() == pytest.approx(100)
-    view.fit()
+    view.fit_to_window()
     assert view.is_fitted() and view.zoom_percent() < 100
 
 

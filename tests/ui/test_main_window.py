@@ -8,6 +8,7 @@ from PyQt5.QtWidgets import QFileDialog
 
 from tests.fakes import FakeLoader
 from tests.ui.helpers import open_at, shown
+from tests.waits import TIMEOUT_MS
 from viewer.core.sequence import ImageSequence
 from viewer.ui.main_window import EMPTY_HINT
 
@@ -23,8 +24,8 @@ def test_title_and_status(qtbot, make_window, image_folder):
     open_at(qtbot, window, image_folder, 2)
     assert window.windowTitle() == "3.jpg — Viewer"
     size = os.path.getsize(os.path.join(image_folder, "3.jpg"))
-    assert window.status_text().startswith("3 / 12 · 3.jpg · 67×48 · ")
-    assert window.status_text().endswith(f"{size / 1000:.1f} kB")
+    assert window.status_area.place_text().startswith("3 / 12 · 3.jpg · 67×48 · ")
+    assert window.status_area.place_text().endswith(f"{size / 1000:.1f} kB")
 
 
 @pytest.mark.parametrize(
@@ -39,7 +40,7 @@ def test_navigation_keys(qtbot, make_window, image_folder, key, expected):
     window = make_window()
     open_at(qtbot, window, image_folder, 4)
     qtbot.keyClick(window, key)
-    qtbot.waitUntil(lambda: shown(window, expected), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, expected), timeout=TIMEOUT_MS)
     assert window.windowTitle() == f"{expected + 1}.jpg — Viewer"
 
 
@@ -51,7 +52,7 @@ def test_no_wrap_at_either_end(qtbot, make_window, image_folder, start, key, edg
     open_at(qtbot, window, image_folder, start)
     qtbot.keyClick(window, key)
     assert window.current_index == start
-    assert window.statusBar().currentMessage() == f"This is the {edge} image."
+    assert window.status_area.notice_text() == f"This is the {edge} image."
 
 
 def test_loading_message_then_image(qtbot, make_window, image_folder):
@@ -61,9 +62,9 @@ def test_loading_message_then_image(qtbot, make_window, image_folder):
     loader.gate(sequence[6])
     window.open_sequence(sequence, 6)
     assert window.view.message == "Loading 7.jpg…"
-    assert "Loading…" in window.status_text()
+    assert "Loading…" in window.status_area.place_text()
     loader.release(sequence[6])
-    qtbot.waitUntil(lambda: shown(window, 6), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 6), timeout=TIMEOUT_MS)
 
 
 def test_late_result_does_not_replace_current_image(qtbot, make_window, image_folder):
@@ -72,11 +73,11 @@ def test_late_result_does_not_replace_current_image(qtbot, make_window, image_fo
     sequence = ImageSequence.from_folder(image_folder)
     loader.gate(sequence[3])
     window.open_sequence(sequence, 3)
-    qtbot.waitUntil(lambda: loader.count(sequence[3]) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: loader.count(sequence[3]) == 1, timeout=TIMEOUT_MS)
     window.go_next()  # 3 is still wanted (the image behind), so its load runs on
-    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     loader.sizes[sequence[3]] = (99, 99)
-    with qtbot.waitSignal(window.model.imageReady, timeout=5000):
+    with qtbot.waitSignal(window.model.imageReady, timeout=TIMEOUT_MS):
         loader.release(sequence[3])
     assert window.current_index == 4
     assert window.view.image_size().width() == 40
@@ -88,18 +89,18 @@ def test_failure_is_shown_and_user_can_move_on(qtbot, make_window, image_folder)
     sequence = ImageSequence.from_folder(image_folder)
     loader.failing[sequence[1]] = "2.jpg is damaged: broken data stream."
     window.open_sequence(sequence, 1)
-    qtbot.waitUntil(lambda: window.view.is_error, timeout=5000)
+    qtbot.waitUntil(lambda: window.view.is_error, timeout=TIMEOUT_MS)
     assert window.view.message == "2.jpg is damaged: broken data stream."
-    assert "damaged" in window.status_text()
+    assert "damaged" in window.status_area.place_text()
     qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: shown(window, 2), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 2), timeout=TIMEOUT_MS)
 
 
 def test_open_folder_action(qtbot, make_window, image_folder, monkeypatch):
     window = make_window()
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: image_folder)
     qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=TIMEOUT_MS)
     assert len(window.sequence) == 12
 
 
@@ -108,7 +109,7 @@ def test_open_file_action(qtbot, make_window, image_folder, monkeypatch):
     target = os.path.join(image_folder, "9.jpg")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (target, ""))
     qtbot.keyClick(window, Qt.Key_O, Qt.ControlModifier | Qt.ShiftModifier)
-    qtbot.waitUntil(lambda: shown(window, 8), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 8), timeout=TIMEOUT_MS)
 
 
 def test_cancelled_dialog_changes_nothing(qtbot, make_window, monkeypatch):
@@ -120,16 +121,16 @@ def test_cancelled_dialog_changes_nothing(qtbot, make_window, monkeypatch):
 
 def test_opening_an_empty_folder_says_why(qtbot, make_window, tmp_path):
     window = make_window()
-    with qtbot.waitSignal(window.openFailed, timeout=5000):
+    with qtbot.waitSignal(window.openFailed, timeout=TIMEOUT_MS):
         assert window.open_path(str(tmp_path)) is True  # listed on a worker
     assert "No images" in window.view.message
-    assert "No images" in window.statusBar().currentMessage()
+    assert "No images" in window.status_area.notice_text()
 
 
 def test_quit_shortcut_closes(qtbot, make_window):
     window = make_window()
     qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
 
 
 def test_image_fitted_centred_and_never_enlarged(qtbot, make_window, image_folder):

@@ -3,13 +3,14 @@ from __future__ import annotations
 from PyQt5.QtCore import Qt
 
 from tests.ui.helpers import open_at
+from tests.waits import TIMEOUT_MS
 from viewer.core.readahead import ReadAheadPlan
 from viewer.ui.settings import Preferences, Settings
 
 
 def open_preferences(qtbot, window):
     qtbot.keyClick(window, Qt.Key_Comma, Qt.ControlModifier)
-    dialog = window.preferences_dialog
+    dialog = window.preferences.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     return dialog
 
@@ -24,13 +25,13 @@ def test_dialog_shows_the_saved_preferences(qtbot, make_window):
 def test_changes_apply_at_once_and_persist(qtbot, make_window, image_folder):
     window = make_window()
     open_at(qtbot, window, image_folder, 0)
-    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=5000)  # 1 and 1 ahead
+    qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=TIMEOUT_MS)  # 1 and 1 ahead
     dialog = open_preferences(qtbot, window)
     dialog.boxes["threads"].setValue(5)
     assert window.model.thread_count() == 5
     dialog.boxes["ahead"].setValue(4)
     assert window.model.plan == ReadAheadPlan(4, 1)
-    qtbot.waitUntil(lambda: len(window.model.store) == 5, timeout=5000)
+    qtbot.waitUntil(lambda: len(window.model.store) == 5, timeout=TIMEOUT_MS)
     dialog.boxes["cache_images"].setValue(2)
     assert window.model.store.max_count == 2 and len(window.model.store) == 2
     assert window.model.plan == ReadAheadPlan(1, 0)  # fitted to what the store keeps

@@ -5,6 +5,7 @@ import os
 from PyQt5.QtCore import QSettings
 
 from tests.ui.helpers import open_at, shown
+from tests.waits import TIMEOUT_MS
 from viewer.ui.settings import RECENT_LIMIT, Preferences, Settings
 
 
@@ -34,7 +35,7 @@ def test_recent_folders_menu_opens_a_folder(qtbot, make_window, image_folder, tm
     actions = other.recent_menu.actions()
     assert [action.data() for action in actions] == [image_folder]
     actions[0].trigger()
-    qtbot.waitUntil(lambda: shown(other, 0), timeout=5000)
+    qtbot.waitUntil(lambda: shown(other, 0), timeout=TIMEOUT_MS)
 
 
 def test_empty_recent_menu_says_so(make_window):
@@ -47,7 +48,7 @@ def test_offer_to_reopen_the_last_place(qtbot, make_window, image_folder):
     first = make_window()
     open_at(qtbot, first, image_folder, 0)
     first.go_last()
-    qtbot.waitUntil(lambda: shown(first, 11), timeout=5000)
+    qtbot.waitUntil(lambda: shown(first, 11), timeout=TIMEOUT_MS)
     first.close()
     second = make_window()
     second.offer_reopen()
@@ -55,7 +56,7 @@ def test_offer_to_reopen_the_last_place(qtbot, make_window, image_folder):
     assert offer is not None and offer.isVisible()
     assert offer.text() == "Reopen images at 12.jpg"
     offer.click()
-    qtbot.waitUntil(lambda: shown(second, 11), timeout=5000)
+    qtbot.waitUntil(lambda: shown(second, 11), timeout=TIMEOUT_MS)
     assert not offer.isVisible()
 
 

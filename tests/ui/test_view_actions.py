@@ -6,6 +6,7 @@ from PyQt5.QtCore import QMimeData, QPoint, Qt, QUrl
 from PyQt5.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiApplication
 
 from tests.ui.helpers import open_at, shown
+from tests.waits import TIMEOUT_MS
 from viewer.ui.drop import dropped_path
 
 
@@ -40,7 +41,7 @@ def test_copy_image_and_path(qtbot, make_window, image_folder):
 def test_copy_without_an_image_says_so(qtbot, make_window):
     window = make_window()
     qtbot.keyClick(window, Qt.Key_C, Qt.ControlModifier)
-    assert window.statusBar().currentMessage() == "No image to copy yet."
+    assert window.status_area.notice_text() == "No image to copy yet."
 
 
 def test_open_containing_folder(qtbot, make_window, image_folder, monkeypatch):
@@ -82,13 +83,13 @@ def test_dropping_a_file_opens_its_folder_at_it(qtbot, make_window, image_folder
     window = make_window()
     assert window.acceptDrops()
     assert _drop(window, _mime(os.path.join(image_folder, "7.jpg")))
-    qtbot.waitUntil(lambda: shown(window, 6), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 6), timeout=TIMEOUT_MS)
 
 
 def test_dropping_a_folder_opens_it(qtbot, make_window, image_folder):
     window = make_window()
     assert _drop(window, _mime(image_folder))
-    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=TIMEOUT_MS)
 
 
 def test_dropping_something_else_is_refused(make_window, tmp_path):
@@ -108,12 +109,14 @@ def test_copy_image_copies_full_resolution_not_the_screen_sized_pixels(
     write_image(str(tmp_path / "1.png"), (3000, 2000), seed=1)
     window = make_window()
     window.resize(800, 600)
-    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.model.display_box == window.view.display_box(), timeout=TIMEOUT_MS
+    )
     window.open_sequence(ImageSequence.from_folder(str(tmp_path)), 0)
-    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() < 3000  # on screen: display-sized pixels
     clipboard = QGuiApplication.clipboard()
     clipboard.clear()
     qtbot.keyClick(window, Qt.Key_C, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: clipboard.image().width() == 3000, timeout=5000)
-    assert window.statusBar().currentMessage() == "Image copied (3000×2000)."
+    qtbot.waitUntil(lambda: clipboard.image().width() == 3000, timeout=TIMEOUT_MS)
+    assert window.status_area.notice_text() == "Image copied (3000×2000)."

@@ -5,11 +5,12 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtGui import QImage
 
 from tests.ui.helpers import open_at, shown
+from tests.waits import TIMEOUT_MS
 from viewer.ui.settings import Settings
 
 
 def zoom_text(window):
-    return window._zoom_label.text()
+    return window.status_area.zoom_text()
 
 
 def test_zoom_keys_and_status(qtbot, make_window, image_folder):
@@ -35,7 +36,7 @@ def test_arrow_keys_still_navigate_when_zoomed(qtbot, make_window, image_folder)
     open_at(qtbot, window, image_folder, 3)
     qtbot.keyClick(window, Qt.Key_Plus)
     qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert window.view.is_fitted()  # unlocked: a new image opens fitted
 
 
@@ -47,7 +48,7 @@ def test_zoom_lock_keeps_the_zoom_across_images_and_persists(qtbot, make_window,
     qtbot.keyClick(window, Qt.Key_Plus)
     zoom = window.view.zoom_percent()
     qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: shown(window, 4), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert window.view.zoom_percent() == pytest.approx(zoom)
     qtbot.keyClick(window, Qt.Key_L)
     assert not Settings().zoom_locked()
@@ -76,16 +77,18 @@ def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make
         write_image(str(folder / f"{number}.png"), (3000, 2000), seed=number)
     window = make_window()
     window.resize(800, 600)
-    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.model.display_box == window.view.display_box(), timeout=TIMEOUT_MS
+    )
     window.open_sequence(ImageSequence.from_folder(str(folder)), 0)
-    qtbot.waitUntil(lambda: shown(window, 0), timeout=5000)
+    qtbot.waitUntil(lambda: shown(window, 0), timeout=TIMEOUT_MS)
     box = window.view.display_box()
     assert window.view.image_size().width() <= box[0]  # decoded small, not 3000 wide
     assert window.view.source_size().width() == 3000
-    assert window.status_text().split(" · ")[2] == "3000×2000"
+    assert window.status_area.place_text().split(" · ")[2] == "3000×2000"
     qtbot.keyClick(window, Qt.Key_1)  # actual size: the display pixels are too coarse now
-    qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=5000)
+    qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=TIMEOUT_MS)
     assert window.view.zoom_percent() == pytest.approx(100)
     window.resize(700, 500)  # a re-render for the new size must not replace the full pixels
-    qtbot.waitUntil(lambda: window.model.idle(), timeout=5000)
+    qtbot.waitUntil(lambda: window.model.idle(), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() == 3000

@@ -6,45 +6,46 @@ Green: in memory. Yellow: loading. Red: failed. Grey: not loaded (yet).
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QPointF, QSize, Qt
+from PyQt5.QtCore import QPointF, QSize, Qt, pyqtSlot
 from PyQt5.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PyQt5.QtWidgets import QWidget
 
-from viewer.model.prefetch_model import PrefetchModel, SlotState
+from viewer.model.prefetch_model import LoadState, PrefetchModel
 
 DOT = 8
 GAP = 4
 _COLORS = {
-    SlotState.CACHED: QColor(90, 170, 90),
-    SlotState.LOADING: QColor(220, 170, 60),
-    SlotState.FAILED: QColor(210, 70, 60),
-    SlotState.ABSENT: QColor(128, 128, 128, 90),
+    LoadState.CACHED: QColor(90, 170, 90),
+    LoadState.LOADING: QColor(220, 170, 60),
+    LoadState.FAILED: QColor(210, 70, 60),
+    LoadState.ABSENT: QColor(128, 128, 128, 90),
 }
 
 
 class CacheIndicator(QWidget):
-    """Shows the states of the images around the current one, and the store's use on hover."""
+    """Shows the states of the images around the current one, and the store's use on hover.
+
+    It subscribes to the model's ``stateChanged``: nobody refreshes it by hand, and the span
+    of dots is the model's own ``wanted_span()``, never recomputed here.
+    """
 
     def __init__(self, model: PrefetchModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._indexes: list[int] = []
-        self._states: list[SlotState] = []
+        self._indexes: range = range(0)
+        self._states: list[LoadState] = []
         self._current: int | None = None
+        model.stateChanged.connect(self._on_state_changed)
 
-    def states(self) -> list[SlotState]:
+    def states(self) -> list[LoadState]:
         """The dots' states, lowest index first (for tests)."""
         return list(self._states)
 
-    def refresh(self, current: int | None) -> None:
-        """Read the model again; call after a move and whenever a load ends."""
-        self._current = current
-        count = self._model.count()
-        if current is None or not 0 <= current < count:
-            self._indexes = []
-        else:
-            targets = self._model.plan.targets(current, count, self._model.direction)
-            self._indexes = list(range(min(targets), max(targets) + 1))
+    @pyqtSlot(int)
+    def _on_state_changed(self, index: int) -> None:
+        """Read the span and its states again: a few dots, so all of them each time."""
+        self._current = self._model.current_index
+        self._indexes = self._model.wanted_span()
         self._states = [self._model.state(i) for i in self._indexes]
         self.setToolTip(self.usage_text())
         self.updateGeometry()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal
+from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QColor,
     QImage,
@@ -11,6 +11,7 @@ from PyQt5.QtGui import (
     QPaintEvent,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PyQt5.QtWidgets import QSizePolicy, QWidget
@@ -41,7 +42,8 @@ class ImageView(QWidget):
     Signals:
         painted(): a paint that showed an image finished (benchmarks time key-to-painted).
         zoomChanged(): the zoom level or the placement changed.
-        resized(): the view's size changed, so display images should be made anew.
+        resized(): the view's size in device pixels changed (a resize, or a screen with
+            another pixel ratio), so display images should be made anew.
     """
 
     painted = pyqtSignal()
@@ -60,6 +62,7 @@ class ImageView(QWidget):
         self._is_error = False
         self._quarter_turns = 0
         self._note = ""
+        self._watching_screen = False
 
     @property
     def message(self) -> str:
@@ -135,6 +138,14 @@ class ImageView(QWidget):
         self.update()
         self.zoomChanged.emit()
 
+    @pyqtSlot()
+    def rotate_right(self) -> None:
+        self.rotate(+1)
+
+    @pyqtSlot()
+    def rotate_left(self) -> None:
+        self.rotate(-1)
+
     def reset_rotation(self) -> None:
         self._quarter_turns = 0
         self.update()
@@ -167,12 +178,21 @@ class ImageView(QWidget):
         scale = min(max(self.zoom().scale * factor, MIN_ZOOM / ratio), MAX_ZOOM / ratio)
         self._set_zoom(scale, anchor)
 
+    @pyqtSlot()
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    @pyqtSlot()
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
     def actual_size(self) -> None:
         """Show one source pixel per device pixel, around the centre."""
         if self._pixmap is not None:
             self._set_zoom(1.0 / self.devicePixelRatioF(), None)
 
-    def fit(self) -> None:
+    @pyqtSlot()
+    def fit_to_window(self) -> None:
         self._zoom = None
         self.update()
         self.zoomChanged.emit()
@@ -245,6 +265,17 @@ class ImageView(QWidget):
         self.resized.emit()
         self.zoomChanged.emit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.window().windowHandle()
+        if handle is not None and not self._watching_screen:
+            handle.screenChanged.connect(self._on_screen_changed)  # a new device pixel ratio
+            self._watching_screen = True
+
+    @pyqtSlot()
+    def _on_screen_changed(self) -> None:
+        self.resized.emit()
+
     def display_box(self) -> Size:
         """The view's size in device pixels: what a display image must fill to look sharp."""
         return device_box(self._view_size(), self.devicePixelRatioF())
@@ -272,8 +303,8 @@ class ImageView(QWidget):
             size = bounds.size().transposed() if self._quarter_turns % 2 else bounds.size()
             painter.translate(bounds.center())
             painter.rotate(self.rotation)
-            target = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
-            painter.drawPixmap(target, self._pixmap, QRectF(self._pixmap.rect()))
+            placed = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
+            painter.drawPixmap(placed, self._pixmap, QRectF(self._pixmap.rect()))
             if self._note:
                 painter.resetTransform()  # the band is not rotated with the image
                 self._paint_note(painter)

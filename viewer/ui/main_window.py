@@ -1,43 +1,40 @@
-"""The main window: turns keys and menu commands into requests, and shows what comes back."""
+"""The main window: turns keys and menu commands into requests, and shows what comes back.
+
+Its parts are built in ``__init__`` and wired in one table, ``_connect_signals``. What the user
+reads goes through ``status_area``; listings come through ``opening``; where the user is lives
+in ``browsing``; menus are built by ``menus.build_menus`` from the key table.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
 from typing import Callable
 
-from PyQt5.QtCore import QSize, Qt, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QImage,
-    QKeySequence,
-    QShowEvent,
-)
-from PyQt5.QtWidgets import QAction, QFileDialog, QLabel, QMainWindow, QMenu, QWidget
+from PyQt5.QtCore import pyqtBoundSignal, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PyQt5.QtWidgets import QMainWindow, QWidget
 
-from viewer.core.formatting import SEPARATOR, status_line
-from viewer.core.goto import goto_target
+from viewer.core.formatting import SEPARATOR
 from viewer.core.paths import folder_of, name_of
-from viewer.core.sequence import IMAGE_EXTENSIONS, ImageSequence, is_image_name
+from viewer.core.sequence import ImageSequence
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui import file_actions
-from viewer.ui.cache_indicator import CacheIndicator
+from viewer.ui import window_memory
+from viewer.ui.browsing import Browsing
+from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
+from viewer.ui.file_actions import FileActions
+from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
-from viewer.ui.goto_dialog import ask_go_to
+from viewer.ui.goto_dialog import choose_image
 from viewer.ui.help_overlay import HelpOverlay
-from viewer.ui.image_view import ZOOM_STEP, ImageView
-from viewer.ui.keys import COMMANDS
-from viewer.ui.loading_notice import LoadingNotice
-from viewer.ui.preferences import PreferencesDialog, apply_preferences
+from viewer.ui.image_view import ImageView
+from viewer.ui.menus import build_menus
+from viewer.ui.open_dialogs import OpenDialogs
+from viewer.ui.preferences import PreferencesCommand
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import ReopenOffer
-from viewer.ui.settings import Preferences, Settings
-
-log = logging.getLogger(__name__)
+from viewer.ui.settings import Settings
+from viewer.ui.status_area import StatusArea
 
 APP_NAME = "Viewer"
 EMPTY_HINT = (
@@ -45,16 +42,14 @@ EMPTY_HINT = (
     "File ▸ Open Folder… (Ctrl+O) or Open File… (Ctrl+Shift+O),\n"
     "or start it as:  viewer FOLDER  or  viewer FILE"
 )
-NOTICE_MS = 3000
 
 
 class MainWindow(QMainWindow):
     """Next/previous navigation over one folder, backed by a ``PrefetchModel``.
 
-    The window keeps the user's place (``current_index``) itself and shows an image only when
-    the model announces the index the user is on, so late results never overwrite it. Folders
-    are listed by a ``FolderLister`` on a worker; each new listing keeps the current image
-    current by its path.
+    The window keeps the user's place (``browsing``) itself and shows an image only when the
+    model announces the index the user is on, so late results never overwrite it. Each new
+    listing of the folder keeps the current image current by its path.
 
     Signals:
         opened(int): the first listing of a folder opened with ``open_path`` arrived; the
@@ -77,48 +72,61 @@ class MainWindow(QMainWindow):
         self._model = model
         self._settings = settings or Settings()
         self._lister = lister if lister is not None else FolderLister(parent=self)
-        self._sequence: ImageSequence | None = None
-        self._index: int | None = None
-        self._note = ""
-        # Set while the first listing of an opened folder is awaited; the index to go to then.
-        self._awaiting_listing = False
-        self._pending_start: int | None = None
-        # The current file was removed from the folder: its name, and where it would sit.
-        self._removed: tuple[str, int] | None = None
+        self.browsing = Browsing(model)
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
+        self.status_area = StatusArea(self, self.view, model)
+        self.cache_indicator = self.status_area.indicator
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
-        self.preferences_dialog: PreferencesDialog | None = None
-        self._status = QLabel(self)
-        self.statusBar().addWidget(self._status, 1)
-        self._zoom_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self._zoom_label)
-        self.view.zoomChanged.connect(self._on_zoom_changed)
-        self.view.resized.connect(self._on_view_resized)
-        self._shown_index: int | None = None
-        self._copy_pending: int | None = None  # Ctrl+C waits for this image's full pixels
-        self._watching_screen = False
-        self._folder_note = QLabel(self)
-        self.statusBar().addPermanentWidget(self._folder_note)
-        self.cache_indicator = CacheIndicator(model, self)
-        self.statusBar().addPermanentWidget(self.cache_indicator)
+        self.opening = FolderOpening(self._lister, parent=self)
+        self.status_area.follow(self.opening, self.browsing)
+        self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
+        self.file_actions = FileActions(self.view, model, self.status_area, self.browsing)
+        self.current = CurrentImage(
+            model, self.view, self.status_area, self.browsing, self.file_actions, self.zoom_locked
+        )
+        self.loading_notice = self.current.loading_notice
+        self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
-        self.recent_menu.openRequested.connect(self.open_path)
-        self.actions_by_name: dict[str, QAction] = {}
-        self._build_actions()
-        self.loading_notice = LoadingNotice(self)
-        self.loading_notice.stillLoading.connect(self._on_still_loading)
-        self._model.imageReady.connect(self._on_image_ready)
-        self._model.loadFailed.connect(self._on_load_failed)
-        self._lister.progress.connect(self._on_listing_progress)
-        self._lister.listed.connect(self._on_listed)
-        self._lister.failed.connect(self._on_listing_failed)
+        self.actions_by_name = build_menus(
+            self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked()
+        )
+        self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 860)
-        self.view.show_message(EMPTY_HINT)
+        self.status_area.in_view(EMPTY_HINT)
+
+    def _connect_signals(self) -> None:
+        """Every signal the window listens to, in one table."""
+        table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
+            (self.recent_menu.openRequested, self.open_path),
+            (self.opening.firstListing, self._on_first_listing),
+            (self.opening.relisted, self._on_relisted),
+            (self.opening.opened, self.opened.emit),
+            (self.opening.failed, self.openFailed.emit),
+        ]
+        for signal, slot in table:
+            signal.connect(slot)
+
+    def _slots(self) -> dict[str, Callable[[], object]]:
+        """The slot of every command in ``keys.COMMANDS``, by name."""
+        view, files = self.view, self.file_actions
+        return {
+            "next": self.go_next, "previous": self.go_previous,
+            "first": self.go_first, "last": self.go_last, "go_to": self._on_go_to,
+            "open_folder": self.dialogs.open_folder, "open_file": self.dialogs.open_file,
+            "open_containing": files.open_containing, "preferences": self.preferences.show,
+            "quit": self.close, "copy_image": files.copy_image, "copy_path": files.copy_path,
+            "fullscreen": self.fullscreen.toggle, "leave": self._on_leave,
+            "help": self.help_overlay.toggle,
+            "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
+            "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
+            "actual_size": view.actual_size, "fit": view.fit_to_window,
+            "zoom_lock": self._on_zoom_lock,
+        }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
 
@@ -132,83 +140,61 @@ class MainWindow(QMainWindow):
 
     @property
     def sequence(self) -> ImageSequence | None:
-        return self._sequence
+        return self.browsing.sequence
 
     @property
     def current_index(self) -> int | None:
-        return self._index
+        return self.browsing.index
 
-    def status_text(self) -> str:
-        return self._status.text()
+    def current_path(self) -> str | None:
+        return self.browsing.path()
 
-    def folder_note(self) -> str:
-        """Listing progress, or a warning that the folder is gone ('' otherwise)."""
-        return self._folder_note.text()
+    def _folder_on_screen(self) -> str:
+        return self.sequence.folder if self.sequence else ""
+
+    def zoom_locked(self) -> bool:
+        return self.actions_by_name["zoom_lock"].isChecked()
 
     # -- opening -------------------------------------------------------------------------------
 
     def open_sequence(self, sequence: ImageSequence, index: int = 0) -> None:
         """Show ``sequence`` starting at ``index`` (0-based), and watch its folder for changes."""
-        self._sequence = sequence
-        self._model.set_paths(list(sequence))
-        self._index = None
-        self._shown_index = None
-        self._removed = None
-        self._settings.add_recent_folder(sequence.folder)
-        if self.reopen_offer is not None:
-            self.reopen_offer.hide()
+        self.browsing.start(sequence)
+        self._forget_offer(sequence.folder)
         self._go_to(index)
-        self._lister.open(sequence.folder)
+        self.opening.watch(sequence.folder)
 
     @pyqtSlot(str)
     def open_path(self, path: str, start: int = 0) -> bool:
         """Open a folder at image ``start`` (0-based), or a file's folder at that file.
 
-        Both return at once and list the folder on a worker. A file is requested before the
-        listing ends (as a one-image sequence); its neighbours follow once the order is known.
-        ``opened`` or ``openFailed`` tells how the listing went; a ``start`` past the end reads
-        nothing and only says so (whoever asked for it reports the error). Returns False,
-        having told the user why, if the path cannot be opened at all.
+        Both return at once and list the folder on a worker (``FolderOpening``). A file is
+        requested before the listing ends (as a one-image sequence); its neighbours follow
+        once the order is known. ``opened`` or ``openFailed`` tells how the listing went; a
+        ``start`` past the end reads nothing and only says so (whoever asked for it reports
+        the error). Returns False, having told the user why, if the path cannot be opened.
         """
-        if os.path.isdir(path):
-            self._sequence = None
-            self._index = None
-            self._shown_index = None
-            self._removed = None
-            self._model.set_paths([])
-            self.loading_notice.stop()
-            self._pending_start = start
-            self._settings.add_recent_folder(path)
-            if self.reopen_offer is not None:
-                self.reopen_offer.hide()
-            self.setWindowTitle(APP_NAME)
-            self._status.setText("")
-            self.view.show_message(f"Listing {path}…")
-            self._lister.open(path)
-        elif not os.path.exists(path) or not is_image_name(name_of(path)):
-            self._show_problem(f"Not an image file this viewer opens: {path}")
+        kind = self.opening.open(path, start)
+        if kind is PathKind.NOTHING:
+            problem = f"Not an image file this viewer opens: {path}"
+            self.status_area.problem(problem, in_view=self.sequence is None)
             return False
-        else:
+        if kind is PathKind.IMAGE:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
-        self._awaiting_listing = True
+            return True
+        self.browsing.start(None)
+        self.current.stop()
+        self._forget_offer(path)
+        self.setWindowTitle(APP_NAME)
+        self.status_area.clear_place()
+        self.status_area.in_view(f"Listing {path}…")
         return True
 
-    @pyqtSlot()
-    def _on_open_folder(self) -> None:
-        start = self._sequence.folder if self._sequence else ""
-        folder = QFileDialog.getExistingDirectory(self, "Open Folder", start)
-        if folder:
-            self.open_path(folder)
-
-    @pyqtSlot()
-    def _on_open_file(self) -> None:
-        start = self._sequence.folder if self._sequence else ""
-        patterns = " ".join(f"*{ext}" for ext in sorted(IMAGE_EXTENSIONS))
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open File", start, f"Images ({patterns});;All files (*)"
-        )
-        if path:
-            self.open_path(path)
+    def _forget_offer(self, folder: str) -> None:
+        """A folder is opened: it is recent now, and the offer to reopen the last one is moot."""
+        self._settings.add_recent_folder(folder)
+        if self.reopen_offer is not None:
+            self.reopen_offer.hide()
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -222,204 +208,78 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def go_first(self) -> None:
-        if self._sequence is not None and len(self._sequence):
+        if self.browsing.count():
             self._go_to(0)
 
     @pyqtSlot()
     def go_last(self) -> None:
-        if self._sequence is not None and len(self._sequence):
-            self._go_to(len(self._sequence) - 1)
+        if self.browsing.count():
+            self._go_to(self.browsing.count() - 1)
 
     def _step(self, delta: int) -> None:
-        if self._sequence is None:
+        index = self.browsing.step(delta)
+        if index is None:
             return
-        if self._removed is not None:
-            target = self._removed[1] if delta > 0 else self._removed[1] - 1
-        elif self._index is not None:
-            target = self._index + delta
-        else:
+        if not 0 <= index < self.browsing.count():
+            self.status_area.notice(f"This is the {'last' if delta > 0 else 'first'} image.")
             return
-        if not 0 <= target < len(self._sequence):
-            edge = "last" if delta > 0 else "first"
-            self.statusBar().showMessage(f"This is the {edge} image.", NOTICE_MS)
-            return
-        self._go_to(target)
+        self._go_to(index)
 
     def _go_to(self, index: int) -> None:
-        assert self._sequence is not None
-        self.statusBar().clearMessage()
-        self._index = index
-        self._copy_pending = None
-        self._removed = None
-        name = self._sequence.name(index)
+        sequence = self.browsing.sequence
+        assert sequence is not None
+        self.status_area.clear_notice()
+        self.browsing.move(index)
+        self.file_actions.cancel()
+        name = sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self._update_status("Loading…")
-        self.view.reset_rotation()
-        self.loading_notice.stop()
+        self.current.moving()
         if not self._model.request(index):
-            self.view.show_message(f"Loading {name}…")
-            self.loading_notice.start()
-            self._shown_index = None
-        self._settings.remember_place(self._sequence.folder, self._sequence[index])
-        self.fullscreen.moved(f"{index + 1} / {len(self._sequence)}{SEPARATOR}{name}")
-        self.cache_indicator.refresh(index)
+            self.current.waiting(name)
+        self._settings.remember_place(sequence.folder, sequence[index])
+        self.fullscreen.moved(f"{index + 1} / {len(sequence)}{SEPARATOR}{name}")
 
-    # -- results -------------------------------------------------------------------------------
+    @pyqtSlot()
+    def _on_go_to(self) -> None:
+        sequence = self.browsing.sequence
+        if sequence is not None and len(sequence):
+            after = -1 if self.browsing.index is None else self.browsing.index
+            index = choose_image(self, sequence.names, after, self.status_area)
+            if index is not None:
+                self._go_to(index)
 
-    @pyqtSlot(int, QImage)
-    def _on_image_ready(self, index: int, image: QImage) -> None:
-        self.cache_indicator.refresh(self._index)
-        if index != self._index:
-            return  # a read-ahead or a late result: stored by the model, not shown
-        self.loading_notice.stop()
-        info = self._model.image_info(index)
-        refinement = self._shown_index == index
-        if (
-            refinement
-            and not self.view.is_fitted()
-            and image.width() < self.view.image_size().width()
-        ):
-            return  # a display-sized re-render must not replace the full resolution zoomed into
-        self.view.show_image(
-            image,
-            source=QSize(info.width, info.height) if info else None,
-            keep_view=refinement or self.zoom_locked(),
-            note=info.note if info else "",
-        )
-        self._shown_index = index
-        self._update_status("")
-        if self._copy_pending == index and self.view.image_size() == self.view.source_size():
-            self._copy_pending = None
-            self._copy_shown_image()
+    # -- listings, from ``opening`` (``status_area`` says how they go) -------------------------
 
-    @pyqtSlot(int, str)
-    def _on_load_failed(self, index: int, message: str) -> None:
-        self.cache_indicator.refresh(self._index)
-        if index != self._index:
+    @pyqtSlot(object, int)
+    def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
+        """A folder given to ``open_path`` is listed: show it at ``start``."""
+        self.browsing.start(sequence)
+        if start < len(sequence):
+            self._go_to(start)
+        else:  # only a command line asks for this, and the app refuses it: read nothing
+            text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
+            self.status_area.in_view(text, error=True)
+
+    @pyqtSlot(object)
+    def _on_relisted(self, sequence: ImageSequence) -> None:
+        """Take a new listing: the current file stays current, or is marked removed."""
+        if not self.browsing.relist(sequence):
             return
-        self.loading_notice.stop()
-        self.view.show_message(message, error=True)
-        self._shown_index = None
-        self._update_status(message)
+        if self.browsing.index is not None:
+            self.current.relisted()
+        elif self.browsing.removed is not None:
+            self.current.stop()
+            self.status_area.place_removed(self.browsing.removed[0], len(sequence))
 
-    @pyqtSlot(int)
-    def _on_still_loading(self, seconds: int) -> None:
-        """The share is slow or hung: say so, and keep counting; navigation still works."""
-        if self._sequence is None or self._index is None:
-            return
-        self.view.show_message(f"Still loading {self._sequence.name(self._index)}… ({seconds} s)")
-        self._update_status(f"Still loading… ({seconds} s)")
-
-    def _update_status(self, note: str) -> None:
-        self._note = note
-        if self._sequence is None or self._index is None:
-            self._status.setText("")
-            return
-        info = self._model.image_info(self._index) if not note else None
-        name = self._sequence.name(self._index)
-        self._status.setText(status_line(self._index, len(self._sequence), name, info, note))
-
-    def _show_problem(self, message: str) -> None:
-        """Tell the user why something could not be opened, keeping what was shown if any."""
-        log.warning("%s", message)
-        self._tell(message)
-
-    def _tell(self, message: str) -> None:
-        if self._sequence is None:
-            self.view.show_message(message, error=True)
-        self.statusBar().showMessage(message, NOTICE_MS * 3)
-
-    # -- comfort: copy, rotate, full screen, help, preferences, drops -------------------------
-
-    def current_path(self) -> str | None:
-        if self._sequence is None or self._index is None:
-            return None
-        return self._sequence[self._index]
-
-    @pyqtSlot()
-    def _on_copy_image(self) -> None:
-        """Copy the whole image: at once if its full pixels are on screen, else once the
-        full-resolution load the view does not otherwise need has arrived."""
-        if self.view.pixmap() is None or self._index is None:
-            self.statusBar().showMessage("No image to copy yet.", NOTICE_MS)
-            return
-        if self.view.image_size() == self.view.source_size():
-            self._copy_shown_image()
-            return
-        self._copy_pending = self._index
-        self.statusBar().showMessage("Copying the full image…", NOTICE_MS)
-        self._model.request_full(self._index)
-
-    def _copy_shown_image(self) -> None:
-        pixmap = self.view.pixmap()
-        assert pixmap is not None
-        file_actions.copy_image(pixmap)
-        size = f"{pixmap.width()}×{pixmap.height()}"
-        self.statusBar().showMessage(f"Image copied ({size}).", NOTICE_MS)
-
-    @pyqtSlot()
-    def _on_copy_path(self) -> None:
-        path = self.current_path()
-        if path is not None:
-            file_actions.copy_path(path)
-            self.statusBar().showMessage("Path copied.", NOTICE_MS)
-
-    @pyqtSlot()
-    def _on_open_containing(self) -> None:
-        path = self.current_path()
-        if path is not None and not file_actions.open_containing_folder(path):
-            self._show_problem("The file manager could not be started.")
-
-    @pyqtSlot()
-    def _on_rotate_right(self) -> None:
-        self.view.rotate(+1)
-
-    @pyqtSlot()
-    def _on_rotate_left(self) -> None:
-        self.view.rotate(-1)
-
-    @pyqtSlot()
-    def _on_zoom_in(self) -> None:
-        self.view.zoom_by(ZOOM_STEP)
-
-    @pyqtSlot()
-    def _on_zoom_out(self) -> None:
-        self.view.zoom_by(1 / ZOOM_STEP)
+    # -- commands: zoom lock, leave, drops -----------------------------------------------------
 
     @pyqtSlot()
     def _on_zoom_lock(self) -> None:
         locked = self.zoom_locked()
         self._settings.set_zoom_locked(locked)
-        self.statusBar().showMessage(
-            "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked.",
-            NOTICE_MS,
+        self.status_area.notice(
+            "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked."
         )
-
-    def zoom_locked(self) -> bool:
-        return self.actions_by_name["zoom_lock"].isChecked()
-
-    @pyqtSlot()
-    def _on_zoom_changed(self) -> None:
-        shown = self.view.has_image()
-        self._zoom_label.setText(f"{self.view.zoom_percent():.0f}%" if shown else "")
-        if shown and self._shown_index is not None and self.view.wants_full_resolution():
-            self._model.request_full(self._shown_index)  # refine: display pixels are too coarse
-
-    @pyqtSlot()
-    def _on_view_resized(self) -> None:
-        """Workers render for the view's size in device pixels; tell the model the new one."""
-        self._model.set_display_box(self.view.display_box())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        handle = self.windowHandle()
-        if handle is not None and not self._watching_screen:
-            handle.screenChanged.connect(self._on_view_resized)  # a new device pixel ratio
-            self._watching_screen = True
-
-    @pyqtSlot()
-    def _on_toggle_fullscreen(self) -> None:
-        self.fullscreen.toggle()
 
     @pyqtSlot()
     def _on_leave(self) -> None:
@@ -427,24 +287,6 @@ class MainWindow(QMainWindow):
             self.help_overlay.hide()
         else:
             self.fullscreen.set_active(False)
-
-    @pyqtSlot()
-    def _on_help(self) -> None:
-        self.help_overlay.toggle()
-
-    @pyqtSlot()
-    def _on_preferences(self) -> None:
-        if self.preferences_dialog is None:
-            self.preferences_dialog = PreferencesDialog(self._settings.preferences(), self)
-            self.preferences_dialog.changed.connect(self._on_preferences_changed)
-        self.preferences_dialog.show()
-        self.preferences_dialog.raise_()
-
-    @pyqtSlot(object)
-    def _on_preferences_changed(self, preferences: Preferences) -> None:
-        apply_preferences(self._model, self._lister, preferences)
-        self._settings.save_preferences(preferences)
-        self.cache_indicator.refresh(self._index)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if dropped_path(event.mimeData()) is not None:
@@ -456,153 +298,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_path(path)
 
-    # -- settings ------------------------------------------------------------------------------
+    # -- the window's life: reopen, restore, close ---------------------------------------------
 
     def offer_reopen(self) -> None:
         """Started without a path: offer the last folder at the last image, if it still exists."""
         place = self._settings.last_place()
-        if place is not None and self._sequence is None:
+        if place is not None and self.sequence is None:
             self.reopen_offer = ReopenOffer(place, self.view)
             self.reopen_offer.accepted.connect(self.open_path)
 
     def show_restored(self) -> None:
         """Show the window with the geometry and full-screen state it was closed with."""
-        geometry = self._settings.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        self.show()
-        if self._settings.fullscreen():
-            self.fullscreen.set_active(True)
-
-    # -- listings, from the worker --------------------------------------------------------------
-
-    @pyqtSlot(int)
-    def _on_listing_progress(self, seen: int) -> None:
-        text = f"Listing… {seen:,} files"
-        self._folder_note.setText(text)
-        if self._sequence is None:
-            self.view.show_message(text)
-
-    @pyqtSlot(object)
-    def _on_listed(self, sequence: ImageSequence) -> None:
-        self._folder_note.setText("")
-        first, self._awaiting_listing = self._awaiting_listing, False
-        if first and not len(sequence):
-            self._fail_open(f"No images in folder: {sequence.folder}")
-            return
-        if self._pending_start is not None:
-            start, self._pending_start = self._pending_start, None
-            self._sequence = sequence
-            self._model.set_paths(list(sequence))
-            if start < len(sequence):
-                self._go_to(start)
-            else:  # only a command line asks for this, and the app refuses it: read nothing
-                self.view.show_message(
-                    f"{sequence.folder} has {len(sequence)} images, not {start + 1}.", error=True
-                )
-        else:
-            self._apply_relist(sequence)
-        if first:
-            self.opened.emit(len(sequence))
-
-    def _apply_relist(self, sequence: ImageSequence) -> None:
-        """Take a changed listing: the current file stays current, or is marked removed."""
-        if self._sequence is None:
-            return
-        if sequence.folder == self._sequence.folder and sequence.names == self._sequence.names:
-            return  # e.g. the first listing after ``open_sequence``: every index still holds
-        name = self._removed[0] if self._removed else None
-        if self._index is not None:
-            name = self._sequence.name(self._index)
-        shown = self._shown_index is not None and self._shown_index == self._index
-        self._sequence = sequence
-        self._index = self._model.reindex(list(sequence))
-        # The image on screen keeps its place by path: a result for it still refines it.
-        self._shown_index = self._index if shown else None
-        if self._index is not None:
-            self._update_status(self._note)
-        elif name is not None:
-            self.loading_notice.stop()
-            self._removed = (name, sequence.position_for(name))
-            count = f"– / {len(sequence)}"
-            self._status.setText(SEPARATOR.join([count, name, "removed from the folder"]))
-
-    @pyqtSlot(str)
-    def _on_listing_failed(self, message: str) -> None:
-        if self._awaiting_listing:
-            self._awaiting_listing = False
-            self._pending_start = None
-            self._fail_open(message)
-            return
-        self._folder_note.setText("Folder unavailable: showing images kept in memory")
-        self._show_problem(message)
-
-    def _fail_open(self, message: str) -> None:
-        self._folder_note.setText("")
-        self._tell(message)  # not logged: whoever opened it reports it (the app, on stderr)
-        self.openFailed.emit(message)
-
-    @pyqtSlot()
-    def _on_go_to(self) -> None:
-        if self._sequence is None or not len(self._sequence):
-            return
-        text = ask_go_to(self, len(self._sequence))
-        if text is None:
-            return
-        after = -1 if self._index is None else self._index
-        target = goto_target(text, self._sequence.names, after)
-        if target is None:
-            self.statusBar().showMessage(f"No image matches “{text.strip()}”.", NOTICE_MS)
-        else:
-            self._go_to(target)
-
-    # -- actions -------------------------------------------------------------------------------
-
-    def _slots(self) -> dict[str, Callable[[], object]]:
-        return {
-            "next": self.go_next, "previous": self.go_previous,
-            "first": self.go_first, "last": self.go_last,
-            "open_folder": self._on_open_folder, "open_file": self._on_open_file,
-            "open_containing": self._on_open_containing, "preferences": self._on_preferences,
-            "quit": self.close, "copy_image": self._on_copy_image,
-            "copy_path": self._on_copy_path, "fullscreen": self._on_toggle_fullscreen,
-            "leave": self._on_leave, "rotate_right": self._on_rotate_right,
-            "rotate_left": self._on_rotate_left, "help": self._on_help,
-            "zoom_in": self._on_zoom_in, "zoom_out": self._on_zoom_out,
-            "actual_size": self.view.actual_size, "fit": self.view.fit,
-            "zoom_lock": self._on_zoom_lock,
-            "go_to": self._on_go_to,
-        }  # fmt: skip
-
-    def _build_actions(self) -> None:
-        """One QAction per entry of the key table, in menus in the table's order."""
-        slots = self._slots()
-        menus: dict[str, QMenu] = {}
-        for name in ("File", "Edit", "Go", "View", "Help"):
-            menus[name] = self.menuBar().addMenu(f"&{name}")
-        for entry in COMMANDS:
-            action = QAction(entry.text, self)
-            action.setShortcuts([QKeySequence(key) for key in entry.keys])
-            action.setShortcutContext(Qt.WindowShortcut)
-            action.triggered.connect(slots[entry.name])
-            menu = menus[entry.menu]
-            if entry.name == "preferences":
-                menu.addMenu(self.recent_menu)
-                menu.addSeparator()
-            if entry.name == "quit":
-                menu.addSeparator()
-            menu.addAction(action)
-            self.addAction(action)
-            self.actions_by_name[entry.name] = action
-        lock = self.actions_by_name["zoom_lock"]
-        lock.setCheckable(True)
-        lock.setChecked(self._settings.zoom_locked())
+        window_memory.show_restored(self, self._settings, self.fullscreen)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        fullscreen = self.fullscreen.is_active()
-        geometry = self._settings.geometry() if fullscreen else None
-        self._settings.remember_window(geometry or self.saveGeometry(), fullscreen)
-        self._settings.sync()
+        window_memory.remember(self, self._settings, self.fullscreen)
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)

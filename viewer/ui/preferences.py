@@ -3,13 +3,13 @@ limit, applied as you change them."""
 
 from __future__ import annotations
 
-from PyQt5.QtCore import pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from viewer.model.folder_lister import FolderLister
 from viewer.model.load_task import FileLoader
 from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.settings import Preferences
+from viewer.ui.settings import Preferences, Settings
 
 #: Field → (label, smallest, largest, suffix).
 _FIELDS: dict[str, tuple[str, int, int, str]] = {
@@ -68,3 +68,35 @@ class PreferencesDialog(QDialog):
     @pyqtSlot(int)
     def _on_value_changed(self, _value: int) -> None:
         self.changed.emit(self.preferences())
+
+
+class PreferencesCommand(QObject):
+    """The Preferences command: one dialog, made on first use; each change is applied to the
+    model and the lister at once, and saved.
+
+    Attributes:
+        dialog: the dialog, once shown (None before).
+    """
+
+    def __init__(
+        self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._model = model
+        self._lister = lister
+        self._parent = parent
+        self.dialog: PreferencesDialog | None = None
+
+    @pyqtSlot()
+    def show(self) -> None:
+        if self.dialog is None:
+            self.dialog = PreferencesDialog(self._settings.preferences(), self._parent)
+            self.dialog.changed.connect(self._on_changed)
+        self.dialog.show()
+        self.dialog.raise_()
+
+    @pyqtSlot(object)
+    def _on_changed(self, preferences: Preferences) -> None:
+        apply_preferences(self._model, self._lister, preferences)
+        self._settings.save_preferences(preferences)
