@@ -62,3 +62,19 @@ def test_spare_threads_are_capped(qtbot, make_model, loader):
     model.stall_guard.check()
     assert model.thread_count() == 1 + MAX_SPARES
     assert loader.count() == 1 + MAX_SPARES  # the rest wait: hung reads cannot take every thread
+
+
+def test_a_new_thread_count_outlasts_the_next_check(qtbot, make_model, loader):
+    model = make_model(ReadAheadPlan(0, 0), threads=2, clock=FakeClock())
+    model.set_threads(3)  # Preferences
+    model.stall_guard.check()
+    assert model.thread_count() == 3
+
+
+def test_spares_are_lent_on_top_of_a_new_thread_count(qtbot, make_model, loader):
+    model, clock = hang_both_threads(qtbot, make_model, loader)
+    model.stall_guard.check()  # both reads seen running
+    clock.now += STALL_AFTER_S
+    model.stall_guard.check()  # both counted as stuck: two spares
+    model.set_threads(3)
+    assert model.thread_count() == 3 + model.stall_guard.spare_threads() == 5

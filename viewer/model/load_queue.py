@@ -212,7 +212,7 @@ class LoadQueue(QObject):
 
     def set_threads(self, threads: int) -> None:
         """Use ``threads`` workers; running loads finish, extra threads start at once."""
-        self._pool.setMaxThreadCount(threads)
+        self.stall_guard.set_threads(threads)
 
     def thread_count(self) -> int:
         """Threads the pool may run now, spares lent for hung reads included."""

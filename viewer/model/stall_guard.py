@@ -56,6 +56,11 @@ class StallGuard(QObject):
         if not self._timer.isActive():
             self._timer.start()
 
+    def set_threads(self, threads: int) -> None:
+        """The user's own thread count (Preferences): spares are lent on top of it."""
+        self._threads = threads
+        self._pool.setMaxThreadCount(self._threads + len(self._stalled))
+
     def spare_threads(self) -> int:
         """Threads lent to the pool right now, one per load counted as stuck."""
         return len(self._stalled)
