@@ -185,3 +185,36 @@ def test_other_formats_get_a_reduced_decode(tmp_path: object) -> None:
     thumbnail = make_thumbnail(path, 128, cache=None)
     assert (thumbnail.width, thumbnail.height) == (128, 85)
     assert mean_difference(thumbnail.pixels, _upright(path)) < CLOSE
+
+
+def test_tiff_reduced_resolution_page_is_its_preview(tmp_path: object) -> None:
+    from PIL import TiffImagePlugin
+
+    path = os.path.join(str(tmp_path), "scan.tif")
+    main = marked((3000, 2000))
+    with TiffImagePlugin.AppendingTiffWriter(path, new=True) as tiff:
+        main.save(tiff, format="TIFF")
+        tiff.newFrame()
+        main.resize((300, 200)).save(tiff, format="TIFF", tiffinfo={254: 1})  # reduced page
+        tiff.newFrame()
+    reader = CountingReader()
+    thumbnail = make_thumbnail(path, 128, cache=None, reader=reader)
+    assert reader.total() < os.path.getsize(path) // 10  # the full page was never read
+    assert thumbnail.full_size == (3000, 2000)
+    assert mean_difference(thumbnail.pixels, main) < CLOSE
+
+
+def test_png_exif_thumbnail_is_its_preview(tmp_path: object) -> None:
+    import io
+
+    from viewer.camera_jpeg import CameraInfo, exif_tiff
+
+    main = marked((1200, 800))
+    small = io.BytesIO()
+    main.resize((160, 107)).save(small, format="JPEG")
+    path = os.path.join(str(tmp_path), "a.png")
+    main.save(path, exif=b"Exif\x00\x00" + exif_tiff(CameraInfo(), main.size, small.getvalue()))
+    reader = CountingReader()
+    thumbnail = make_thumbnail(path, 128, cache=None, reader=reader)
+    assert reader.total() < os.path.getsize(path) // 4
+    assert mean_difference(thumbnail.pixels, main) < CLOSE

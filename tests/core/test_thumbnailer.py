@@ -11,8 +11,13 @@ from PIL import ExifTags, Image
 from tests.core.preview_files import write_camera
 from viewer.core.cancel import Cancelled
 from viewer.core.decode import load_image
-from viewer.core.previews import CountingReader, make_thumbnail, store_display_thumbnail
-from viewer.core.previews.jpeg_layout import Head, read_layout
+from viewer.core.previews import (
+    CountingReader,
+    DisplayThumbnails,
+    make_preview,
+    make_thumbnail,
+)
+from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
 from viewer.core.previews.mpf import large_thumbnails, read_mpf
 from viewer.core.thumbcache import ThumbnailCache
 from viewer.samples import write_sequence
@@ -32,13 +37,20 @@ def test_display_load_leaves_thumbnails_behind(tmp_path: object) -> None:
     folder = str(tmp_path)
     path = write_camera(folder, "a.jpg", thumbnail_size=None, preview_side=None)
     cache = ThumbnailCache(os.path.join(folder, "thumbnails"))
-    store_display_thumbnail(cache, load_image(path, display_box=(1000, 1000)))
+    thumbnails = DisplayThumbnails(cache)
+    thumbnails.offer(load_image(path, display_box=(1000, 1000)))
+    thumbnails.shutdown(wait=True)
+    assert thumbnails.written == 1
     reader = CountingReader()
     for size in (128, 256, 512):
         thumbnail = make_thumbnail(path, size, cache=cache, reader=reader)
         assert max(thumbnail.width, thumbnail.height) == size
         assert thumbnail.full_size == (1200, 800)
     assert reader.reads == []  # without any preview in the file, nothing was read again
+    again = DisplayThumbnails(cache)
+    again.offer(load_image(path, display_box=(900, 900)))
+    again.shutdown(wait=True)
+    assert again.written == 0  # fresh already: not written twice
 
 
 def test_samples_look_like_a_cameras(tmp_path: object) -> None:
@@ -62,3 +74,25 @@ def test_samples_look_like_a_cameras(tmp_path: object) -> None:
         image.seek(1)
         assert max(image.size) == 900  # never larger than the image
     assert head[start : start + 2] == b"\xff\xd8"
+
+
+def test_a_preview_reads_only_the_head_and_never_the_whole_file(tmp_path: object) -> None:
+    folder = str(tmp_path)
+    with_exif = write_camera(folder, "a.jpg", preview_side=None)
+    bare = write_camera(folder, "b.jpg", thumbnail_size=None, preview_side=None)
+    reader = CountingReader()
+    preview = make_preview(with_exif, (1920, 1080), cache=None, reader=reader)
+    assert preview is not None and preview.full_size == (1200, 800)
+    assert make_preview(bare, (1920, 1080), cache=None, reader=reader) is None
+    assert reader.bytes_read == {with_exif: PREFIX_BYTES, bare: PREFIX_BYTES}
+
+
+def test_a_preview_prefers_any_cached_thumbnail(tmp_path: object) -> None:
+    folder = str(tmp_path)
+    path = write_camera(folder, "a.jpg", thumbnail_size=None, preview_side=None)
+    cache = ThumbnailCache(os.path.join(folder, "thumbnails"))
+    make_thumbnail(path, 256, cache=cache)  # a grid thumbnail, made earlier
+    reader = CountingReader()
+    preview = make_preview(path, (1920, 1080), cache=cache, reader=reader)
+    assert preview is not None and max(preview.width, preview.height) == 256
+    assert reader.reads == []

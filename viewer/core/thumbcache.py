@@ -32,7 +32,7 @@ import time
 from PIL import Image, PngImagePlugin
 
 from viewer.core.decode import DecodedImage, FileStamp
-from viewer.core.previews.pixels import from_qt_layout, to_qt_layout
+from viewer.core.thumbnail_pixels import from_qt_layout, to_qt_layout
 
 _log = logging.getLogger(__name__)
 
@@ -98,14 +98,17 @@ class ThumbnailCache:
         """False once a write failed: the cache then only answers lookups."""
         return self._writable
 
-    def lookup(self, path: str, stamp: FileStamp, size: int) -> DecodedImage | None:
+    def lookup(
+        self, path: str, stamp: FileStamp, size: int, *, any_size: bool = False
+    ) -> DecodedImage | None:
         """A valid thumbnail of ``path`` at most ``size`` long, or None.
 
         The flavour for ``size`` is tried first, then larger ones (reduced), then smaller
-        ones at least half of ``size``.
+        ones at least half of ``size`` (any smaller one with ``any_size``: a preview to show
+        while the real image loads need not be sharp).
         """
         uri = file_uri(path)
-        for flavour, _ in _lookup_order(size):
+        for flavour, _ in _lookup_order(size, any_size):
             entry = os.path.join(self.root, flavour, thumbnail_name(uri))
             image = self._read(entry, uri, stamp)
             if image is not None:
@@ -137,6 +140,16 @@ class ThumbnailCache:
             info = _metadata(path, stamp, full, image.format)
             self._write(os.path.join(self.root, flavour), thumbnail_name(file_uri(path)),
                         thumbnail, info)  # fmt: skip
+
+    def is_fresh(self, path: str, stamp: FileStamp, size: int) -> bool:
+        """Whether a valid thumbnail of ``size``'s flavour exists (only its header is read)."""
+        uri = file_uri(path)
+        entry = os.path.join(self.root, flavour_for(size)[0], thumbnail_name(uri))
+        try:
+            with Image.open(entry, formats=["PNG"]) as png:
+                return _valid(getattr(png, "text", {}), uri, stamp)
+        except (OSError, ValueError, SyntaxError):
+            return False
 
     def mark_failed(self, path: str, stamp: FileStamp) -> None:
         """Record that ``path`` (this version of it) cannot be thumbnailed."""
@@ -259,9 +272,9 @@ class ThumbnailCache:
             _log.warning("%s", message)
 
 
-def _lookup_order(size: int) -> list[tuple[str, int]]:
+def _lookup_order(size: int, any_size: bool) -> list[tuple[str, int]]:
     larger = [f for f in FLAVOURS if f[1] >= size]
-    smaller = [f for f in reversed(FLAVOURS) if f[1] < size and f[1] * 2 >= size]
+    smaller = [f for f in reversed(FLAVOURS) if f[1] < size and (any_size or f[1] * 2 >= size)]
     return larger + smaller
 
 

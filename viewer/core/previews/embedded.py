@@ -20,9 +20,9 @@ from viewer.core.decode import DecodedImage, DecodeError
 from viewer.core.geometry import Size, upright_size
 from viewer.core.previews.jpeg_layout import JpegLayout
 from viewer.core.previews.mpf import MpEntry, large_thumbnails, read_mpf
-from viewer.core.previews.pixels import to_qt_layout
 from viewer.core.previews.ranged import RangeReader, read_range
 from viewer.core.previews.tiff import TiffError, read_exif
+from viewer.core.thumbnail_pixels import to_qt_layout
 
 #: A preview side beyond this is not a preview.
 MAX_PREVIEW_SIDE = 8192

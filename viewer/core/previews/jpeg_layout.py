@@ -49,14 +49,14 @@ class Head:
     """The first bytes of a file, grown on demand, contiguous; ``whole()`` reads the rest."""
 
     def __init__(self, reader: RangeReader, path: str, file_size: int) -> None:
-        self._reader = reader
+        self.reader = reader
         self.path = path
         self.file_size = file_size
         self.data = read_range(reader, path, 0, min(PREFIX_BYTES, file_size))
 
     def whole(self) -> bytes:
         """The whole file: what was read already, and the rest."""
-        return read_whole(self._reader, self.path, self.file_size, self.data)
+        return read_whole(self.reader, self.path, self.file_size, self.data)
 
     def ensure(self, end: int, ahead: int = 0) -> bool:
         """Have at least ``end`` bytes (reading ``ahead`` more at once); False if it can't."""
@@ -65,7 +65,7 @@ class Head:
         if end > min(self.file_size, MAX_HEADER_BYTES):
             return False
         want = min(max(end, len(self.data) + ahead), self.file_size, MAX_HEADER_BYTES)
-        more = read_range(self._reader, self.path, len(self.data), want - len(self.data))
+        more = read_range(self.reader, self.path, len(self.data), want - len(self.data))
         self.data += more
         return end <= len(self.data)
 

@@ -34,7 +34,7 @@ def file_stamp(path: str) -> FileStamp:
     try:
         status = os.stat(path)
     except OSError as error:
-        raise DecodeError(_read_error(path, error)) from None
+        raise DecodeError(read_error(path, error)) from None
     return FileStamp(status.st_size, status.st_mtime_ns)
 
 
@@ -44,7 +44,7 @@ def read_range(reader: RangeReader, path: str, offset: int, length: int) -> byte
     try:
         return reader(path, offset, length)
     except OSError as error:
-        raise DecodeError(_read_error(path, error)) from None
+        raise DecodeError(read_error(path, error)) from None
 
 
 def read_whole(reader: RangeReader, path: str, size: int, head: bytes = b"") -> bytes:
@@ -64,10 +64,13 @@ def read_whole(reader: RangeReader, path: str, size: int, head: bytes = b"") -> 
     return data
 
 
-def _read_error(path: str, error: OSError) -> str:
+def read_error(path: str, error: OSError) -> str:
+    """The sentence for a failed open or read, as the decoder words it."""
     name = os.path.basename(path)
     if isinstance(error, FileNotFoundError):
         return f"{name} is gone: it was deleted or moved."
+    if isinstance(error, IsADirectoryError):
+        return f"{name} is a folder, not an image file."
     if isinstance(error, PermissionError):
         return f"Permission denied reading {name}."
     return f"Cannot read {name}: {error.strerror or error}."

@@ -8,8 +8,8 @@ threads. It tries the sources that read least first:
 3. the MPF large preview (one ranged read of a few hundred KB);
 4. a reduced decode of the whole file (a DCT 1/8 decode for JPEGs), the last resort;
 
-and writes what it made back to the cache. ``store_display_thumbnail`` saves a thumbnail
-derived from a full display load, when the whole file was read anyway.
+and writes what it made back to the cache. ``display_thumbnails.DisplayThumbnails`` saves
+thumbnails derived from display loads, when the whole file was read anyway.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import threading
 from contextlib import AbstractContextManager, nullcontext
 
 from viewer.core.cancel import cancellable, check_cancelled
-from viewer.core.decode import DecodedImage, DecodeError, LoadedFile, decode_bytes
+from viewer.core.decode import DecodedImage, DecodeError, decode_bytes
+from viewer.core.geometry import Size
 from viewer.core.previews.embedded import (
     decode_preview,
     exif_thumbnail,
@@ -29,8 +30,9 @@ from viewer.core.previews.embedded import (
     read_mpf_preview,
 )
 from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
+from viewer.core.previews.other_formats import pillow_preview
 from viewer.core.previews.ranged import RangeReader, StampReader, file_stamp, read_file_range
-from viewer.core.thumbcache import ThumbnailCache, flavour_for
+from viewer.core.thumbcache import ThumbnailCache
 
 _log = logging.getLogger(__name__)
 
@@ -87,24 +89,76 @@ def make_thumbnail(
         return thumbnail
 
 
+def make_preview(
+    path: str,
+    box: Size,
+    *,
+    cache: ThumbnailCache | None,
+    reader: RangeReader = read_file_range,
+    stamp_of: StampReader = file_stamp,
+    embedded: bool = True,
+) -> DecodedImage | None:
+    """Something of ``path`` to show at once while its real image loads, or None.
+
+    Only what costs next to nothing: any cached thumbnail, else (with ``embedded``) the EXIF
+    thumbnail from the first 64 KB, else the MPF preview. Never the whole file: that is the
+    real load's job. The caller's ``cancellable`` flag applies between reads.
+
+    Raises:
+        DecodeError: the file cannot be read at all.
+    """
+    size = max(box)
+    if cache is None and not embedded:
+        return None
+    stamp = stamp_of(path)
+    if cache is not None:
+        cached = cache.lookup(path, stamp, size, any_size=True)
+        if cached is not None:
+            return cached
+    if not embedded:
+        return None
+    head = Head(reader, path, stamp.size)
+    preview = _embedded(head, size, 0.0)
+    if preview is not None and cache is not None:
+        cache.store(path, stamp, preview, flavours=size)
+    return preview
+
+
 def _from_file(
     path: str, size: int, file_size: int, reader: RangeReader, min_share: float
 ) -> DecodedImage:
-    """Embedded previews first (each refused one is logged), then a reduced decode."""
-    name = os.path.basename(path)
+    """Embedded previews first, then a reduced decode."""
     head = Head(reader, path, file_size)
-    layout = read_layout(head)
-    if layout is not None:
-        for source in (_exif_source, _mpf_source):
-            try:
-                preview = source(layout, path, size, file_size, reader)
-            except DecodeError as error:
-                _log.info("%s", error)
-                continue
-            if preview is not None and max(preview.width, preview.height) >= size * min_share:
-                return preview
+    preview = _embedded(head, size, min_share)
+    if preview is not None:
+        return preview
     check_cancelled()
-    return decode_bytes(head.whole(), name, display_box=(size, size))
+    return decode_bytes(head.whole(), os.path.basename(path), display_box=(size, size))
+
+
+def _embedded(head: Head, size: int, min_share: float) -> DecodedImage | None:
+    """The first embedded preview at least ``min_share`` of ``size`` (refusals are logged)."""
+    layout = read_layout(head)
+    if layout is None:
+        try:
+            preview = pillow_preview(head, size)
+        except DecodeError as error:
+            _log.info("%s", error)
+            return None
+        return preview if _enough(preview, size, min_share) else None
+    for source in (_exif_source, _mpf_source):
+        try:
+            preview = source(layout, head.path, size, head.file_size, head.reader)
+        except DecodeError as error:
+            _log.info("%s", error)
+            continue
+        if _enough(preview, size, min_share):
+            return preview
+    return None
+
+
+def _enough(preview: DecodedImage | None, size: int, min_share: float) -> bool:
+    return preview is not None and max(preview.width, preview.height) >= size * min_share
 
 
 def _exif_source(
@@ -126,16 +180,3 @@ def _mpf_source(
         return None
     data = read_mpf_preview(reader, path, layout, entry)
     return decode_preview(data, name, layout, orientation_of(layout), size)
-
-
-def store_display_thumbnail(cache: ThumbnailCache, loaded: LoadedFile) -> None:
-    """Save thumbnails derived from a display load: the whole file was read anyway.
-
-    A damaged image (shown in part) is not saved: its thumbnail would outlive the read.
-    """
-    image = loaded.image
-    if image.note.startswith("damaged"):
-        return
-    if max(image.width, image.height) < flavour_for(1)[1] and image.full_size is not None:
-        return  # a display image smaller than a thumbnail is no source for one
-    cache.store(loaded.path, loaded.stamp, image)
