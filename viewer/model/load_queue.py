@@ -14,6 +14,7 @@ destructor waits for its threads while holding the GIL that their result signals
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -117,6 +118,11 @@ class LoadQueue(QObject):
     def is_loading(self, path: str) -> bool:
         """Whether a load of ``path`` is tracked (queued, running, or its result on its way)."""
         return path in self._tasks
+
+    def load_started(self, path: str) -> threading.Event | None:
+        """The "started" flag of the display load under way for ``path``, or None."""
+        task = self._tasks.get(path)
+        return None if task is None else task.started
 
     def tracked_paths(self) -> list[str]:
         """Paths with a tracked load, oldest first."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from viewer.model.load_queue import LoadQueue, LoadStats
 from viewer.model.load_task import Loader
 from viewer.model.stall_guard import StallGuard
@@ -50,6 +52,11 @@ class QueueQueries:
     def has_running_work(self) -> bool:
         """Whether a pool thread is still inside a task (a read that may never return)."""
         return self._queue.has_running_work()
+
+    def load_started(self, path: str) -> threading.Event | None:
+        """The "started" flag of the display load under way for ``path`` (None if none):
+        previews wait for it, so their reads never stand before the image's own."""
+        return self._queue.load_started(path)
 
     def tracked_loads(self) -> dict[str, bool]:
         """The loads not yet reported back, by path, each with whether it was called off."""
