@@ -61,6 +61,16 @@ def drain_pools() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def private_thumbnails(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Point the thumbnail cache at a fresh folder, so tests never write the user's."""
+    folder = str(tmp_path_factory.mktemp("cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Point every ``QSettings`` at a fresh folder, so tests never touch the user's settings."""
     from PyQt5.QtCore import QSettings  # imported here: core tests stay free of Qt

@@ -50,31 +50,28 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     # warning below its hard decompression-bomb limit would only be noise in the log.
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
-    from PyQt5.QtWidgets import QApplication
-
+    from viewer.core.thumbcache import ThumbnailCache
     from viewer.model.folder_lister import FolderLister
-    from viewer.model.load_task import FileLoader
     from viewer.model.prefetch_model import PrefetchModel
-    from viewer.ui.icon import application_icon
+    from viewer.model.previews import PreviewPipeline
     from viewer.ui.main_window import MainWindow
-    from viewer.ui.settings import APPLICATION, ORGANIZATION, Settings
+    from viewer.ui.settings import Settings
 
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    app.setApplicationName(APPLICATION)
-    app.setOrganizationName(ORGANIZATION)
-    app.setWindowIcon(application_icon())
+    app = _application()
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
+    cache = ThumbnailCache(budget_bytes=preferences.thumbnail_cache_mb << 20)
+    previews = PreviewPipeline(cache, preferences.max_image_mb << 20)
     model = PrefetchModel(
-        loader or FileLoader(preferences.max_image_mb << 20),
+        loader or previews.loader,
         threads=preferences.threads,
         plan=preferences.plan,
         max_images=preferences.cache_images,
         max_bytes=preferences.max_bytes,
     )
     lister = FolderLister(poll_seconds=preferences.poll_seconds)
-    window = MainWindow(model, settings=settings, lister=lister)
+    current = previews.current_for(model)
+    window = MainWindow(model, settings=settings, lister=lister, previews=current)
     window.show_restored()
     if options.path is not None:
         _fail_like_the_command_line(app, window, options)
@@ -82,12 +79,28 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     else:
         window.offer_reopen()
     status = int(app.exec_())
-    model.shutdown(wait=False)
-    lister.shutdown(wait=False)
-    if model.has_running_work() or lister.has_running_work():
+    parts = (model, previews, lister)
+    for part in parts:
+        part.shutdown()
+    if any(part.has_running_work() for part in parts):
         # After a refused start, the one-line error must stay the only line on stderr.
         leave_now(status, say_why=status != USAGE_ERROR)
     return status
+
+
+def _application() -> QApplication:
+    """The running QApplication (tests start one), named and with its icon."""
+    from PyQt5.QtWidgets import QApplication
+
+    from viewer.ui.icon import application_icon
+    from viewer.ui.settings import APPLICATION, ORGANIZATION
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(application_icon())
+    return app
 
 
 def leave_now(status: int, *, say_why: bool = True) -> NoReturn:

@@ -54,3 +54,24 @@ def test_polling_and_the_image_limit_apply_at_once_and_persist(qtbot, make_windo
     assert window.model.loader.max_bytes == 256 << 20  # the next load decodes within it
     saved = Settings().preferences()
     assert (saved.poll_seconds, saved.max_image_mb) == (30, 256)
+
+
+def test_thumbnail_cache_size_applies_at_once(qtbot, tmp_path):
+    from viewer.core.previews import DisplayThumbnails
+    from viewer.core.thumbcache import ThumbnailCache
+    from viewer.model.folder_lister import FolderLister
+    from viewer.model.prefetch_model import PrefetchModel
+    from viewer.model.previews import PreviewingLoader
+    from viewer.ui.preferences import apply_preferences
+
+    cache = ThumbnailCache(str(tmp_path))
+    thumbnails = DisplayThumbnails(cache)
+    model = PrefetchModel(PreviewingLoader(thumbnails=thumbnails))
+    lister = FolderLister(poll_seconds=0)
+    try:
+        apply_preferences(model, lister, Preferences(thumbnail_cache_mb=64))
+        assert cache.budget_bytes == 64 << 20
+    finally:
+        thumbnails.shutdown()
+        model.shutdown(wait=True)
+        lister.shutdown(wait=True)

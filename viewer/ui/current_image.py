@@ -1,5 +1,6 @@
-"""Shows the image the user is on as its load goes: loading, still loading, shown, refined,
-or why it failed. It subscribes to the model; the window only says where the user moved.
+"""Shows the image the user is on as its load goes: loading (its preview, or the last image
+dimmed), still loading, shown, refined, or why it failed. It subscribes to the model; the
+window only says where the user moved.
 """
 
 from __future__ import annotations
@@ -9,11 +10,13 @@ from typing import Callable
 from PyQt5.QtCore import QObject, QSize, pyqtSlot
 from PyQt5.QtGui import QImage
 
+from viewer.model.current_preview import CurrentPreview
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.browsing import Browsing
 from viewer.ui.file_actions import FileActions
 from viewer.ui.image_view import ImageView
 from viewer.ui.loading_notice import LoadingNotice
+from viewer.ui.preview_display import PreviewDisplay
 from viewer.ui.status_area import StatusArea
 
 
@@ -25,6 +28,7 @@ class CurrentImage(QObject):
 
     Attributes:
         loading_notice: counts the seconds of a load that takes longer than usual.
+        previews: shows the current image's preview while it loads.
     """
 
     def __init__(
@@ -35,6 +39,7 @@ class CurrentImage(QObject):
         browsing: Browsing,
         file_actions: FileActions,
         zoom_locked: Callable[[], bool],
+        previews: CurrentPreview | None = None,
     ) -> None:
         super().__init__(view)
         self._model = model
@@ -45,6 +50,7 @@ class CurrentImage(QObject):
         self._zoom_locked = zoom_locked
         self._progress = ""  # what the place says while the current image is not shown
         self.loading_notice = LoadingNotice(self)
+        self.previews = PreviewDisplay(view, previews, zoom_locked, self)
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         model.imageReady.connect(self._on_image_ready)
         model.loadFailed.connect(self._on_load_failed)
@@ -58,14 +64,16 @@ class CurrentImage(QObject):
         self.loading_notice.stop()
 
     def waiting(self, name: str) -> None:
-        """The model did not have the current image ready: say so, and count the wait."""
-        self._status.in_view(f"Loading {name}…")
+        """The model did not have the current image ready: say so over the last image, and
+        count the wait (its preview, when one comes, takes the last image's place)."""
+        self._status.in_view(f"Loading {name}…", over_image=True)
         self.loading_notice.start()
         self._browsing.shown = None
 
     def stop(self) -> None:
         """Nothing is current any more (a folder is being listed, or the image was removed)."""
         self.loading_notice.stop()
+        self.previews.reset()
 
     def relisted(self) -> None:
         """The listing changed around the current image: say its new place."""
@@ -76,6 +84,7 @@ class CurrentImage(QObject):
         if index != self._browsing.index:
             return  # a read-ahead or a late result: stored by the model, not shown
         self.loading_notice.stop()
+        self.previews.sharp()
         info = self._model.image_info(index)
         refinement = self._browsing.shown == index
         coarser = image.width() < self._view.image_size().width()
@@ -96,6 +105,7 @@ class CurrentImage(QObject):
         if index != self._browsing.index:
             return
         self.loading_notice.stop()
+        self.previews.sharp()
         self._status.in_view(message, error=True)
         self._browsing.shown = None
         self._update_place(message)
@@ -106,7 +116,9 @@ class CurrentImage(QObject):
         sequence, index = self._browsing.sequence, self._browsing.index
         if sequence is None or index is None:
             return
-        self._status.in_view(f"Still loading {sequence.name(index)}… ({seconds} s)")
+        if not self.previews.showing:
+            text = f"Still loading {sequence.name(index)}… ({seconds} s)"
+            self._status.in_view(text, over_image=True)
         self._update_place(f"Still loading… ({seconds} s)")
 
     @pyqtSlot()

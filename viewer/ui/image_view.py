@@ -21,6 +21,7 @@ from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
 NOTE_BACKGROUND = QColor(0, 0, 0, 170)
+VEIL_COLOR = QColor(0, 0, 0, 150)
 
 
 #: Zoom steps and bounds, as fractions of actual size (one image pixel per device pixel).
@@ -79,7 +80,8 @@ class ImageView(QWidget):
         return self._note
 
     def has_image(self) -> bool:
-        return self._pixmap is not None
+        """Whether an image is shown (not one dimmed under a sentence)."""
+        return self._pixmap is not None and not self._message
 
     def image_size(self) -> QSize:
         """The size of the pixels on hand (a display image may be smaller than the source)."""
@@ -118,9 +120,14 @@ class ImageView(QWidget):
         self.update()
         self.zoomChanged.emit()
 
-    def show_message(self, text: str, error: bool = False) -> None:
-        """Replace the image with a sentence: a loading notice, a hint, or why it failed."""
-        self._pixmap = None
+    def show_message(self, text: str, error: bool = False, over_image: bool = False) -> None:
+        """Replace the image with a sentence: a loading notice, a hint, or why it failed.
+
+        ``over_image`` keeps the image on screen, dimmed, under the sentence ("Loading…"
+        while no preview of the next image exists: the view is never empty).
+        """
+        if not over_image:
+            self._pixmap = None
         self._message, self._is_error, self._note = text, error, ""
         self.update()
 
@@ -305,12 +312,14 @@ class ImageView(QWidget):
             painter.rotate(self.rotation)
             placed = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
             painter.drawPixmap(placed, self._pixmap, QRectF(self._pixmap.rect()))
+            painter.resetTransform()  # the band and the veil are not rotated with the image
             if self._note:
-                painter.resetTransform()  # the band is not rotated with the image
                 self._paint_note(painter)
-            painter.end()
-            self.painted.emit()
-            return
+            if not self._message:
+                painter.end()
+                self.painted.emit()
+                return
+            painter.fillRect(self.rect(), VEIL_COLOR)  # the last image, dimmed under the text
         if self._message:
             painter.setPen(ERROR_COLOR if self._is_error else message_color(self.palette()))
             font = painter.font()

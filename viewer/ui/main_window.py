@@ -16,6 +16,7 @@ from PyQt5.QtWidgets import QMainWindow, QWidget
 from viewer.core.formatting import SEPARATOR
 from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import ImageSequence
+from viewer.model.current_preview import CurrentPreview
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import window_memory
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         *,
         lister: FolderLister | None = None,
+        previews: CurrentPreview | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -84,10 +86,10 @@ class MainWindow(QMainWindow):
         self.status_area.follow(self.opening, self.browsing)
         self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
         self.file_actions = FileActions(self.view, model, self.status_area, self.browsing)
-        self.current = CurrentImage(
-            model, self.view, self.status_area, self.browsing, self.file_actions, self.zoom_locked
-        )
+        self.current = CurrentImage(model, self.view, self.status_area, self.browsing,
+                                    self.file_actions, self.zoom_locked, previews)  # fmt: skip
         self.loading_notice = self.current.loading_notice
+        self.previews = self.current.previews
         self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         self.actions_by_name = build_menus(
@@ -234,8 +236,10 @@ class MainWindow(QMainWindow):
         name = sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.current.moving()
-        if not self._model.request(index):
+        served = self._model.request(index)
+        if not served:
             self.current.waiting(name)
+        self.previews.moved(index, sequence[index], served)
         self._settings.remember_place(sequence.folder, sequence[index])
         self.fullscreen.moved(f"{index + 1} / {len(sequence)}{SEPARATOR}{name}")
 

@@ -1,5 +1,5 @@
-"""The Preferences dialog: cache size, read-ahead, threads, folder polling and the per-image
-limit, applied as you change them."""
+"""The Preferences dialog: cache size, read-ahead, threads, folder polling, the per-image
+limit and the thumbnail cache's size, applied as you change them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QW
 from viewer.model.folder_lister import FolderLister
 from viewer.model.load_task import FileLoader
 from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.previews import PreviewingLoader
 from viewer.ui.settings import Preferences, Settings
 
 #: Field → (label, smallest, largest, suffix).
@@ -20,6 +21,7 @@ _FIELDS: dict[str, tuple[str, int, int, str]] = {
     "threads": ("Worker threads", 1, 32, ""),
     "poll_seconds": ("Check the folder for changes every", 0, 3600, " s"),
     "max_image_mb": ("Most memory for one image", 64, 1 << 16, " MB"),
+    "thumbnail_cache_mb": ("Thumbnail cache on disk", 16, 1 << 20, " MB"),
 }
 
 
@@ -32,6 +34,8 @@ def apply_preferences(model: PrefetchModel, lister: FolderLister, preferences: P
     lister.set_poll_seconds(preferences.poll_seconds)
     if isinstance(model.loader, FileLoader):
         model.loader.max_bytes = preferences.max_image_mb << 20
+    if isinstance(model.loader, PreviewingLoader) and model.loader.thumbnail_cache is not None:
+        model.loader.thumbnail_cache.budget_bytes = preferences.thumbnail_cache_mb << 20
 
 
 class PreferencesDialog(QDialog):

@@ -17,6 +17,7 @@ from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import DEFAULT_POLL_SECONDS
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+from viewer.core.thumbcache import DEFAULT_BUDGET_BYTES
 
 ORGANIZATION = "viewer"
 APPLICATION = "Viewer"
@@ -35,6 +36,7 @@ class Preferences:
         threads: worker threads reading and decoding.
         poll_seconds: how often the open folder is listed again; 0 turns polling off.
         max_image_mb: the most memory decoding one image may take, in MiB.
+        thumbnail_cache_mb: the most the thumbnail cache on disk may hold, in MiB.
     """
 
     cache_images: int = DEFAULT_MAX_COUNT
@@ -44,6 +46,7 @@ class Preferences:
     threads: int = 2
     poll_seconds: float = DEFAULT_POLL_SECONDS
     max_image_mb: int = DEFAULT_MAX_IMAGE_BYTES >> 20
+    thumbnail_cache_mb: int = DEFAULT_BUDGET_BYTES >> 20
 
     @property
     def plan(self) -> ReadAheadPlan:

@@ -96,9 +96,10 @@ class StatusArea(QObject):
         """The folder's state: listing progress, or that it is unavailable ('' when fine)."""
         self._folder.setText(text)
 
-    def in_view(self, text: str, *, error: bool = False) -> None:
-        """A message in place of the image: the one door to ``ImageView.show_message``."""
-        self._view.show_message(text, error=error)
+    def in_view(self, text: str, *, error: bool = False, over_image: bool = False) -> None:
+        """A message in place of the image (``over_image``: over it, dimmed): the one door to
+        ``ImageView.show_message``."""
+        self._view.show_message(text, error=error, over_image=over_image)
 
     # -- what the folder's listings say --------------------------------------------------------
 
