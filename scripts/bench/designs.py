@@ -1,12 +1,17 @@
 """The loading designs the benchmark compares, named on the command line.
 
-``naive``, ``thread-per-image``, ``viewer`` (``PrefetchModel`` defaults) and ``viewer`` with
-settings, e.g. ``viewer:threads=3`` or ``viewer:threads=1,ahead=3``.
+``naive``, ``thread-per-image``, ``viewer`` (``PrefetchModel`` defaults, with previews) and
+``viewer`` with settings, e.g. ``viewer:threads=3``, ``viewer:threads=1,ahead=3`` or
+``viewer:previews=0`` (no embedded previews while an image loads: the baseline for them),
+``viewer:preview_threads=2`` or ``viewer:warm_cache=1`` (a thumbnail cache filled before the
+run, as a second visit of the folder finds it).
 """
 
 from __future__ import annotations
 
 import inspect
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Callable, Union
 
@@ -14,8 +19,12 @@ from PyQt5.QtCore import QObject
 
 from bench.baselines import NaiveModel, ThreadPerImageModel
 from bench.share import Share
+from viewer.core.previews import make_thumbnail
 from viewer.core.readahead import ReadAheadPlan
+from viewer.core.thumbcache import ThumbnailCache, flavour_for
+from viewer.model.current_preview import CurrentPreview
 from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.previews import PreviewingLoader, previews_for
 
 AnyModel = Union[PrefetchModel, NaiveModel, ThreadPerImageModel]
 DEFAULT_THREADS = int(inspect.signature(PrefetchModel).parameters["threads"].default)
@@ -29,6 +38,9 @@ class Design:
     kind: str
     threads: int = DEFAULT_THREADS
     plan: ReadAheadPlan = ReadAheadPlan()
+    previews: bool = True
+    preview_threads: int = 1
+    warm_cache: bool = False
 
     def build(self, share: Share) -> tuple[QObject, Callable[[], int]]:
         """A fresh model over ``share``, and how to count its loads queued or running."""
@@ -38,8 +50,23 @@ class Design:
         if self.kind == "thread-per-image":
             textbook = ThreadPerImageModel(share.load)
             return textbook, textbook.in_flight
-        model = PrefetchModel(share.load, threads=self.threads, plan=self.plan)
+        loader = PreviewingLoader(read=share.read_head_first) if self.previews else share.load
+        model = PrefetchModel(loader, threads=self.threads, plan=self.plan)
         return model, model.in_flight
+
+    def build_previews(
+        self, model: QObject, share: Share, paths: Sequence[str]
+    ) -> CurrentPreview | None:
+        """Previews read through ``share``; the thumbnail cache is empty (none at all) unless
+        ``warm_cache``, when a fresh one is filled with ``paths`` first (not timed)."""
+        if self.kind != "viewer" or not self.previews or not isinstance(model, PrefetchModel):
+            return None
+        cache = None
+        if self.warm_cache:
+            cache = ThumbnailCache(tempfile.mkdtemp(prefix="bench-thumbnails-"))
+            for path in paths:
+                make_thumbnail(path, flavour_for(10_000)[1], cache=cache)
+        return previews_for(model, cache, share.read_range, share.stat, self.preview_threads)
 
     @property
     def in_flight_limit(self) -> int | None:
@@ -48,16 +75,20 @@ class Design:
 
 
 def parse_design(text: str) -> Design:
-    """``kind`` or ``viewer:key=value,…`` with keys threads, ahead, behind."""
+    """``kind`` or ``viewer:key=value,…``: threads, ahead, behind, previews, preview_threads,
+    warm_cache."""
     kind, _, settings = text.partition(":")
     if kind not in ("naive", "thread-per-image", "viewer"):
         raise ValueError(f"unknown design {kind!r}")
     values = {"threads": DEFAULT_THREADS, "ahead": ReadAheadPlan().ahead,
-              "behind": ReadAheadPlan().behind}  # fmt: skip
+              "behind": ReadAheadPlan().behind, "previews": 1,
+              "preview_threads": 1, "warm_cache": 0}  # fmt: skip
     for item in filter(None, settings.split(",")):
         key, _, value = item.partition("=")
         if kind != "viewer" or key not in values:
             raise ValueError(f"unknown setting {item!r} for {kind}")
         values[key] = int(value)
     plan = ReadAheadPlan(values["ahead"], values["behind"])
-    return Design(text, kind, values["threads"], plan)
+    previews = bool(values["previews"])
+    return Design(text, kind, values["threads"], plan, previews, values["preview_threads"],
+                  bool(values["warm_cache"]))  # fmt: skip

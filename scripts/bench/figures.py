@@ -47,12 +47,27 @@ def script_figures(
         "peak_rss_mb": round(probe.peak_rss / 2**20),
     }
     final = probe.final_index
+    if script in ("burst", "jump", "fast"):
+        figures.update(_first_pixels(probe))
+    if script == "jump" and final in probe.painted:
+        figures["final_ms"] = ms(probe.painted[final] - probe.pressed[final])
     if script == "burst" and final in probe.painted:
         # From the last press that moved (presses at the last image change nothing).
         figures["final_ms"] = ms(probe.painted[final] - probe.pressed[final])
     if script == "fast" and last_paint is not None:
         figures["images_per_s"] = round(shown / (last_paint - started), 2)
     return figures
+
+
+def _first_pixels(probe: Probe) -> dict[str, Any]:
+    """Key to the first pixels of the right image (its preview, or the image itself)."""
+    firsts = [probe.first[i] - probe.pressed[i] for i in probe.first]
+    return {
+        "first_shown": len(firsts),
+        "first_p50_ms": ms(percentile(firsts, 50)),
+        "first_p95_ms": ms(percentile(firsts, 95)),
+        "blank_ms": ms(probe.blank),
+    }
 
 
 def link_images_per_s(share: Share, paths: list[str]) -> float | None:

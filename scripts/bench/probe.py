@@ -1,8 +1,9 @@
 """Watches one window while a script runs: presses, paints, GUI stalls, loads in flight, RSS.
 
 Key-to-painted runs from just before the key event is sent to the end of the view's paint
-that first shows the image the key made current. Stalls are gaps between ticks of a 1 ms
-timer on the GUI thread.
+that first shows the image the key made current, sharp (not its preview); key-to-first-pixels
+to the first paint of anything of that image, its preview included. Stalls are gaps between
+ticks of a 1 ms timer on the GUI thread; blank time is when the view shows no image at all.
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ class Probe(QObject):
 
     Attributes:
         pressed: index → when the key (or open) that made it current was sent.
-        painted: index → when its first paint after that finished.
+        painted: index → when its first sharp paint after that finished.
+        first: index → when its first paint of any pixels of it (a preview) finished.
+        blank: seconds the view showed no image at all (neither the last one nor a preview).
         gaps: seconds between heartbeat ticks.
         peak_in_flight: most loads queued or running seen at once.
         peak_rss: largest resident set size sampled, in bytes.
@@ -53,6 +56,8 @@ class Probe(QObject):
         self._in_flight = in_flight
         self.pressed: dict[int, float] = {}
         self.painted: dict[int, float] = {}
+        self.first: dict[int, float] = {}
+        self.blank = 0.0
         self.gaps: list[float] = []
         self.peak_in_flight = 0
         self.peak_rss = 0
@@ -97,6 +102,8 @@ class Probe(QObject):
     @pyqtSlot()
     def _on_beat(self) -> None:
         now = time.perf_counter()
+        if self._window.view.pixmap() is None:
+            self.blank += now - self._last_beat
         self.gaps.append(now - self._last_beat)
         self._last_beat = now
         self._count_in_flight()
@@ -108,8 +115,12 @@ class Probe(QObject):
     @pyqtSlot()
     def _on_painted(self) -> None:
         index = self._window.current_index
-        if index is not None and index in self.pressed and index not in self.painted:
-            self.painted[index] = time.perf_counter()
+        if index is None or index not in self.pressed:
+            return
+        now = time.perf_counter()
+        self.first.setdefault(index, now)
+        if index not in self.painted and not self._window.previews.showing:
+            self.painted[index] = now
 
     def _count_in_flight(self) -> None:
         self.peak_in_flight = max(self.peak_in_flight, self._in_flight())

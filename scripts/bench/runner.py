@@ -24,7 +24,7 @@ from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
 
-SCRIPTS = ("cold", "seq", "back", "burst", "fast")
+SCRIPTS = ("cold", "seq", "back", "burst", "fast", "jump")
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,11 @@ class Session:
         view_size: Size | None = None,
     ) -> None:
         self.model, self.in_flight = design.build(share)
+        self.previews = design.build_previews(self.model, share, list(sequence))
         scratch = os.path.join(tempfile.mkdtemp(prefix="viewer-bench-"), "settings.ini")
         settings = Settings(QSettings(scratch, QSettings.IniFormat))
         model = cast(PrefetchModel, self.model)  # model-shaped baselines too
-        self.window = MainWindow(model, settings=settings)
+        self.window = MainWindow(model, settings=settings, previews=self.previews)
         self.window.show()
         self.window.activateWindow()
         QTest.qWaitForWindowActive(self.window)
@@ -96,6 +97,8 @@ class Session:
         wait_until(lambda: self.in_flight() == 0, 60)
         if isinstance(self.model, PrefetchModel):
             self.model.shutdown(wait=True)
+        if self.previews is not None:
+            self.previews.queue.shutdown(wait=True)
         self.window.deleteLater()
         QApplication.processEvents()
         gc.collect()
@@ -138,6 +141,8 @@ def _run(script: str, session: Session, share: Share, design: Design, timing: Ti
         session.window.open_sequence(session.sequence, 0)
     elif script == "back":
         probe.press(Qt.Key_Left)
+    elif script == "jump":
+        probe.press(Qt.Key_End)
     else:
         presses, interval = {
             "seq": (timing.seq_presses, timing.seq_dwell),

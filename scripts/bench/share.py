@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass
+from typing import Callable
 
 from viewer.core.cancel import check_cancelled
 from viewer.core.decode import (
@@ -26,6 +27,8 @@ from viewer.core.decode import (
     read_file,
 )
 from viewer.core.geometry import Size
+from viewer.core.previews.head_first import read_head_first
+from viewer.core.previews.jpeg_layout import PREFIX_BYTES
 
 
 @dataclass(frozen=True)
@@ -71,16 +74,59 @@ class Share:
         actually sent count as bytes read.
         """
         data, stamp = read_file(path)
+        self._transfer(len(data))
+        return data, stamp
+
+    def read_head_first(
+        self, path: str, on_head: Callable[[str, bytes, int], None]
+    ) -> tuple[bytes, FileStamp]:
+        """``read`` that hands the first 64 KB to ``on_head`` as soon as they have crossed
+        the link (the previewing loader's reader). Without a simulated link, the file is
+        read as the viewer reads it, head first."""
+        if self.link is None:
+            data, stamp = read_head_first(path, on_head)
+            self._transfer(len(data))
+            return data, stamp
+        data, stamp = read_file(path)
+        head = min(len(data), PREFIX_BYTES)
+        self._transfer(head)
+        on_head(path, data[:head], len(data))
+        rest = len(data) - head
+        if rest:
+            with self._lock:
+                self.reads -= 1  # one open: the rest continues the same read
+            self._transfer(rest, round_trip=False)
+        return data, stamp
+
+    def read_range(self, path: str, offset: int, length: int) -> bytes:
+        """A ranged read (the thumbnailer's ``RangeReader``): a round trip, then only the
+        bytes asked for cross the link."""
+        with open(path, "rb") as file:
+            file.seek(offset)
+            data = file.read(length)
+        self._transfer(len(data))
+        return data
+
+    def stat(self, path: str) -> FileStamp:
+        """A file's stamp, at the cost of one round trip (a stat on a share is one)."""
+        status = os.stat(path)
         if self.link is not None:
             time.sleep(self.link.rtt)
-            for start in range(0, len(data), READ_CHUNK):
+        return FileStamp(status.st_size, status.st_mtime_ns)
+
+    def _transfer(self, size: int, round_trip: bool = True) -> None:
+        """One open's round trip, then ``size`` bytes chunk by chunk, stopping between
+        chunks if the load was called off."""
+        if self.link is not None:
+            if round_trip:
+                time.sleep(self.link.rtt)
+            for start in range(0, size, READ_CHUNK):
                 check_cancelled()
-                self._send(min(READ_CHUNK, len(data) - start))
+                self._send(min(READ_CHUNK, size - start))
         else:
-            self._count(len(data))
+            self._count(size)
         with self._lock:
             self.reads += 1
-        return data, stamp
 
     def _send(self, size: int) -> None:
         """Reserve the link for ``size`` bytes after everything already on it, and wait."""
