@@ -1,0 +1,145 @@
+"""What each operation did, so Ctrl+Z can undo the last 20, and what the view must update.
+
+Each operation (one key press, possibly on many marked files) is one ``JournalEntry`` of
+``Record``s. Undo walks the records backwards: a trashed file comes back from the trash, a
+moved file moves back (with the same care as the move), a copy is removed if it is still the
+copy we made, a rename is reverted. A permanent delete is recorded too, so Ctrl+Z says it
+cannot be undone instead of silently undoing something older.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from dataclasses import dataclass, field
+
+from viewer.core.fileops.errors import Cancelled, FileOpError, describe
+from viewer.core.fileops.fs import Stamp
+from viewer.core.fileops.transfer import Context, move_file
+from viewer.core.fileops.trash import TrashEntry, restore
+
+UNDO_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class Change:
+    """One path the open folder must update: ``old`` left (None: nothing), ``new`` arrived."""
+
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Record:
+    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename."""
+
+    kind: str
+    source: str
+    target: str | None = None
+    stamp: Stamp | None = None
+    trash: TrashEntry | None = None
+
+    @property
+    def change(self) -> Change:
+        if self.kind == "copy":
+            return Change(None, self.target)
+        return Change(self.source, self.target)
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    kind: str
+    records: tuple[Record, ...]
+
+    @property
+    def undoable(self) -> bool:
+        return self.kind != "delete"
+
+
+@dataclass
+class Outcome:
+    """What an operation (or an undo) did, for the status bar and the open folder.
+
+    Attributes:
+        kind: trash, delete, move, copy, rename or undo.
+        changes: the paths that left or arrived, in order.
+        problems: a sentence for each file that was not done.
+        cancelled: the user cancelled; what was done before stays done (and undoable).
+        entry: what undo needs, or None if nothing was done.
+    """
+
+    kind: str
+    changes: list[Change] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    entry: JournalEntry | None = None
+
+
+class Journal:
+    """The last ``limit`` operations, newest last. Used on one thread (the GUI's)."""
+
+    def __init__(self, limit: int = UNDO_LIMIT) -> None:
+        self._entries: deque[JournalEntry] = deque(maxlen=limit)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def push(self, entry: JournalEntry | None) -> None:
+        if entry is not None and entry.records:
+            self._entries.append(entry)
+
+    def pop(self) -> JournalEntry | None:
+        """The newest entry, taken off the journal (None when empty)."""
+        return self._entries.pop() if self._entries else None
+
+    def peek(self) -> JournalEntry | None:
+        return self._entries[-1] if self._entries else None
+
+
+def _undo_record(ctx: Context, record: Record) -> Change | None:
+    name = os.path.basename(record.source)
+    if record.kind == "delete":
+        raise FileOpError(f"{name} was deleted permanently; that cannot be undone.")
+    if record.kind == "trash":
+        assert record.trash is not None
+        restore(ctx, record.trash)
+        return Change(None, record.source)
+    assert record.target is not None
+    if record.kind == "copy":
+        if ctx.fs.stamp(record.target) != record.stamp:
+            raise FileOpError(f"The copy {record.target} has changed since, so it was kept.")
+        ctx.fs.unlink(record.target)
+        return Change(record.target, None)
+    if ctx.fs.exists(record.source):
+        raise FileOpError(f"{name} cannot go back: another file has taken its name.")
+    if record.kind == "rename":
+        ctx.fs.rename_new(record.target, record.source)
+    else:
+        move_file(ctx, record.target, record.source, False, None)
+    return Change(record.target, record.source)
+
+
+def undo(ctx: Context, entry: JournalEntry) -> Outcome:
+    """Undo ``entry``, newest record first. Records that cannot be undone get a sentence;
+    the others are undone all the same."""
+    outcome = Outcome("undo")
+    records = list(reversed(entry.records))
+    ctx.count = len(records)
+    for index, record in enumerate(records):
+        ctx.index = index
+        try:
+            change = _undo_record(ctx, record)
+        except Cancelled:
+            outcome.cancelled = True
+            left = tuple(reversed(records[index:]))
+            outcome.entry = JournalEntry(entry.kind, left)  # the rest can still be undone
+            break
+        except FileOpError as error:
+            outcome.problems.append(str(error))
+        except OSError as error:
+            where = record.target or record.source
+            outcome.problems.append(str(describe(error, "undo", where, os.path.dirname(where))))
+        else:
+            if change is not None:
+                outcome.changes.append(change)
+    return outcome
