@@ -1,7 +1,7 @@
 """What the viewer remembers between runs, kept with ``QSettings``.
 
 Stored: the last folder and image, recent folders, window geometry, full-screen state, the
-zoom lock and the preferences.
+zoom lock, the preferences and the last nine move / copy targets.
 Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``.
 """
 
@@ -22,6 +22,7 @@ from viewer.core.thumbcache import DEFAULT_BUDGET_BYTES
 ORGANIZATION = "viewer"
 APPLICATION = "Viewer"
 RECENT_LIMIT = 10
+TARGET_LIMIT = 9  # F7 / F8 offer the last nine folders, on the keys 1–9
 
 
 @dataclass(frozen=True)
@@ -103,15 +104,28 @@ class Settings:
         self._store.setValue("last/folder", folder)
         self._store.setValue("last/image", image)
 
-    def recent_folders(self) -> list[str]:
-        value = self._store.value("recent/folders", [])
+    def _folders(self, key: str, limit: int) -> list[str]:
+        value = self._store.value(key, [])
         folders = [value] if isinstance(value, str) else list(value or [])
-        return [str(folder) for folder in folders][:RECENT_LIMIT]
+        return [str(folder) for folder in folders][:limit]
+
+    def _put_first(self, key: str, folder: str, limit: int) -> None:
+        """Put ``folder`` first in the list at ``key``, without duplicates, keeping ``limit``."""
+        folders = [folder] + [f for f in self._folders(key, limit) if f != folder]
+        self._store.setValue(key, folders[:limit])
+
+    def recent_folders(self) -> list[str]:
+        return self._folders("recent/folders", RECENT_LIMIT)
 
     def add_recent_folder(self, folder: str) -> None:
-        """Put ``folder`` first, without duplicates, keeping the last ten."""
-        folders = [folder] + [f for f in self.recent_folders() if f != folder]
-        self._store.setValue("recent/folders", folders[:RECENT_LIMIT])
+        self._put_first("recent/folders", folder, RECENT_LIMIT)
+
+    def file_targets(self) -> list[str]:
+        """The last nine folders files were moved or copied to, newest first."""
+        return self._folders("fileops/targets", TARGET_LIMIT)
+
+    def add_file_target(self, folder: str) -> None:
+        self._put_first("fileops/targets", folder, TARGET_LIMIT)
 
     # -- window ----------------------------------------------------------------------------
 
