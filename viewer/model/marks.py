@@ -16,9 +16,12 @@ class Marks(QObject):
 
     Signals:
         changed(int): the number of marked images, after any change.
+        toggled(str, bool): one path was marked (True) or unmarked, by ``toggle`` (for views
+            that repaint one cell, such as a film strip or a grid).
     """
 
     changed = pyqtSignal(int)
+    toggled = pyqtSignal(str, bool)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -43,8 +46,10 @@ class Marks(QObject):
             del self._paths[path]
         else:
             self._paths[path] = None
+        marked = path in self._paths
+        self.toggled.emit(path, marked)
         self.changed.emit(len(self._paths))
-        return path in self._paths
+        return marked
 
     def rekey(self, old: str, new: str | None) -> None:
         """``old`` was renamed to ``new`` (None: it left the folder)."""
