@@ -122,3 +122,17 @@ def test_trash_refuses_a_file_changed_since_listed(place: Place) -> None:
         "2.jpg changed since it was listed, so it was not moved to the trash."
     ]
     assert os.path.exists(path) and place.fs.trashed == []
+
+
+def test_a_failing_trash_gets_a_sentence(place: Place) -> None:
+    class Refusing(type(place.fs)):  # type: ignore[misc]
+        def has_trash(self, folder: str) -> bool:
+            return True
+
+        def trash(self, path: str) -> None:
+            raise PermissionError(13, "Permission denied", path)
+
+    place.ctx.fs = Refusing()
+    outcome = batch.trash(place.ctx, [Source(place.path("2.jpg"))], lambda folder: True)
+    assert outcome.problems == ["Could not move 2.jpg to the trash: permission denied."]
+    assert sha256(place.path("2.jpg")) == place.hashes[place.path("2.jpg")]

@@ -69,7 +69,8 @@ def _reason(error: OSError, source: str, target_folder: str) -> str:
 def describe(error: OSError, action: str, source: str, target_folder: str = "") -> FileOpError:
     """``error`` while doing ``action`` ("move", "copy", …) to ``source``, as a sentence."""
     name = os.path.basename(source) or source
-    return FileOpError(f"Could not {action} {name}: {_reason(error, source, target_folder)}.")
+    what = f"move {name} to the trash" if action == "trash" else f"{action} {name}"
+    return FileOpError(f"Could not {what}: {_reason(error, source, target_folder)}.")
 
 
 def changed_since_listed(action: str, source: str) -> FileOpError:
