@@ -136,3 +136,17 @@ def test_changes_in_the_open_folder(place: Place) -> None:
     outcome = batch.transfer(place.ctx, "move", sources(place, "2.jpg"), place.target)
     assert batch.changes_in(outcome, place.source) == [Change(place.path("2.jpg"), None)]
     assert batch.changes_in(outcome, "/elsewhere") == []
+
+
+def test_an_undo_that_fails_for_lack_of_space_can_be_tried_again(place: Place) -> None:
+    old = place.path("1.jpg")
+    outcome = batch.transfer(place.ctx, "move", sources(place, "1.jpg"), place.target)
+    assert outcome.entry is not None
+    place.fs.cross_device = True
+    place.fs.space = 1000
+    failed = undo(place.ctx, outcome.entry)
+    assert failed.problems == [f"Could not undo 1.jpg: there is no space left in {place.source}."]
+    assert failed.entry == outcome.entry
+    place.fs.space = None
+    assert undo(place.ctx, failed.entry).problems == []
+    assert sha256(old) == place.hashes[old]

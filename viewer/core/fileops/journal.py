@@ -121,9 +121,11 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
 
 def undo(ctx: Context, entry: JournalEntry) -> Outcome:
     """Undo ``entry``, newest record first. Records that cannot be undone get a sentence;
-    the others are undone all the same."""
+    the others are undone all the same. ``outcome.entry`` holds what is left to undo (after
+    a cancel, or an OS error such as no space), for the journal to keep."""
     outcome = Outcome("undo")
     records = list(reversed(entry.records))
+    left: list[Record] = []
     ctx.count = len(records)
     for index, record in enumerate(records):
         ctx.index = index
@@ -131,15 +133,18 @@ def undo(ctx: Context, entry: JournalEntry) -> Outcome:
             change = _undo_record(ctx, record)
         except Cancelled:
             outcome.cancelled = True
-            left = tuple(reversed(records[index:]))
-            outcome.entry = JournalEntry(entry.kind, left)  # the rest can still be undone
+            left += records[index:]
             break
-        except FileOpError as error:
+        except FileOpError as error:  # it will not get better: say so, and let it go
             outcome.problems.append(str(error))
-        except OSError as error:
+        except OSError as error:  # no space, a share gone: kept, Ctrl+Z tries again
             where = record.target or record.source
-            outcome.problems.append(str(describe(error, "undo", where, os.path.dirname(where))))
+            back_to = os.path.dirname(where if record.kind == "copy" else record.source)
+            outcome.problems.append(str(describe(error, "undo", where, back_to)))
+            left.append(record)
         else:
             if change is not None:
                 outcome.changes.append(change)
+    if left:
+        outcome.entry = JournalEntry(entry.kind, tuple(reversed(left)))
     return outcome
