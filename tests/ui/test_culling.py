@@ -11,7 +11,7 @@ import pytest
 
 from tests.core.fileops.faulty_fs import FaultyFs, sha256, write_bytes
 from tests.ui.culling_fakes import ScriptedPrompts
-from viewer.core.fileops.fs import Stamp
+from viewer.core.decode import FileStamp
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.listing import names_after, position_after, renamed_to
 from viewer.model.file_ops import FileOpRunner
@@ -35,7 +35,7 @@ class Host:
     def listed_paths(self) -> list[str]:
         return [os.path.join(self.folder, n) for n in self.names]
 
-    def stamp_of(self, path: str) -> Stamp | None:
+    def stamp_of(self, path: str) -> FileStamp | None:
         return None
 
     def take_changes(self, changes: list[Change]) -> None:

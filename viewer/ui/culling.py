@@ -14,9 +14,9 @@ from typing import Protocol
 
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops.batch import Source, changes_in
 from viewer.core.fileops.clash import Clash
-from viewer.core.fileops.fs import Stamp
 from viewer.core.fileops.journal import Change, Outcome
 from viewer.core.fileops.report import done_text, problem_text, progress_text
 from viewer.core.fileops.transfer import Progress
@@ -35,7 +35,7 @@ class CullingHost(Protocol):
         """The open folder's images, in order."""
         ...
 
-    def stamp_of(self, path: str) -> Stamp | None:
+    def stamp_of(self, path: str) -> FileStamp | None:
         """How the file was when the viewer read it, if it has."""
         ...
 

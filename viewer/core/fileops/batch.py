@@ -12,9 +12,9 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops.clash import Ask, ClashPolicy, never_replace
 from viewer.core.fileops.errors import Cancelled, FileOpError, describe
-from viewer.core.fileops.fs import Stamp
 from viewer.core.fileops.journal import Change, JournalEntry, Outcome, Record
 from viewer.core.fileops.names import name_problem
 from viewer.core.fileops.transfer import Context, check_unchanged, copy_file, move_file
@@ -29,7 +29,7 @@ class Source:
     """A file as the viewer listed it; ``stamp`` (if known) is how it was when listed."""
 
     path: str
-    stamp: Stamp | None = None
+    stamp: FileStamp | None = None
 
 
 def _run(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from dataclasses import dataclass
 from typing import BinaryIO
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops import trash_probe
 
 #: Errors from ``os.link`` that mean "this file system has no hard links", not "name taken".
@@ -21,20 +21,12 @@ _NO_LINKS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """One version of a file: an edit, a replacement or a truncation changes it."""
-
-    size: int
-    mtime_ns: int
-
-
 class FileSystem:
     """The real file system. Subclasses in tests inject faults by overriding one method."""
 
-    def stamp(self, path: str) -> Stamp:
+    def stamp(self, path: str) -> FileStamp:
         status = os.stat(path)
-        return Stamp(status.st_size, status.st_mtime_ns)
+        return FileStamp(status.st_size, status.st_mtime_ns)
 
     def exists(self, path: str) -> bool:
         return os.path.lexists(path)

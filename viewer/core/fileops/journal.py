@@ -13,8 +13,8 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops.errors import Cancelled, FileOpError, describe
-from viewer.core.fileops.fs import Stamp
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
 
@@ -36,7 +36,7 @@ class Record:
     kind: str
     source: str
     target: str | None = None
-    stamp: Stamp | None = None
+    stamp: FileStamp | None = None
     trash: TrashEntry | None = None
 
     @property

@@ -24,8 +24,9 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops.errors import Cancelled, CancelToken, FileOpError, changed_since_listed
-from viewer.core.fileops.fs import FileSystem, Stamp
+from viewer.core.fileops.fs import FileSystem
 
 STEPS = ("open", "copy", "flush", "verify", "place", "remove")
 CHUNK_BYTES = 1 << 20
@@ -78,7 +79,7 @@ def partial_name(target: str) -> str:
     return os.path.join(folder, f".{name[:180]}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
 
 
-def check_unchanged(ctx: Context, action: str, source: str, listed: Stamp | None) -> Stamp:
+def check_unchanged(ctx: Context, action: str, source: str, listed: FileStamp | None) -> FileStamp:
     """The source's stamp now; FileOpError if it differs from the one it was listed with."""
     now = ctx.fs.stamp(source)
     if listed is not None and now != listed:
@@ -117,8 +118,8 @@ def _verify(ctx: Context, source: str, partial: str, size: int, digest: str) -> 
 
 
 def copy_file(
-    ctx: Context, action: str, source: str, target: str, replace: bool, listed: Stamp | None
-) -> Stamp:
+    ctx: Context, action: str, source: str, target: str, replace: bool, listed: FileStamp | None
+) -> FileStamp:
     """Steps 1–5: a verified copy of ``source`` under ``target``; the copy's stamp."""
     start = check_unchanged(ctx, action, source, listed)
     partial = partial_name(target)
@@ -158,7 +159,9 @@ def _rename(ctx: Context, source: str, target: str, replace: bool) -> None:
         ctx.fs.rename_new(source, target)
 
 
-def move_file(ctx: Context, source: str, target: str, replace: bool, listed: Stamp | None) -> Stamp:
+def move_file(
+    ctx: Context, source: str, target: str, replace: bool, listed: FileStamp | None
+) -> FileStamp:
     """Move ``source`` to ``target``: a rename if one file system holds both, else steps 1–6."""
     folder = os.path.dirname(target)
     if ctx.fs.same_device(source, folder):
@@ -181,7 +184,7 @@ def move_file(ctx: Context, source: str, target: str, replace: bool, listed: Sta
     return placed
 
 
-def _take_back(ctx: Context, target: str, placed: Stamp) -> None:
+def _take_back(ctx: Context, target: str, placed: FileStamp) -> None:
     """Remove a copy just placed, when its move is called off before the source went."""
     with contextlib.suppress(OSError):
         if ctx.fs.stamp(target) == placed:

@@ -15,9 +15,10 @@ import sys
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from viewer.core.decode import FileStamp
 from viewer.core.fileops import trash_probe
 from viewer.core.fileops.errors import FileOpError
-from viewer.core.fileops.fs import FileSystem, Stamp
+from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.transfer import Context, check_unchanged, move_file
 
 _INFO_SUFFIX = ".trashinfo"
@@ -85,7 +86,7 @@ def _locate(fs: FileSystem, source: str, before: dict[str, set[str]]) -> TrashEn
     return TrashEntry(source)
 
 
-def trash_file(ctx: Context, source: str, listed: Stamp | None) -> TrashEntry:
+def trash_file(ctx: Context, source: str, listed: FileStamp | None) -> TrashEntry:
     """Send ``source`` to the trash; NoTrash if its volume has none (nothing is done)."""
     from send2trash import TrashPermissionError
 
@@ -123,7 +124,7 @@ def restore(ctx: Context, entry: TrashEntry) -> None:
             ctx.fs.unlink(entry.info)
 
 
-def delete_file(ctx: Context, source: str, listed: Stamp | None) -> None:
+def delete_file(ctx: Context, source: str, listed: FileStamp | None) -> None:
     """Delete ``source`` for good (after the user confirmed)."""
     check_unchanged(ctx, "delete", source, listed)
     ctx.step("delete", source)
