@@ -10,13 +10,12 @@ from collections.abc import Iterator
 import pytest
 
 from tests.core.fileops.faulty_fs import FaultyFs, sha256, write_bytes
+from tests.waits import TIMEOUT_MS
 from viewer.core.fileops.batch import Source
 from viewer.core.fileops.clash import Answer, Choice, Clash
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.transfer import Progress
 from viewer.model.file_ops import FileOpRunner
-
-TIMEOUT_MS = 5000
 
 
 @pytest.fixture
@@ -99,14 +98,7 @@ def test_esc_mid_copy_cancels(
 ) -> None:
     source, target = folders
     fs.cross_device = True
-    reached = threading.Event()
-    release = threading.Event()
-
-    def hold(written: int) -> None:
-        reached.set()
-        release.wait(TIMEOUT_MS / 1000)
-
-    fs.after_write = hold
+    reached, release = fs.hold_writes(TIMEOUT_MS / 1000)
     path = os.path.join(source, "1.jpg")
     before = sha256(path)
     runner.transfer("move", [Source(path)], target)

@@ -125,3 +125,19 @@ def test_a_hung_listing_counts_as_running_work_until_it_returns(qtbot, make_list
     assert lister.has_running_work()  # the app leaves with os._exit rather than wait for it
     folder.release()
     qtbot.waitUntil(lambda: not lister.has_running_work(), timeout=TIMEOUT_MS)
+
+
+def test_adopted_names_are_confirmed_not_announced(qtbot, make_lister, folder):
+    """The viewer's own file operation told the lister the new names: the listing that
+    confirms them stays quiet; a later change is announced as usual."""
+    lister = make_lister()
+    with listed(qtbot, lister):
+        lister.open("/share")
+    folder.names = ["2.jpg"]
+    with qtbot.assertNotEmitted(lister.listed, wait=100):
+        lister.adopt(["2.jpg"])
+        qtbot.waitUntil(lambda: folder.calls == 2 and not lister.is_listing(), timeout=TIMEOUT_MS)
+    folder.names = ["2.jpg", "3.jpg"]
+    with listed(qtbot, lister) as done:
+        lister.relist()
+    assert done.args[0].names == ["2.jpg", "3.jpg"]

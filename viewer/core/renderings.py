@@ -143,6 +143,22 @@ class Renderings(Generic[V]):
         del self._stamps[path]
         return True
 
+    def stamp(self, path: str) -> FileStamp | None:
+        """The version of ``path`` read last, or None if it was never read."""
+        return self._stamps.get(path)
+
+    def rename(self, old: str, new: str | None) -> None:
+        """The viewer renamed ``old`` to ``new`` (None: moved away or deleted): its renderings
+        and what is known of it follow the file, or go."""
+        for key in [key for key in self._store if key.path == old]:
+            value, cost = self._store.peek(key), self._store.cost(key)
+            self._drop(key)
+            if new is not None and value is not None:
+                self._store.insert(key._replace(path=new), value, cost)
+        stamp, info = self._stamps.pop(old, None), self._infos.pop(old, None)
+        if new is not None and stamp is not None and info is not None:
+            self._stamps[new], self._infos[new] = stamp, info
+
     def _drop(self, key: RenderingKey) -> None:
         self._store.remove(key)
         self._evicted(key, None)

@@ -144,10 +144,12 @@ class FileOpRunner(QObject):
         self._clash_answers.put(Answer(Choice.CANCEL))
         self._permanent_answers.put(False)
 
-    def shutdown(self, wait: bool = True) -> None:
+    def shutdown(self, wait: bool = True, msecs: int = -1) -> bool:
+        """Cancel everything; with ``wait``, wait for the running step to end (at most
+        ``msecs``, -1 for ever). False if a step still runs (a read hung on a share): the
+        process may then end mid-step, which loses nothing (see ``transfer``)."""
         self.cancel()
-        if wait:
-            self._pool.waitForDone()
+        return self._pool.waitForDone(msecs) if wait else not self.busy
 
     # -- the worker's side -----------------------------------------------------------------
 

@@ -163,6 +163,17 @@ class FolderLister(QObject):
         else:
             self._start()
 
+    def adopt(self, names: list[str]) -> None:
+        """The viewer changed the open folder itself and knows its names now: listings begun
+        before the change are stale and dropped, and one more listing confirms the names
+        (it is announced only if they differ)."""
+        if self._folder is None:
+            return
+        self._generation += 1
+        self._names = list(names)
+        self._relist_wanted = False
+        self._start()
+
     def shutdown(self, wait: bool = False) -> None:
         """Stop polling and ignore listings still to come."""
         self._folder = None

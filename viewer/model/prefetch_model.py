@@ -148,6 +148,21 @@ class PrefetchModel(QObject, QueueQueries):
             self.stateChanged.emit(current)
         return current
 
+    def file_stamp(self, path: str) -> FileStamp | None:
+        """The version (size, mtime) of ``path`` read last; None if never read."""
+        return self._renderings.stamp(path)
+
+    def files_changed(self, changes: Sequence[tuple[str | None, str | None]]) -> None:
+        """The viewer's own file operations renamed (``(old, new)``) or removed (``(old,
+        None)``) files: what is stored of them follows them, or goes, before the re-listing."""
+        for old, new in changes:
+            if old is not None:
+                self._renderings.rename(old, new)
+                for paths in (self._failed, self._no_read_ahead):
+                    if old in paths:
+                        paths.discard(old)
+                        paths.update([new] if new is not None else [])
+
     def count(self) -> int:
         return len(self._position.paths)
 

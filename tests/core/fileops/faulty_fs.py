@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from typing import BinaryIO
 
@@ -29,6 +30,18 @@ class FaultyFs(FileSystem):
         self.trashed: list[str] = []
         self.unlinked: list[str] = []
         self._written = 0
+
+    def hold_writes(self, seconds: float) -> tuple[threading.Event, threading.Event]:
+        """Make the next write wait (at most ``seconds``) until the second event is set;
+        the first is set when it starts waiting."""
+        reached, release = threading.Event(), threading.Event()
+
+        def hold(written: int) -> None:
+            reached.set()
+            release.wait(seconds)
+
+        self.after_write = hold
+        return reached, release
 
     def same_device(self, path: str, folder: str) -> bool:
         return not self.cross_device and super().same_device(path, folder)

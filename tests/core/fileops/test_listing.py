@@ -22,3 +22,9 @@ def test_position_moves_to_the_next_or_the_previous_at_the_end() -> None:
     assert position_after(NAMES, NAMES, "3.jpg") == 2
     assert position_after(NAMES, ["1.jpg", "2.jpg", "4.jpg", "10.jpg"], "3.jpg", "4.jpg") == 2
     assert position_after(NAMES, [], "3.jpg") is None
+
+
+def test_position_of_a_current_image_already_gone_from_the_listing() -> None:
+    after = ["1.jpg", "2.jpg", "10.jpg"]
+    assert position_after(after, after, "3.jpg") == 2  # would sit before 10.jpg: on to it
+    assert position_after(after, after, "11.jpg") == 2  # past the end: the last one

@@ -32,20 +32,27 @@ def renamed_to(changes: Sequence[Change], name: str) -> str | None:
 def position_after(
     before: Sequence[str], after: Sequence[str], current: str | None, renamed: str | None = None
 ) -> int | None:
-    """The index in ``after`` to show, given the name ``current`` shown in ``before``."""
+    """The index in ``after`` to show, given the name ``current`` shown in ``before``.
+
+    ``current`` may be missing from ``before`` already (a re-listing noticed the change
+    first): it is then placed where it would sort.
+    """
     index_of = {name: i for i, name in enumerate(after)}
     for name in (renamed, current):
         if name is not None and name in index_of:
             return index_of[name]
     if not after:
         return None
-    if current is None or current not in before:
+    if current is None:
         return 0
-    at = list(before).index(current)
-    for name in before[at + 1 :]:
-        if name in index_of:
-            return index_of[name]
-    for name in reversed(before[:at]):
+    if current in before:
+        at = list(before).index(current)
+        later, earlier = before[at + 1 :], before[:at]
+    else:
+        key = natural_key(current)
+        at = sum(1 for name in before if natural_key(name) < key)
+        later, earlier = before[at:], before[:at]
+    for name in [*later, *reversed(earlier)]:
         if name in index_of:
             return index_of[name]
     return 0
