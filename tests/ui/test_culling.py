@@ -11,14 +11,13 @@ import pytest
 
 from tests.core.fileops.faulty_fs import FaultyFs, sha256, write_bytes
 from tests.ui.culling_fakes import ScriptedPrompts
+from tests.waits import TIMEOUT_MS
 from viewer.core.decode import FileStamp
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.listing import names_after, position_after, renamed_to
 from viewer.model.file_ops import FileOpRunner
 from viewer.ui.culling import Culling
 from viewer.ui.settings import Settings
-
-TIMEOUT_MS = 5000
 
 
 class Host:

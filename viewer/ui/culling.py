@@ -9,10 +9,12 @@ the window implements ``CullingHost`` with a few lines.
 
 from __future__ import annotations
 
+import logging
 import os
-from typing import Protocol
+from typing import Callable, Protocol
 
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
+from PyQt5.QtWidgets import QWidget
 
 from viewer.core.decode import FileStamp
 from viewer.core.fileops.batch import Source, changes_in
@@ -23,7 +25,13 @@ from viewer.core.fileops.transfer import Progress
 from viewer.model.file_ops import FileOpRunner
 from viewer.model.marks import Marks
 from viewer.ui.file_prompts import FilePrompts
+from viewer.ui.marks_view import MarkBadge
 from viewer.ui.settings import Settings
+from viewer.ui.status_area import StatusArea
+
+log = logging.getLogger(__name__)
+
+CLOSE_WAIT_MS = 10_000
 
 
 class CullingHost(Protocol):
@@ -74,6 +82,7 @@ class Culling(QObject):
         self._permanent_ok: set[str] = set()  # folders without trash the user said yes for
         self._kinds: list[str] = []  # the kinds of the jobs queued, oldest first
         self._batch = 0
+        self._badge: MarkBadge | None = None
         runner.progressed.connect(self._on_progressed)
         runner.finished.connect(self._on_finished)
         runner.failed.connect(self._on_failed)
@@ -83,6 +92,35 @@ class Culling(QObject):
     @property
     def runner(self) -> FileOpRunner:
         return self._runner
+
+    def show_in(self, view: QWidget, status: StatusArea) -> None:
+        """Show marks on ``view`` and count them, and progress, in the status bar."""
+        self._badge = MarkBadge(self.marks, view)
+        self.marks.changed.connect(status.marked)
+        self.progressed.connect(status.working)
+
+    def use_prompts(self, prompts: FilePrompts) -> None:
+        """Ask the user through ``prompts`` from now on (tests answer at once)."""
+        self._prompts = prompts
+
+    def slots(self) -> dict[str, Callable[[], object]]:
+        """The window's commands this room serves, by their name in ``keys.COMMANDS``."""
+        return {
+            "trash": self.trash, "delete": self.delete, "rename": self.rename,
+            "move_to": lambda: self.transfer("move"), "copy_to": lambda: self.transfer("copy"),
+            "undo": self.undo, "mark": self.toggle_mark,
+        }  # fmt: skip
+
+    def moved(self, path: str) -> None:
+        """The view moved to ``path``."""
+        if self._badge is not None:
+            self._badge.follow(path)
+
+    def close(self) -> None:
+        """The window closes: stop at the next step (a source is never half moved), waiting
+        a little for a step on a slow share rather than for ever on a hung one."""
+        if not self._runner.shutdown(wait=True, msecs=CLOSE_WAIT_MS):
+            log.warning("a file operation was still running at exit; its source is intact")
 
     @property
     def busy(self) -> bool:

@@ -50,8 +50,30 @@ COMMANDS: tuple[Command, ...] = (
     Command("quit", "File", "&Quit", "Quit", ("Ctrl+Q",)),
     Command("copy_image", "Edit", "&Copy Image", "Copy the image", ("Ctrl+C",)),
     Command("copy_path", "Edit", "Copy &Path", "Copy the image's path", ("Ctrl+Shift+C",)),
+    Command(
+        "trash", "Edit", "Move to &Trash", "Move the image (or the marked ones) to the trash",
+        ("Del",),
+    ),
+    Command(
+        "delete", "Edit", "&Delete Permanently…", "Delete permanently, after asking",
+        ("Shift+Del",),
+    ),
+    Command(
+        "move_to", "Edit", "&Move to…", "Move to one of the last nine folders (keys 1–9)",
+        ("F7",),
+    ),
+    Command(
+        "copy_to", "Edit", "Cop&y to…", "Copy to one of the last nine folders (keys 1–9)",
+        ("F8",),
+    ),
+    Command("rename", "Edit", "&Rename…", "Rename the image", ("F2",)),
+    Command("undo", "Edit", "&Undo", "Undo the last file operation (up to 20)", ("Ctrl+Z",)),
+    Command("mark", "Edit", "M&ark", "Mark or unmark the image", ("M",)),
     Command("fullscreen", "View", "&Full Screen", "Full screen on / off", ("F11", "F")),
-    Command("leave", "View", "&Leave Full Screen", "Leave full screen, close help", ("Esc",)),
+    Command(
+        "leave", "View", "&Leave Full Screen",
+        "Cancel a file operation, leave full screen, close help", ("Esc",),
+    ),
     Command("rotate_right", "View", "Rotate &Right", "Rotate the view 90° clockwise", ("R",)),
     Command(
         "rotate_left", "View", "Rotate &Left", "Rotate the view 90° anticlockwise", ("Shift+R",)
@@ -67,7 +89,9 @@ COMMANDS: tuple[Command, ...] = (
 )  # fmt: skip
 
 #: How the README and the help overlay name keys whose portable name reads badly.
-_KEY_LABELS = {"Right": "→", "Left": "←", "PgDown": "Page Down", "PgUp": "Page Up"}
+_KEY_LABELS = {
+    "Right": "→", "Left": "←", "PgDown": "Page Down", "PgUp": "Page Up", "Del": "Delete",
+}  # fmt: skip
 
 
 def key_parts(key: str) -> list[str]:

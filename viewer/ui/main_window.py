@@ -13,17 +13,22 @@ from PyQt5.QtCore import pyqtBoundSignal, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PyQt5.QtWidgets import QMainWindow, QWidget
 
+from viewer.core.fileops.fs import FileSystem
 from viewer.core.formatting import SEPARATOR
 from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import ImageSequence
 from viewer.model.current_preview import CurrentPreview
+from viewer.model.file_ops import FileOpRunner
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import window_memory
 from viewer.ui.browsing import Browsing
+from viewer.ui.culling import Culling
+from viewer.ui.culling_host import WindowCullingHost
 from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import FileActions
+from viewer.ui.file_prompts import FilePrompts
 from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import choose_image
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         *,
         lister: FolderLister | None = None,
         previews: CurrentPreview | None = None,
+        file_system: FileSystem | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -92,6 +98,13 @@ class MainWindow(QMainWindow):
         self.previews = self.current.previews
         self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
+        host = WindowCullingHost(
+            self.browsing, model, self.status_area, self._on_relisted, self._go_to,
+            self._lister.adopt,
+        )  # fmt: skip
+        runner = FileOpRunner(file_system, self)
+        self.culling = Culling(host, runner, FilePrompts(self), self._settings, self)
+        self.culling.show_in(self.view, self.status_area)
         self.actions_by_name = build_menus(
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked()
         )
@@ -127,7 +140,7 @@ class MainWindow(QMainWindow):
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
-            "zoom_lock": self._on_zoom_lock,
+            "zoom_lock": self._on_zoom_lock, **self.culling.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -236,6 +249,7 @@ class MainWindow(QMainWindow):
         name = sequence.name(index)
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.current.moving()
+        self.culling.moved(sequence[index])
         served = self._model.request(index)
         if not served:
             self.current.waiting(name)
@@ -267,6 +281,7 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
+        self.culling.listed(list(sequence))
         if not self.browsing.relist(sequence):
             return
         if self.browsing.index is not None:
@@ -287,7 +302,9 @@ class MainWindow(QMainWindow):
 
     @pyqtSlot()
     def _on_leave(self) -> None:
-        if self.help_overlay.isVisible():
+        if self.culling.cancel():
+            self.status_area.notice("Cancelling…")
+        elif self.help_overlay.isVisible():
             self.help_overlay.hide()
         else:
             self.fullscreen.set_active(False)
@@ -317,6 +334,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_memory.remember(self, self._settings, self.fullscreen)
+        self.culling.close()
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)

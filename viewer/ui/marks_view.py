@@ -1,5 +1,4 @@
-"""Marks and file operations shown: a badge on a marked image, and two status-bar labels
-(how many are marked; the running operation's progress)."""
+"""A badge on the view while the image shown is marked (the status bar counts the marks)."""
 
 from __future__ import annotations
 
@@ -39,15 +38,3 @@ class MarkBadge(QLabel):
     def _on_marks_changed(self, count: int = 0) -> None:
         self.setVisible(self._path is not None and self._path in self._marks)
         self.raise_()
-
-
-class MarkCount(QLabel):
-    """``3 marked`` in the status bar, empty when nothing is."""
-
-    def __init__(self, marks: Marks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        marks.changed.connect(self._on_marks_changed)
-
-    @pyqtSlot(int)
-    def _on_marks_changed(self, count: int) -> None:
-        self.setText(f"{count:,} marked" if count else "")

@@ -47,6 +47,10 @@ class StatusArea(QObject):
         self._bar.addPermanentWidget(self._zoom)
         self._folder = QLabel(window)
         self._bar.addPermanentWidget(self._folder)
+        self._work = QLabel(window)  # a file operation's progress
+        self._bar.addPermanentWidget(self._work)
+        self._marked = QLabel(window)
+        self._bar.addPermanentWidget(self._marked)
         self.indicator = CacheIndicator(model, window)
         self._bar.addPermanentWidget(self.indicator)
         self._browsing: Browsing | None = None
@@ -95,6 +99,14 @@ class StatusArea(QObject):
     def folder(self, text: str) -> None:
         """The folder's state: listing progress, or that it is unavailable ('' when fine)."""
         self._folder.setText(text)
+
+    def working(self, text: str) -> None:
+        """A file operation's progress ('' when none runs)."""
+        self._work.setText(text)
+
+    def marked(self, count: int) -> None:
+        """How many images are marked."""
+        self._marked.setText(f"{count:,} marked" if count else "")
 
     def in_view(self, text: str, *, error: bool = False, over_image: bool = False) -> None:
         """A message in place of the image (``over_image``: over it, dimmed): the one door to
@@ -151,3 +163,9 @@ class StatusArea(QObject):
 
     def folder_text(self) -> str:
         return self._folder.text()
+
+    def work_text(self) -> str:
+        return self._work.text()
+
+    def marked_text(self) -> str:
+        return self._marked.text()
