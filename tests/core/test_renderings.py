@@ -58,3 +58,17 @@ def test_evict_to_fit_spares_protected_paths():
     assert [key.path for key in renderings.store] == ["a"]
     assert not renderings.evict_to_fit(50, protected={"a"})
     assert len(renderings.store) == 1
+
+
+def test_a_renamed_file_keeps_its_renderings_and_a_removed_one_loses_them():
+    renderings: Renderings[str] = Renderings(10, 10_000)
+    renderings.add(RenderingKey("a", OLD, (40, 30)), INFO, "small", 10)
+    renderings.add(RenderingKey("a", OLD, None), INFO, "full", 50)
+    renderings.add(RenderingKey("b", NEW, None), INFO, "other", 50)
+    renderings.rename("a", "c")
+    assert renderings.lookup("c", (40, 30)) == "small" and renderings.lookup_any("c") == "full"
+    assert renderings.stamp("c") == OLD and renderings.info("c") == INFO
+    assert renderings.stamp("a") is None and renderings.lookup_any("a") is None
+    assert renderings.store.total_cost() == 110
+    renderings.rename("b", None)
+    assert renderings.stamp("b") is None and [key.path for key in renderings.store] == ["c", "c"]

@@ -25,6 +25,7 @@ from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.budget import Budget
+from viewer.model.file_changes import FileChanges
 from viewer.model.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue
 from viewer.model.load_state import LoadState
 from viewer.model.load_task import FileLoader, Loader, LoadResult
@@ -36,7 +37,7 @@ SlotState = LoadState  #: the old name ("slot" means something else in Qt), stil
 __all__ = ["LoadState", "PrefetchModel", "SlotState"]
 
 
-class PrefetchModel(QObject, QueueQueries):
+class PrefetchModel(QObject, QueueQueries, FileChanges):
     """Owns the queue, the renderings and the read-ahead policy for one image sequence.
 
     Signals:
@@ -147,21 +148,6 @@ class PrefetchModel(QObject, QueueQueries):
             self._schedule_read_ahead()
             self.stateChanged.emit(current)
         return current
-
-    def file_stamp(self, path: str) -> FileStamp | None:
-        """The version (size, mtime) of ``path`` read last; None if never read."""
-        return self._renderings.stamp(path)
-
-    def files_changed(self, changes: Sequence[tuple[str | None, str | None]]) -> None:
-        """The viewer's own file operations renamed (``(old, new)``) or removed (``(old,
-        None)``) files: what is stored of them follows them, or goes, before the re-listing."""
-        for old, new in changes:
-            if old is not None:
-                self._renderings.rename(old, new)
-                for paths in (self._failed, self._no_read_ahead):
-                    if old in paths:
-                        paths.discard(old)
-                        paths.update([new] if new is not None else [])
 
     def count(self) -> int:
         return len(self._position.paths)
