@@ -109,6 +109,9 @@ def test_shift_delete_asks_naming_the_file(qtbot, window, prompts, image_folder)
     press(qtbot, window, Qt.Key_Delete, Qt.ShiftModifier)
     assert not os.path.exists(os.path.join(image_folder, "1.jpg"))
     assert window.status_area.notice_text() == "Deleted 1.jpg permanently."
+    press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
+    cannot = "1.jpg was deleted permanently; that cannot be undone."
+    assert window.status_area.notice_text() == cannot
 
 
 def test_a_folder_without_trash_asks_before_deleting(qtbot, window, fs, prompts, image_folder):
