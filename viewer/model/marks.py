@@ -62,6 +62,8 @@ class Marks(QObject):
 
     def keep_only(self, listed: Iterable[str]) -> None:
         """Forget marks on files no longer listed (deleted or moved away elsewhere)."""
+        if not self._paths:
+            return  # the usual case, and a poll of a huge folder should cost nothing here
         present = set(listed)
         kept = {path: None for path in self._paths if path in present}
         if len(kept) != len(self._paths):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
 from typing import Callable, Protocol
 
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
@@ -196,7 +197,7 @@ class Culling(QObject):
         self._runner.cancel()
         return True
 
-    def listed(self, paths: list[str]) -> None:
+    def listed(self, paths: Iterable[str]) -> None:
         """The open folder was listed (again): marks on files no longer there go."""
         self.marks.keep_only(paths)
 

@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
-        self.culling.listed(list(sequence))
+        self.culling.listed(sequence)
         if not self.browsing.relist(sequence):
             return
         if self.browsing.index is not None:
