@@ -79,3 +79,12 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, folder)
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def private_trash(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Point the freedesktop trash (``$XDG_DATA_HOME/Trash``) at a fresh folder, so no test
+    ever touches the user's trash."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))

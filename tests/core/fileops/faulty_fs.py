@@ -12,12 +12,15 @@ import os
 import threading
 from collections.abc import Callable
 from typing import BinaryIO
+from urllib.parse import quote
 
+from viewer.core.fileops import trash_probe
 from viewer.core.fileops.fs import FileSystem
 
 
 class FaultyFs(FileSystem):
-    """``FileSystem`` that can pretend to cross devices, fill up, deny, or lack a trash."""
+    """``FileSystem`` that can pretend to cross devices, fill up, deny, or lack a trash; its
+    trash is a freedesktop one under the test's own ``XDG_DATA_HOME``."""
 
     def __init__(self) -> None:
         self.cross_device = False
@@ -64,11 +67,19 @@ class FaultyFs(FileSystem):
             self.after_write(self._written)
 
     def has_trash(self, folder: str) -> bool:
-        return folder not in self.trash_folders_missing and super().has_trash(folder)
+        return folder not in self.trash_folders_missing
 
     def trash(self, path: str) -> None:
+        """Trash as send2trash does on Linux, into ``$XDG_DATA_HOME/Trash``, which every
+        test points at a folder of its own: no test touches the user's trash."""
         self.trashed.append(path)
-        super().trash(path)
+        trash = trash_probe.home_trash()
+        os.makedirs(os.path.join(trash, "files"), exist_ok=True)
+        os.makedirs(os.path.join(trash, "info"), exist_ok=True)
+        name = os.path.basename(path)
+        with open(os.path.join(trash, "info", name + ".trashinfo"), "w") as info:
+            info.write(f"[Trash Info]\nPath={quote(os.path.abspath(path))}\n")
+        os.rename(path, os.path.join(trash, "files", name))
 
     def unlink(self, path: str) -> None:
         self.unlinked.append(path)
