@@ -3,13 +3,15 @@ under the final name, and the user gets a sentence."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+from typing import BinaryIO
 
 import pytest
 
 from tests.core.fileops.conftest import Place
-from tests.core.fileops.faulty_fs import leftovers, sha256
+from tests.core.fileops.faulty_fs import FaultyFs, leftovers, sha256
 from viewer.core.fileops import batch
 from viewer.core.fileops.batch import Source
 from viewer.core.fileops.transfer import STEPS, Progress
@@ -160,3 +162,23 @@ def test_a_copy_that_does_not_match_is_not_placed(place: Place) -> None:
     assert outcome.problems == ["The copy of 3.jpg did not match the original."]
     assert sha256(place.path("3.jpg")) == place.hashes[place.path("3.jpg")]
     assert os.listdir(place.target) == []
+
+
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [
+        (errno.EROFS, "the disk or share is read-only"),
+        (errno.EIO, "the share stopped answering"),
+        (errno.ENOSPC, "there is no space left in {target}"),
+    ],
+)
+def test_errors_on_the_target_are_sentences(place: Place, code: int, reason: str) -> None:
+    class Refusing(FaultyFs):
+        def create_new(self, path: str) -> BinaryIO:
+            raise OSError(code, os.strerror(code), path)
+
+    place.ctx.fs = Refusing()
+    place.ctx.fs.cross_device = True
+    outcome = batch.transfer(place.ctx, "move", listed(place), place.target)
+    assert outcome.problems == [f"Could not move 1.jpg: {reason.format(target=place.target)}."]
+    assert_nothing_lost(place)
