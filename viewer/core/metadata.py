@@ -1,0 +1,174 @@
+"""What the camera recorded, from the EXIF bytes the viewer already holds.
+
+The EXIF block is found in bytes already read for the image (a JPEG's APP1 segment, a TIFF or
+RAW file's own header, or what Pillow found in a PNG, WebP or HEIF), so the metadata panel
+never costs a second read over the share. Parsing goes through ``tiff_ifd``, which bounds
+every count and offset: a hostile or broken tag is skipped, never trusted.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from datetime import datetime
+
+from viewer.core.tiff_ifd import ByteSource, Directory, TiffReader, memory_source
+
+_EXIF_HEADER = b"Exif\0\0"
+_EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
+_MAKE, _MODEL, _DATETIME, _ORIENTATION = 0x010F, 0x0110, 0x0132, 0x0112
+_EXPOSURE, _FNUMBER, _ISO, _ORIGINAL, _DIGITIZED = 0x829A, 0x829D, 0x8827, 0x9003, 0x9004
+_FLASH, _FOCAL, _FOCAL_35, _LENS = 0x9209, 0x920A, 0xA405, 0xA434
+_COLOUR_SPACE, _INTEROP_IFD, _INTEROP_INDEX = 0xA001, 0xA005, 0x0001
+#: JPEG markers that carry no length: TEM, the restart markers, SOI.
+_BARE_MARKERS = frozenset({0x01, 0xD8, *range(0xD0, 0xD8)})
+_SOS, _APP1 = 0xDA, 0xE1
+
+
+@dataclass(frozen=True)
+class CameraFacts:
+    """What the EXIF block says, each None when absent or unreadable."""
+
+    camera: str | None = None
+    lens: str | None = None
+    exposure: float | None = None  # seconds
+    aperture: float | None = None  # f-number
+    iso: int | None = None
+    focal_length: float | None = None  # mm
+    focal_length_35: int | None = None  # mm, 35 mm equivalent
+    flash: int | None = None  # the EXIF Flash bit field
+    date_taken: datetime | None = None
+    gps: tuple[float, float] | None = None  # latitude, longitude in degrees
+    orientation: int | None = None
+    colour_space: int | None = None  # EXIF ColorSpace: 1 sRGB, 0xFFFF uncalibrated
+    interop_index: str | None = None  # "R98" sRGB, "R03" Adobe RGB (DCF)
+
+
+def exif_block(data: bytes) -> bytes | None:
+    """The TIFF-structured EXIF block inside ``data``: a JPEG, a TIFF, or ``info["exif"]``."""
+    if data.startswith(_EXIF_HEADER):
+        return data[len(_EXIF_HEADER) :]
+    if data[:4] in (b"II*\0", b"MM\0*"):
+        return data
+    if data.startswith(b"\xff\xd8"):
+        return _jpeg_app1(data)
+    return None
+
+
+def _jpeg_app1(data: bytes) -> bytes | None:
+    """The Exif APP1 payload of a JPEG, walking its markers up to the image data."""
+    position = 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return None
+        marker = data[position + 1]
+        if marker == 0xFF:  # fill byte
+            position += 1
+            continue
+        if marker in _BARE_MARKERS:
+            position += 2
+            continue
+        if marker == _SOS:
+            return None
+        (length,) = struct.unpack(">H", data[position + 2 : position + 4])
+        segment = data[position + 4 : position + 2 + length]
+        if marker == _APP1 and segment.startswith(_EXIF_HEADER):
+            return segment[len(_EXIF_HEADER) :]
+        position += 2 + max(length, 2)
+    return None
+
+
+def parse_exif(block: bytes | None) -> CameraFacts:
+    """Camera facts from a TIFF-structured EXIF block; empty facts for None or garbage."""
+    if not block:
+        return CameraFacts()
+    return read_facts(memory_source(block))
+
+
+def read_facts(source: ByteSource, base: int = 0, exif_base: int | None = None) -> CameraFacts:
+    """Camera facts from the TIFF structure at ``base`` in ``source`` (a file or bytes).
+
+    ``exif_base`` names a second TIFF structure whose IFD0 is the Exif IFD (Canon CR3 keeps
+    the two apart, in its CMT1 and CMT2 boxes).
+    """
+    reader = TiffReader.open(source, base)
+    if reader is None:
+        return CameraFacts()
+    main = reader.directory(reader.first_offset) or Directory()
+    exif = _sub(reader, main, _EXIF_IFD)
+    if exif_base is not None and (other := TiffReader.open(source, exif_base)) is not None:
+        exif = other.directory(other.first_offset) or exif
+    gps = _sub(reader, main, _GPS_IFD) if main.integer(_GPS_IFD) else _sub(reader, exif, _GPS_IFD)
+    interop = _sub(reader, exif, _INTEROP_IFD)
+    return CameraFacts(
+        camera=_camera(_text(main, _MAKE), _text(main, _MODEL)),
+        lens=_text(exif, _LENS),
+        exposure=_positive(exif, _EXPOSURE),
+        aperture=_positive(exif, _FNUMBER),
+        iso=exif.integer(_ISO),
+        focal_length=_positive(exif, _FOCAL),
+        focal_length_35=exif.integer(_FOCAL_35) or None,
+        flash=exif.integer(_FLASH),
+        date_taken=parse_date(_text(exif, _ORIGINAL) or _text(exif, _DIGITIZED))
+        or parse_date(_text(main, _DATETIME)),
+        gps=_coordinates(gps),
+        orientation=main.integer(_ORIENTATION),
+        colour_space=exif.integer(_COLOUR_SPACE),
+        interop_index=_text(interop, _INTEROP_INDEX),
+    )
+
+
+def _sub(reader: TiffReader, parent: Directory, tag: int) -> Directory:
+    offset = parent.integer(tag)
+    return (reader.directory(offset) if offset else None) or Directory()
+
+
+def _text(directory: Directory, tag: int) -> str | None:
+    value = directory.tags.get(tag)
+    if isinstance(value, bytes):
+        value = value.split(b"\0", 1)[0].decode("utf-8", "replace").strip()
+    return value if isinstance(value, str) and value else None
+
+
+def _positive(directory: Directory, tag: int) -> float | None:
+    value = directory.tags.get(tag)
+    if isinstance(value, tuple):
+        value = value[0] if value else None
+    return float(value) if isinstance(value, (int, float)) and value > 0 else None
+
+
+def _camera(make: str | None, model: str | None) -> str | None:
+    """"Canon Canon EOS R5" reads badly: drop the make when the model already starts with it."""
+    if make and model and model.lower().startswith(make.split()[0].lower()):
+        return model
+    return " ".join(part for part in (make, model) if part) or None
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """An EXIF date ("2024:06:01 14:03:22"); None for blanks, zeros or nonsense."""
+    if not text:
+        return None
+    for layout in ("%Y:%m:%d %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y:%m:%d %H:%M", "%Y:%m:%d"):
+        try:
+            return datetime.strptime(text.strip()[:19], layout)
+        except ValueError:
+            continue
+    return None
+
+
+def _coordinates(gps: Directory) -> tuple[float, float] | None:
+    latitude = _degrees(gps.tags.get(2), _text(gps, 1), "S")
+    longitude = _degrees(gps.tags.get(4), _text(gps, 3), "W")
+    if latitude is None or longitude is None:
+        return None
+    if abs(latitude) > 90 or abs(longitude) > 180:
+        return None
+    return latitude, longitude
+
+
+def _degrees(value: object, reference: str | None, negative: str) -> float | None:
+    if not isinstance(value, tuple) or len(value) != 3:
+        return None
+    degrees, minutes, seconds = (float(part) for part in value)
+    total = degrees + minutes / 60 + seconds / 3600
+    return -total if (reference or "").upper().startswith(negative) else total
