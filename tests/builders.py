@@ -105,8 +105,12 @@ def write_dng(path: str, preview: bytes, orientation: int = 1, make: str = "Test
         tif.write(sensor, photometric=32803, subfiletype=0, extratags=[
             (33421, "H", 2, (2, 2), True), (33422, "B", 4, (0, 1, 1, 2), True),
             (50717, "I", 1, 4095, True)])  # fmt: skip
-        tif.write(jpeg, photometric="minisblack", subfiletype=1,
-                  extratags=[(513, "I", 1, 0, True), (514, "I", 1, len(preview), True)])
+        tif.write(
+            jpeg,
+            photometric="minisblack",
+            subfiletype=1,
+            extratags=[(513, "I", 1, 0, True), (514, "I", 1, len(preview), True)],
+        )
     with tifffile.TiffFile(path, mode="r+b") as tiff:
         tiff.filehandle.seek(tiff.pages[0].subifds[1])
         page = tifffile.TiffPage(tiff, index=(0, 1))

@@ -127,7 +127,9 @@ class ColourManager:
         assert converted is not None  # applyTransform returns the image unless inPlace
         return Outcome(converted, profile=name)
 
-    def to_display_pixels(self, rgb: np.ndarray, profile: bytes | None) -> tuple[np.ndarray, Outcome]:
+    def to_display_pixels(
+        self, rgb: np.ndarray, profile: bytes | None
+    ) -> tuple[np.ndarray, Outcome]:
         """Convert ``(height, width, 3)`` RGB numbers; returns the new numbers and the outcome."""
         image = Image.fromarray(np.ascontiguousarray(rgb), "RGB")
         outcome = self.to_display(image, profile)

@@ -13,6 +13,7 @@ import importlib
 import logging
 import os
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable
 
@@ -111,10 +112,13 @@ def is_raw(name: str) -> bool:
     return os.path.splitext(name)[1].lower() in RAW_EXTENSIONS
 
 
-def missing_plugin(name: str) -> Plugin | None:
-    """The plugin a file needs when it is not installed; None when nothing is missing."""
+def missing_plugin(name: str, missing: Mapping[str, Plugin] | None = None) -> Plugin | None:
+    """The plugin a file needs when it is not installed; None when nothing is missing.
+
+    ``missing`` is what ``register_plugins`` returned; by default, this process's plugins.
+    """
     extension = os.path.splitext(name)[1].lower()
-    for plugin in register_plugins().values():
+    for plugin in (register_plugins() if missing is None else missing).values():
         if extension in plugin.extensions:
             return plugin
     return None

@@ -138,7 +138,7 @@ def _positive(directory: Directory, tag: int) -> float | None:
 
 
 def _camera(make: str | None, model: str | None) -> str | None:
-    """"Canon Canon EOS R5" reads badly: drop the make when the model already starts with it."""
+    """ "Canon Canon EOS R5" reads badly: drop the make when the model already starts with it."""
     if make and model and model.lower().startswith(make.split()[0].lower()):
         return model
     return " ".join(part for part in (make, model) if part) or None

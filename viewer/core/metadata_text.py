@@ -83,4 +83,3 @@ def gps_text(gps: tuple[float, float] | None) -> str | None:
     north = "N" if latitude >= 0 else "S"
     east = "E" if longitude >= 0 else "W"
     return f"{abs(latitude):.6f}° {north}, {abs(longitude):.6f}° {east}"
-

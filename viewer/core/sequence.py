@@ -13,25 +13,13 @@ from typing import Any, Callable
 
 from natsort import natsort_keygen, ns
 
+from viewer.core.formats import image_extensions
 from viewer.core.paths import PathModule, join, name_of
 
-#: Extensions matched case-insensitively. Formats Pillow decodes reliably from its wheels.
-IMAGE_EXTENSIONS: frozenset[str] = frozenset(
-    {
-        ".jpg", ".jpeg", ".jpe", ".jfif",
-        ".png", ".apng",
-        ".tif", ".tiff",
-        ".bmp", ".dib",
-        ".gif",
-        ".webp",
-        ".ico",
-        ".tga",
-        ".pcx",
-        ".ppm", ".pgm", ".pbm", ".pnm",
-        ".jp2", ".j2k",
-        ".qoi",
-    }
-)  # fmt: skip
+#: Extensions matched case-insensitively: every format the installed Pillow and its plugins
+#: open, plus camera RAW (``viewer.core.formats``). Files of a plugin that is missing are
+#: listed too; opening one says which package to install.
+IMAGE_EXTENSIONS: frozenset[str] = image_extensions()
 
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 
