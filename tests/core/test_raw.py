@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.builders import jpeg_bytes, write_dng
+from viewer.core.decode import DecodeError
 from viewer.core.raw import (
     HEAD_BYTES,
     HeadSource,
@@ -19,6 +20,7 @@ from viewer.core.raw import (
     find_preview,
     read_preview,
 )
+from viewer.core.raw_decode import load_raw
 from viewer.core.tiff_ifd import memory_source
 
 
@@ -115,3 +117,41 @@ def test_develop_refuses_what_is_not_raw() -> None:
     pytest.importorskip("rawpy")
     with pytest.raises(RawError, match="cannot be developed"):
         develop(b"junk" * 100, "junk.nef")
+
+
+def test_display_load_shows_the_preview_upright_and_knows_the_sensor(tmp_path: object) -> None:
+    path = os.path.join(str(tmp_path), "photo.dng")
+    write_dng(path, jpeg_bytes((64, 48)), orientation=6, make="Canon")
+    loaded, facts = load_raw(path, display_box=(1920, 1080))
+    assert (loaded.image.width, loaded.image.height) == (48, 64)  # the preview, turned upright
+    assert loaded.image.full_size == (96, 128)  # the sensor, upright: zooming in asks for it
+    assert "embedded preview" in loaded.image.format
+    assert facts.camera == "Canon Cam 1"
+    assert loaded.stamp.size == os.path.getsize(path)
+
+
+def test_full_resolution_develops_the_sensor(tmp_path: object) -> None:
+    pytest.importorskip("rawpy")
+    path = os.path.join(str(tmp_path), "photo.dng")
+    write_dng(path, jpeg_bytes((64, 48)), orientation=6)
+    loaded, _ = load_raw(path, display_box=None)
+    assert (loaded.image.width, loaded.image.height) == (96, 128)
+    assert loaded.image.format == "DNG"
+
+
+def test_a_preview_as_large_as_the_sensor_serves_full_resolution(tmp_path: object) -> None:
+    path = os.path.join(str(tmp_path), "photo.dng")
+    write_dng(path, jpeg_bytes((128, 96)))
+    loaded, _ = load_raw(path, display_box=None)
+    assert "embedded preview" in loaded.image.format
+    assert (loaded.image.width, loaded.image.height) == (128, 96)
+
+
+def test_unreadable_raw_is_a_sentence(tmp_path: object) -> None:
+    path = os.path.join(str(tmp_path), "broken.nef")
+    with open(path, "wb") as file:
+        file.write(b"II*\0" + bytes(200))
+    with pytest.raises(DecodeError, match=r"broken\.nef"):
+        load_raw(path, display_box=(100, 100))
+    with pytest.raises(DecodeError, match=r"gone\.nef"):
+        load_raw(os.path.join(str(tmp_path), "gone.nef"))

@@ -118,6 +118,26 @@ def read_facts(source: ByteSource, base: int = 0, exif_base: int | None = None) 
     )
 
 
+def facts_from_head(head: bytes, source: ByteSource | None = None) -> CameraFacts:
+    """Camera facts from a file's first bytes: JPEG, TIFF and TIFF-based RAWs, RAF and CR3.
+
+    ``source`` reads beyond the head where a RAW's directories point there (a few small
+    reads); without one, only the head is read.
+    """
+    read = source or memory_source(head)
+    if head.startswith(b"\xff\xd8"):
+        return parse_exif(_jpeg_app1(head))
+    if head.startswith(b"FUJIFILMCCD-RAW ") and len(head) >= 92:
+        (offset,) = struct.unpack(">I", head[84:88])
+        return parse_exif(_jpeg_app1(read(offset, 1 << 16)))
+    if head[4:12] == b"ftypcrx ":  # CR3: IFD0 in a CMT1 box, the Exif IFD in CMT2
+        first, second = head.find(b"CMT1"), head.find(b"CMT2")
+        if first < 0 or second < 0:
+            return CameraFacts()
+        return read_facts(read, base=first + 4, exif_base=second + 4)
+    return read_facts(read)
+
+
 def _sub(reader: TiffReader, parent: Directory, tag: int) -> Directory:
     offset = parent.integer(tag)
     return (reader.directory(offset) if offset else None) or Directory()

@@ -94,6 +94,36 @@ def find_preview(source: ByteSource, file_size: int) -> Preview | None:
     return Preview(offset, length, orientation if 1 <= orientation <= 8 else 1)
 
 
+def sensor_size(source: ByteSource) -> tuple[int, int] | None:
+    """The largest picture a TIFF-based RAW's directories describe: its sensor's (w, h).
+
+    Stored size, before orientation. None where the format keeps it elsewhere (RAF, CR3).
+    """
+    reader = TiffReader.open(source)
+    if reader is None:
+        return None
+    directories = reader.chain()
+    for parent in list(directories):
+        directories += [d for o in parent.integers(_SUB_IFDS)[:8]
+                        if (d := reader.directory(o)) is not None]  # fmt: skip
+    sizes = [(d.integer(_WIDTH) or 0, d.integer(_HEIGHT) or 0) for d in directories]
+    best = max(sizes, key=lambda size: size[0] * size[1], default=(0, 0))
+    return best if best[0] > 0 and best[1] > 0 else None
+
+
+def with_orientation(jpeg: bytes, orientation: int) -> bytes:
+    """The preview with an EXIF orientation in front, so the JPEG decoder turns it upright.
+
+    Embedded previews seldom carry the RAW's orientation; the first Exif segment is the one
+    decoders read, so this one wins over any the preview has.
+    """
+    if orientation == 1 or not jpeg.startswith(b"\xff\xd8"):
+        return jpeg
+    tiff = b"II*\0" + struct.pack("<IHHHIHHI", 8, 1, _ORIENTATION, 3, 1, orientation, 0, 0)
+    segment = b"Exif\0\0" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(segment) + 2) + segment + jpeg[2:]
+
+
 def _jpeg_span(directory: Directory) -> tuple[int, int] | None:
     """A directory's JPEG picture (offset, length); None for sensor data or nothing."""
     if _RW2_JPEG in directory.spans:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO, Callable
 
-from viewer.core.metadata import exif_block, parse_exif, read_facts
+from viewer.core.metadata import facts_from_head
 from viewer.core.raw import HEAD_BYTES, HeadSource
 from viewer.core.sequence import natural_key
 
@@ -116,7 +116,10 @@ def read_file_facts(path: str, want_date: bool, opener: Callable[[str], BinaryIO
     try:
         with (opener or _open)(path) as file:
             status = os.fstat(file.fileno())
-            date = date_from_head(file, file.read(DATE_HEAD_BYTES)) if want_date else None
+            date = None
+            if want_date:
+                head = file.read(DATE_HEAD_BYTES)
+                date = facts_from_head(head, HeadSource(file, head)).date_taken
     except (OSError, ValueError):
         return FileFacts()
     return FileFacts(date, status.st_mtime_ns, status.st_size)
@@ -124,30 +127,3 @@ def read_file_facts(path: str, want_date: bool, opener: Callable[[str], BinaryIO
 
 def _open(path: str) -> BinaryIO:
     return open(path, "rb")
-
-
-def date_from_head(file: BinaryIO, head: bytes) -> datetime | None:
-    """Date taken from a file's first bytes: JPEG, TIFF-structured RAWs, RAF and CR3.
-
-    Reads past the head only where a RAW's directories point there (a few small reads).
-    """
-    block = exif_block(head)
-    if block is not None and not head.startswith((b"II", b"MM")):
-        return parse_exif(block).date_taken
-    source = HeadSource(file, head)
-    if head.startswith(b"FUJIFILMCCD-RAW ") and len(head) >= 92:
-        offset = int.from_bytes(head[84:88], "big")
-        return parse_exif(exif_block(source(offset, DATE_HEAD_BYTES))).date_taken
-    if head[4:12] == b"ftypcrx ":
-        return _cr3_date(head, source)
-    if head.startswith((b"II", b"MM")):
-        return read_facts(source).date_taken
-    return None
-
-
-def _cr3_date(head: bytes, source: HeadSource) -> datetime | None:
-    """CR3 keeps IFD0 in a CMT1 box and the Exif IFD in CMT2, both near the start."""
-    first, second = head.find(b"CMT1"), head.find(b"CMT2")
-    if first < 0 or second < 0:
-        return None
-    return read_facts(source, base=first + 4, exif_base=second + 4).date_taken
