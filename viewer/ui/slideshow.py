@@ -1,0 +1,90 @@
+"""The slideshow: the next image every interval, and only once it is ready.
+
+Moving on forward keeps the model's read-ahead pointed forward, so the next image is normally
+stored long before its turn. When it is not (a slow share, a huge file), the slideshow waits
+on the current image instead of showing "Loading", and moves on as soon as the next arrives.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
+
+DEFAULT_SECONDS = 4
+
+
+class Slideshow(QObject):
+    """Signals:
+    runningChanged(bool): the slideshow started (True) or stopped (False).
+    advanced(): it moved to the next image.
+    """
+
+    runningChanged = pyqtSignal(bool)
+    advanced = pyqtSignal()
+
+    def __init__(
+        self,
+        next_is_ready: Callable[[], bool],
+        advance: Callable[[], None],
+        seconds: float = DEFAULT_SECONDS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._next_is_ready = next_is_ready
+        self._advance = advance
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_timeout)
+        self._waiting = False  # the interval is over, the next image is not ready yet
+        self.set_interval(seconds)
+
+    def set_interval(self, seconds: float) -> None:
+        self._timer.setInterval(max(1, round(seconds * 1000)))
+
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def is_running(self) -> bool:
+        return self._timer.isActive() or self._waiting
+
+    def is_waiting(self) -> bool:
+        """Whether its interval is over and it waits for the next image to arrive."""
+        return self._waiting
+
+    def toggle(self) -> None:
+        if self.is_running():
+            self.stop()
+        else:
+            self.start()
+
+    def start(self) -> None:
+        self._waiting = False
+        self._timer.start()
+        self.runningChanged.emit(True)
+
+    def stop(self) -> None:
+        if not self.is_running():
+            return
+        self._timer.stop()
+        self._waiting = False
+        self.runningChanged.emit(False)
+
+    @pyqtSlot()
+    def on_image_ready(self) -> None:
+        """An image arrived: if the slideshow is waiting for the next one, move on now."""
+        if self._waiting and self._next_is_ready():
+            self._move_on()
+
+    @pyqtSlot()
+    def _on_timeout(self) -> None:
+        if self._next_is_ready():
+            self._move_on()
+        else:
+            self._timer.stop()
+            self._waiting = True
+
+    def _move_on(self) -> None:
+        self._waiting = False
+        self._advance()
+        self._timer.start()  # the next interval counts from the image shown
+        self.advanced.emit()
