@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.builders import exif_with, jpeg_with_exif, tiff_block
-from viewer.core.metadata import CameraFacts, exif_block, parse_exif, read_facts
+from viewer.core.metadata import CameraFacts, exif_block, facts_from_head, parse_exif, read_facts
 from viewer.core.metadata_text import FileFacts, rows
 from viewer.core.tiff_ifd import MAX_DIRECTORIES, TiffReader, memory_source
 
@@ -158,3 +158,19 @@ def test_exif_block_of_jpeg_stops_at_the_image_data() -> None:
     head = b"\xff\xd8" + b"\xff\xe0\x00\x04ab" + b"\xff\xda\x00\x02"
     fake = head + b"Exif\0\0" + tiff_block(FULL)
     assert exif_block(fake) is None
+
+
+def test_facts_from_the_head_of_a_raf_and_a_cr3() -> None:
+    jpeg = jpeg_with_exif(exif_with(make="FUJIFILM", model="X-T5"))
+    raf = b"FUJIFILMCCD-RAW 0201".ljust(84, b"\0") + struct.pack(">II", 100, len(jpeg))
+    raf = raf.ljust(100, b"\0") + jpeg
+    assert facts_from_head(raf).camera == "FUJIFILM X-T5"
+
+    ifd0 = tiff_block({0x010F: "Canon", 0x0110: "Canon EOS R6"})
+    exif = tiff_block({0x9003: "2023:02:03 04:05:06", 0x8827: 800})
+    boxes = b"".join(struct.pack(">I", 8 + len(body)) + kind + body
+                     for kind, body in ((b"CMT1", ifd0), (b"CMT2", exif)))  # fmt: skip
+    cr3 = struct.pack(">I", 24) + b"ftypcrx " + bytes(12) + boxes
+    facts = facts_from_head(cr3)
+    assert (facts.camera, facts.iso) == ("Canon EOS R6", 800)
+    assert facts.date_taken == datetime(2023, 2, 3, 4, 5, 6)
