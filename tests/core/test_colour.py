@@ -196,3 +196,15 @@ def test_pixels_in_an_array_are_converted() -> None:
     pixels, outcome = ColourManager().to_display_pixels(np.asarray(converted), profile)
     assert _close(stripe_colours(pixels), SRGB_PRIMARIES)
     assert outcome.profile == ADOBE_RGB.name
+
+
+def test_qt_pixels_are_converted_in_place() -> None:
+    converted, profile = primaries_in(ADOBE_RGB)
+    rgb = np.asarray(converted)
+    pixels = np.empty((*rgb.shape[:2], 4), np.uint8)
+    pixels[..., 0], pixels[..., 1], pixels[..., 2], pixels[..., 3] = (
+        rgb[..., 2], rgb[..., 1], rgb[..., 0], 255)  # fmt: skip
+    outcome = ColourManager().convert_qt_pixels(pixels, profile)
+    assert outcome.profile == ADOBE_RGB.name
+    assert _close(stripe_colours(pixels[..., 2::-1]), SRGB_PRIMARIES)
+    assert np.all(pixels[..., 3] == 255)

@@ -17,6 +17,7 @@ import hashlib
 import io
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
 
@@ -41,6 +42,9 @@ _ADOBE_RGB_ICC = icc_bytes(ADOBE_RGB)
 _MANAGED_MODES = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB"}
 _EXIF_UNCALIBRATED, _EXIF_ADOBE = 0xFFFF, 2
 _SRGB_NAMES = ("srgb", "iec61966-2.1", "iec 61966-2.1")
+#: Where R, G and B sit in a Qt RGB32 word in memory (B, G, R, A on little-endian machines).
+_RGB_IN_MEMORY = (2, 1, 0) if sys.byteorder == "little" else (1, 2, 3)
+_EMPTY = Image.new("RGB", (1, 1))
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class ColourManager:
         self._lock = threading.Lock()
         self._transforms: dict[tuple[object, ...], ImageCms.ImageCmsTransform] = {}
         self._outputs: dict[tuple[str, int], ImageCms.ImageCmsProfile] = {}
+        self._sources: dict[bytes, tuple[ImageCms.ImageCmsProfile, str | None] | None] = {}
         self._srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
         self.built = 0  # transforms built so far: what the cache saves is countable
 
@@ -107,25 +112,14 @@ class ColourManager:
         Without a profile, or with management off, the image is returned unchanged except
         that CMYK becomes RGB by Pillow's plain formula (no profile: nothing better is known).
         """
-        settings = self.settings
-        if profile is None or not settings.enabled or image.mode not in _MANAGED_MODES:
-            return Outcome(_plain(image), note="")
-        try:
-            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
-            name = ImageCms.getProfileDescription(source).strip() or None
-        except (OSError, ValueError, TypeError, ImageCms.PyCMSError):
-            return Outcome(_plain(image), note=BROKEN_NOTE)
-        output = self._output(settings)
-        if output is None and _is_srgb(name) and image.mode != "CMYK":
-            return Outcome(image, profile=name)  # already sRGB: converting would change nothing
-        try:
-            transform = self._transform(profile, source, image.mode, settings, output)
-            converted = ImageCms.applyTransform(image, transform)
-        except (OSError, ValueError, ImageCms.PyCMSError) as error:
-            log.info("profile %s does not fit a %s image: %s", name, image.mode, error)
-            return Outcome(_plain(image), profile=name, note=MISFIT_NOTE)
+        if image.mode not in _MANAGED_MODES:
+            return Outcome(image)
+        transform, name, note = self._plan(profile, image.mode)
+        if transform is None:
+            return Outcome(_plain(image), name, note)
+        converted = ImageCms.applyTransform(image, transform)
         assert converted is not None  # applyTransform returns the image unless inPlace
-        return Outcome(converted, profile=name)
+        return Outcome(converted, name)
 
     def to_display_pixels(
         self, rgb: np.ndarray, profile: bytes | None
@@ -137,16 +131,70 @@ class ColourManager:
             return rgb, outcome
         return np.asarray(outcome.image), outcome
 
+    def convert_qt_pixels(self, pixels: np.ndarray, profile: bytes | None) -> Outcome:
+        """Convert opaque Qt RGB32 pixels ``(height, width, 4)`` in place (the JPEG path).
+
+        The returned outcome's image is a placeholder: read only its profile and note.
+        """
+        transform, name, note = self._plan(profile, "RGB")
+        if transform is None:
+            return Outcome(_EMPTY, name, note)
+        height, width = pixels.shape[:2]
+        rgb = np.empty((height, width, 3), np.uint8)
+        for target, source in enumerate(_RGB_IN_MEMORY):
+            rgb[..., target] = pixels[..., source]
+        image = Image.fromarray(rgb, "RGB")
+        ImageCms.applyTransform(image, transform, inPlace=True)
+        converted = np.asarray(image)
+        for source, target in enumerate(_RGB_IN_MEMORY):
+            pixels[..., target] = converted[..., source]
+        return Outcome(_EMPTY, name)
+
+    def _plan(
+        self, profile: bytes | None, mode: str
+    ) -> tuple[ImageCms.ImageCmsTransform | None, str | None, str]:
+        """The transform for ``profile`` (None where nothing is to be done), its name, a note."""
+        settings = self.settings
+        if profile is None or not settings.enabled:
+            return None, None, ""
+        digest = hashlib.blake2b(profile, digest_size=16).digest()
+        source = self._source(digest, profile)
+        if source is None:
+            return None, None, BROKEN_NOTE
+        profile_object, name = source
+        output = self._output(settings)
+        if output is None and _is_srgb(name) and mode != "CMYK":
+            return None, name, ""  # already sRGB: converting would change nothing
+        try:
+            return self._transform(digest, profile_object, mode, settings, output), name, ""
+        except (OSError, ValueError, ImageCms.PyCMSError) as error:
+            log.info("profile %s does not fit a %s image: %s", name, mode, error)
+            return None, name, MISFIT_NOTE
+
+    def _source(
+        self, digest: bytes, profile: bytes
+    ) -> tuple[ImageCms.ImageCmsProfile, str | None] | None:
+        """The parsed profile and its name, parsed once per profile; None if unreadable."""
+        with self._lock:
+            if digest in self._sources:
+                return self._sources[digest]
+        try:
+            parsed = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            found = parsed, ImageCms.getProfileDescription(parsed).strip() or None
+        except (OSError, ValueError, TypeError, ImageCms.PyCMSError):
+            found = None
+        with self._lock:
+            return self._sources.setdefault(digest, found)
+
     def _transform(
         self,
-        profile: bytes,
+        digest: bytes,
         source: ImageCms.ImageCmsProfile,
         mode: str,
         settings: ColourSettings,
         output: ImageCms.ImageCmsProfile | None,
     ) -> ImageCms.ImageCmsTransform:
-        key = (hashlib.blake2b(profile, digest_size=16).digest(), mode, settings.intent,
-               settings.monitor_profile)  # fmt: skip
+        key = (digest, mode, settings.intent, settings.monitor_profile)
         with self._lock:
             cached = self._transforms.get(key)
         if cached is not None:
