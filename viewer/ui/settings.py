@@ -1,7 +1,8 @@
 """What the viewer remembers between runs, kept with ``QSettings``.
 
 Stored: the last folder and image, recent folders, window geometry, full-screen state, the
-zoom lock, the preferences and the last nine move / copy targets.
+zoom lock, the sort order, colour management, the preferences and the last nine move / copy
+targets.
 Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``.
 """
 
@@ -13,9 +14,11 @@ from typing import Any
 
 from PyQt5.QtCore import QByteArray, QSettings
 
+from viewer.core.colour import INTENTS, ColourSettings
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.readahead import ReadAheadPlan
 from viewer.core.sequence import DEFAULT_POLL_SECONDS
+from viewer.core.sort_keys import SortChoice
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 from viewer.core.thumbcache import DEFAULT_BUDGET_BYTES
 
@@ -23,6 +26,7 @@ ORGANIZATION = "viewer"
 APPLICATION = "Viewer"
 RECENT_LIMIT = 10
 TARGET_LIMIT = 9  # F7 / F8 offer the last nine folders, on the keys 1–9
+DEFAULT_SLIDESHOW_SECONDS = 4
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Preferences:
         poll_seconds: how often the open folder is listed again; 0 turns polling off.
         max_image_mb: the most memory decoding one image may take, in MiB.
         thumbnail_cache_mb: the most the thumbnail cache on disk may hold, in MiB.
+        slideshow_seconds: how long the slideshow shows each image.
     """
 
     cache_images: int = DEFAULT_MAX_COUNT
@@ -48,6 +53,7 @@ class Preferences:
     poll_seconds: float = DEFAULT_POLL_SECONDS
     max_image_mb: int = DEFAULT_MAX_IMAGE_BYTES >> 20
     thumbnail_cache_mb: int = DEFAULT_BUDGET_BYTES >> 20
+    slideshow_seconds: int = DEFAULT_SLIDESHOW_SECONDS
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -145,6 +151,29 @@ class Settings:
     def remember_window(self, geometry: QByteArray, fullscreen: bool) -> None:
         self._store.setValue("window/geometry", geometry)
         self._store.setValue("window/fullscreen", fullscreen)
+
+    # -- sorting and colour ----------------------------------------------------------------
+
+    def sort_choice(self) -> SortChoice:
+        return SortChoice.from_text(self._store.value("view/sort"))
+
+    def set_sort_choice(self, choice: SortChoice) -> None:
+        self._store.setValue("view/sort", choice.to_text())
+
+    def colour_settings(self) -> ColourSettings:
+        """Colour management as last set; junk in the file gives the defaults."""
+        defaults = ColourSettings()
+        enabled = str(self._store.value("colour/enabled", "true")).lower() != "false"
+        profile = str(self._store.value("colour/monitor_profile", "") or "") or None
+        intent = int(_number(self._store.value("colour/intent"), defaults.intent, 0))
+        if intent not in INTENTS.values():
+            intent = defaults.intent
+        return ColourSettings(enabled, profile, intent)
+
+    def save_colour_settings(self, colour: ColourSettings) -> None:
+        self._store.setValue("colour/enabled", colour.enabled)
+        self._store.setValue("colour/monitor_profile", colour.monitor_profile or "")
+        self._store.setValue("colour/intent", colour.intent)
 
     # -- preferences -----------------------------------------------------------------------
 

@@ -1,0 +1,31 @@
+"""The sort order and colour management are remembered; junk in the file gives defaults."""
+
+from __future__ import annotations
+
+from PyQt5.QtCore import QSettings
+
+from viewer.core.colour import INTENTS, ColourSettings
+from viewer.core.sort_keys import SortChoice, SortKey
+from viewer.ui.settings import Settings
+
+
+def test_sort_choice_round_trips(private_settings) -> None:
+    assert Settings().sort_choice() == SortChoice()
+    Settings().set_sort_choice(SortChoice(SortKey.DATE_TAKEN, reverse=True))
+    assert Settings().sort_choice() == SortChoice(SortKey.DATE_TAKEN, reverse=True)
+
+
+def test_colour_settings_round_trip(private_settings) -> None:
+    assert Settings().colour_settings() == ColourSettings()
+    chosen = ColourSettings(False, "/profiles/monitor.icc", INTENTS["Saturation"])
+    Settings().save_colour_settings(chosen)
+    assert Settings().colour_settings() == chosen
+
+
+def test_junk_gives_defaults(private_settings) -> None:
+    store = QSettings(QSettings.defaultFormat(), QSettings.UserScope, "viewer", "Viewer")
+    store.setValue("view/sort", "sideways:up")
+    store.setValue("colour/intent", 99)
+    settings = Settings(store)
+    assert settings.sort_choice() == SortChoice()
+    assert settings.colour_settings().intent == ColourSettings().intent
