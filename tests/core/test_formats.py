@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 
 import numpy as np
 import pytest
@@ -20,6 +21,7 @@ from viewer.core.formats import (
     register_plugins,
 )
 from viewer.core.raw import RAW_EXTENSIONS
+from viewer.core.sequence import list_image_names
 
 #: What the viewer listed before this list was derived: none of it may go missing.
 EARLIER = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".tif", ".tiff", ".bmp", ".dib",
@@ -95,3 +97,12 @@ def test_a_missing_plugin_is_named_and_its_files_still_listed() -> None:
     assert missing_plugin("photo.jpg", missing) is None
     assert ".heic" in image_extensions()
     assert register_plugins() == {}  # the real registration is untouched: both are installed
+
+
+def test_a_folder_lists_every_kind(tmp_path: object) -> None:
+    names = [*sorted(f"photo{ext}" for ext in ASKED), "notes.txt", "photo.eps"]
+    for name in names:
+        with open(os.path.join(str(tmp_path), name), "wb") as file:
+            file.write(b"\0")
+    listed = list_image_names(str(tmp_path))
+    assert sorted(listed) == sorted(f"photo{ext}" for ext in ASKED)
