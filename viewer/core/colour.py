@@ -83,11 +83,29 @@ def embedded_profile(image: Image.Image, facts: CameraFacts | None = None) -> by
     if facts is None:
         block = image.info.get("exif")
         facts = parse_exif(exif_block(block)) if isinstance(block, bytes) else CameraFacts()
+    return marked_profile(facts)
+
+
+def marked_profile(facts: CameraFacts) -> bytes | None:
+    """Adobe RGB where the EXIF marks a file so without embedding a profile; else None."""
     if facts.colour_space == _EXIF_ADOBE or (
         facts.colour_space == _EXIF_UNCALIBRATED and facts.interop_index == "R03"
     ):
         return _ADOBE_RGB_ICC
     return None
+
+
+_shared: ColourManager | None = None
+_shared_lock = threading.Lock()
+
+
+def default_manager() -> ColourManager:
+    """The manager loads share unless given their own; Preferences change its settings."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = ColourManager()
+        return _shared
 
 
 class ColourManager:
@@ -155,13 +173,15 @@ class ColourManager:
     ) -> tuple[ImageCms.ImageCmsTransform | None, str | None, str]:
         """The transform for ``profile`` (None where nothing is to be done), its name, a note."""
         settings = self.settings
-        if profile is None or not settings.enabled:
+        if profile is None:
             return None, None, ""
         digest = hashlib.blake2b(profile, digest_size=16).digest()
         source = self._source(digest, profile)
         if source is None:
-            return None, None, BROKEN_NOTE
+            return None, None, BROKEN_NOTE if settings.enabled else ""
         profile_object, name = source
+        if not settings.enabled:
+            return None, name, ""  # named in the metadata panel all the same
         output = self._output(settings)
         if output is None and _is_srgb(name) and mode != "CMYK":
             return None, name, ""  # already sRGB: converting would change nothing

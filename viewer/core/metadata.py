@@ -22,7 +22,8 @@ _FLASH, _FOCAL, _FOCAL_35, _LENS = 0x9209, 0x920A, 0xA405, 0xA434
 _COLOUR_SPACE, _INTEROP_IFD, _INTEROP_INDEX = 0xA001, 0xA005, 0x0001
 #: JPEG markers that carry no length: TEM, the restart markers, SOI.
 _BARE_MARKERS = frozenset({0x01, 0xD8, *range(0xD0, 0xD8)})
-_SOS, _APP1 = 0xDA, 0xE1
+_SOS, _APP1, _APP2 = 0xDA, 0xE1, 0xE2
+_ICC_HEADER = b"ICC_PROFILE\0"
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,22 @@ def exif_block(data: bytes) -> bytes | None:
 
 def _jpeg_app1(data: bytes) -> bytes | None:
     """The Exif APP1 payload of a JPEG, walking its markers up to the image data."""
+    found = jpeg_segments(data, _APP1, _EXIF_HEADER, first_only=True)
+    return found[0] if found else None
+
+
+def jpeg_icc_profile(data: bytes) -> bytes | None:
+    """A JPEG's ICC profile, put together from its numbered APP2 chunks; None without one."""
+    chunks = jpeg_segments(data, _APP2, _ICC_HEADER)
+    numbered = sorted((chunk[0], chunk[2:]) for chunk in chunks if len(chunk) > 2)
+    return b"".join(part for _, part in numbered) or None
+
+
+def jpeg_segments(data: bytes, kind: int, prefix: bytes, first_only: bool = False) -> list[bytes]:
+    """Payloads (after ``prefix``) of a JPEG's ``kind`` segments, from its markers only."""
+    found: list[bytes] = []
     position = 2
-    while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            return None
+    while position + 4 <= len(data) and data[position] == 0xFF:
         marker = data[position + 1]
         if marker == 0xFF:  # fill byte
             position += 1
@@ -69,13 +82,15 @@ def _jpeg_app1(data: bytes) -> bytes | None:
             position += 2
             continue
         if marker == _SOS:
-            return None
+            break
         (length,) = struct.unpack(">H", data[position + 2 : position + 4])
         segment = data[position + 4 : position + 2 + length]
-        if marker == _APP1 and segment.startswith(_EXIF_HEADER):
-            return segment[len(_EXIF_HEADER) :]
+        if marker == kind and segment.startswith(prefix):
+            found.append(segment[len(prefix) :])
+            if first_only:
+                break
         position += 2 + max(length, 2)
-    return None
+    return found
 
 
 def parse_exif(block: bytes | None) -> CameraFacts:
