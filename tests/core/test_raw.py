@@ -122,11 +122,11 @@ def test_develop_refuses_what_is_not_raw() -> None:
 def test_display_load_shows_the_preview_upright_and_knows_the_sensor(tmp_path: object) -> None:
     path = os.path.join(str(tmp_path), "photo.dng")
     write_dng(path, jpeg_bytes((64, 48)), orientation=6, make="Canon")
-    loaded, facts = load_raw(path, display_box=(1920, 1080))
+    loaded = load_raw(path, display_box=(1920, 1080))
     assert (loaded.image.width, loaded.image.height) == (48, 64)  # the preview, turned upright
     assert loaded.image.full_size == (96, 128)  # the sensor, upright: zooming in asks for it
     assert "embedded preview" in loaded.image.format
-    assert facts.camera == "Canon Cam 1"
+    assert loaded.image.camera is not None and loaded.image.camera.camera == "Canon Cam 1"
     assert loaded.stamp.size == os.path.getsize(path)
 
 
@@ -134,7 +134,7 @@ def test_full_resolution_develops_the_sensor(tmp_path: object) -> None:
     pytest.importorskip("rawpy")
     path = os.path.join(str(tmp_path), "photo.dng")
     write_dng(path, jpeg_bytes((64, 48)), orientation=6)
-    loaded, _ = load_raw(path, display_box=None)
+    loaded = load_raw(path, display_box=None)
     assert (loaded.image.width, loaded.image.height) == (96, 128)
     assert loaded.image.format == "DNG"
 
@@ -142,7 +142,7 @@ def test_full_resolution_develops_the_sensor(tmp_path: object) -> None:
 def test_a_preview_as_large_as_the_sensor_serves_full_resolution(tmp_path: object) -> None:
     path = os.path.join(str(tmp_path), "photo.dng")
     write_dng(path, jpeg_bytes((128, 96)))
-    loaded, _ = load_raw(path, display_box=None)
+    loaded = load_raw(path, display_box=None)
     assert "embedded preview" in loaded.image.format
     assert (loaded.image.width, loaded.image.height) == (128, 96)
 

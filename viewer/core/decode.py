@@ -17,6 +17,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from viewer.core import jpeg
 from viewer.core.cancel import check_cancelled
+from viewer.core.colour import ColourManager
+from viewer.core.embedded import Embedded
+from viewer.core.formats import is_raw, missing_message, missing_plugin, register_plugins
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo as ImageInfo  # its old home: imports keep working
 from viewer.core.limits import (
@@ -28,6 +31,7 @@ from viewer.core.limits import (
     scaled,
     too_large_message,
 )
+from viewer.core.metadata import CameraFacts
 from viewer.core.pixels import (
     RESIZE_FILTER,
     RESIZED_AS_DECODED,
@@ -87,6 +91,7 @@ class DecodedImage:
             1/4 size: …"), or "".
         full_size: the image's real, upright (width, height) when ``pixels`` were decoded
             smaller (to fit a view, or the memory limit).
+        camera, profile: the file's EXIF facts and colour profile name, for the info panel.
     """
 
     pixels: np.ndarray
@@ -95,6 +100,8 @@ class DecodedImage:
     frame_count: int = 1
     note: str = ""
     full_size: tuple[int, int] | None = None
+    camera: CameraFacts | None = None
+    profile: str | None = None
 
     @property
     def width(self) -> int:
@@ -125,9 +132,8 @@ class LoadedFile:
     def info(self) -> ImageInfo:
         image = self.image
         width, height = image.full_size or (image.width, image.height)
-        return ImageInfo(
-            width, height, self.stamp.size, image.format, image.frame_count, image.note
-        )
+        return ImageInfo(width, height, self.stamp.size, image.format, image.frame_count,
+                         image.note, image.camera, image.profile)  # fmt: skip
 
 
 def read_file(path: str) -> tuple[bytes, FileStamp]:
@@ -175,11 +181,16 @@ def load_image(
     allocate: Allocator = new_array,
     max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
     display_box: Size | None = None,
+    colour: ColourManager | None = None,
 ) -> LoadedFile:
     """Read and decode one file. The unit of work of every loader in the project."""
+    if is_raw(path):  # its preview's byte range, not the whole file
+        from viewer.core.raw_decode import load_raw  # it builds on this module
+
+        return load_raw(path, allocate, max_bytes, display_box, colour)
     data, stamp = read_file(path)
     check_cancelled()  # read in full, but the user has moved on: skip the decode too
-    decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes, display_box)
+    decoded = decode_bytes(data, os.path.basename(path), allocate, max_bytes, display_box, colour)
     return LoadedFile(path, stamp, decoded)
 
 
@@ -189,6 +200,7 @@ def decode_bytes(
     allocate: Allocator = new_array,
     max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
     display_box: Size | None = None,
+    colour: ColourManager | None = None,
 ) -> DecodedImage:
     """Decode an encoded image to RGB32/ARGB32-premultiplied pixels, upright per EXIF.
 
@@ -202,20 +214,22 @@ def decode_bytes(
             never enlarging; None for full resolution. A JPEG is decoded at the smallest
             fast DCT scale that covers the box, so a 24 MP photo costs a fraction of a
             full decode, then resized exactly.
+        colour: converts embedded colour profiles after the resize; None: the shared default.
 
     Raises:
         DecodeError: with a sentence for the user.
     """
     if data.startswith(jpeg.MAGIC):
-        decoded = _decode_jpeg(data, name, allocate, max_bytes, display_box)
+        decoded = _decode_jpeg(data, name, allocate, max_bytes, display_box, colour)
         if decoded is not None:
             return decoded
-    return _decode_with_pillow(data, name, allocate, max_bytes, display_box)
+    return _decode_with_pillow(data, name, allocate, max_bytes, display_box, colour)
 
 
 def _decode_jpeg(
-    data: bytes, name: str, allocate: Allocator, max_bytes: int, display_box: Size | None
-) -> DecodedImage | None:
+    data: bytes, name: str, allocate: Allocator, max_bytes: int, display_box: Size | None,
+    colour: ColourManager | None,
+) -> DecodedImage | None:  # fmt: skip
     """The fast path for ordinary JPEGs (``viewer.core.jpeg``); None sends a file to Pillow.
 
     A JPEG too large for ``max_bytes`` is decoded at 1/2, 1/4 or 1/8 scale and says so in
@@ -238,13 +252,11 @@ def _decode_jpeg(
         notes.insert(0, jpeg.DAMAGED_NOTE)
     if size is not None:
         pixels = place(pixels, size, False, allocate)
-    return DecodedImage(
-        pixels,
-        False,
-        "JPEG",
-        note="; ".join(notes),
-        full_size=_if_reduced(pixels, header.full_size),
-    )
+    embedded = Embedded.of_jpeg(data, colour)
+    embedded.manage_qt(pixels)  # at display size: a fraction of the cost at full size
+    return DecodedImage(pixels, False, "JPEG", note=embedded.joined(*notes),
+                        full_size=_if_reduced(pixels, header.full_size),
+                        camera=embedded.camera, profile=embedded.profile)  # fmt: skip
 
 
 def _if_reduced(pixels: np.ndarray, full_size: Size) -> Size | None:
@@ -253,8 +265,9 @@ def _if_reduced(pixels: np.ndarray, full_size: Size) -> Size | None:
 
 
 def _decode_with_pillow(
-    data: bytes, name: str, allocate: Allocator, max_bytes: int, display_box: Size | None
-) -> DecodedImage:
+    data: bytes, name: str, allocate: Allocator, max_bytes: int, display_box: Size | None,
+    colour: ColourManager | None,
+) -> DecodedImage:  # fmt: skip
     """Everything but plain JPEGs. The size is checked before any pixels are decoded.
 
     Pillow's ``LOAD_TRUNCATED_IMAGES`` stays False: it is a process-wide module global, so
@@ -268,6 +281,7 @@ def _decode_with_pillow(
     an error, it is handled like ``DecompressionBombError``, which Pillow raises at twice its
     pixel limit before it tells us the size.
     """
+    register_plugins()  # HEIF and JPEG XL, once per process
     try:
         with Image.open(io.BytesIO(data)) as opened:
             frame_count = int(getattr(opened, "n_frames", 1))
@@ -278,24 +292,29 @@ def _decode_with_pillow(
             if image.size != opened.size:
                 full_size = full_size[::-1]
             size = delivered_size(image.size, display_box)
+            embedded = Embedded.of_pillow(opened, data, colour)
             if size is None:
-                pixels, has_alpha = to_qt_layout(image, allocate)
+                pixels, has_alpha = to_qt_layout(embedded.manage(image), allocate)
             elif image.mode in RESIZED_AS_DECODED:
-                # Resize first, so only display-sized pixels are converted to Qt's layout.
+                # Resize first, so only display-sized pixels are converted (layout, colour).
                 resized = image.resize(size, RESIZE_FILTER)
-                pixels, has_alpha = to_qt_layout(resized, allocate)
+                pixels, has_alpha = to_qt_layout(embedded.manage(resized), allocate)
             else:
-                whole, has_alpha = to_qt_layout(image, new_array)
+                whole, has_alpha = to_qt_layout(embedded.manage(image), new_array)
                 pixels = place(whole, size, has_alpha, allocate)
             return DecodedImage(
                 pixels,
                 has_alpha,
                 format=str(opened.format or "image"),
                 frame_count=frame_count,
-                note=reduced_note(reduction) if reduction > 1 else "",
+                note=embedded.joined(reduced_note(reduction) if reduction > 1 else ""),
                 full_size=_if_reduced(pixels, full_size),
+                camera=embedded.camera,
+                profile=embedded.profile,
             )
     except UnidentifiedImageError:
+        if (plugin := missing_plugin(name)) is not None:
+            raise DecodeError(missing_message(name, plugin)) from None
         kind = describe(data)
         if kind is None:
             raise DecodeError(f"{name} is not an image this viewer can read.") from None

@@ -54,6 +54,10 @@ class Embedded:
         camera = parse_exif(block)
         return cls(camera, embedded_profile(opened, camera), colour or default_manager())
 
+    def joined(self, *notes: str) -> str:
+        """The decoder's notes and this one's, as the status bar shows them."""
+        return "; ".join(note for note in (*notes, self.note) if note)
+
     def manage(self, image: Image.Image) -> Image.Image:
         """``image`` in the display's colours (CMYK becomes RGB in any case)."""
         outcome = self.colour.to_display(image, self.profile_bytes)

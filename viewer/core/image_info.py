@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from viewer.core.metadata import CameraFacts
+
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -16,6 +18,7 @@ class ImageInfo:
     Attributes:
         note: the decoder's remark about the rendering shown ("shown at 1/4 size: …",
             "damaged: …"), or "".
+        camera, profile: the EXIF facts and colour profile name, for the metadata panel.
     """
 
     width: int
@@ -24,3 +27,5 @@ class ImageInfo:
     format: str
     frame_count: int = 1
     note: str = ""
+    camera: CameraFacts | None = None
+    profile: str | None = None

@@ -11,21 +11,14 @@ from __future__ import annotations
 import logging
 import os
 
-import numpy as np
 from PIL import Image
 
-from viewer.core.decode import (
-    Allocator,
-    DecodedImage,
-    DecodeError,
-    FileStamp,
-    LoadedFile,
-    decode_bytes,
-    new_array,
-)
+from viewer.core.colour import ColourManager
+from viewer.core.decode import DecodedImage, DecodeError, FileStamp, LoadedFile, decode_bytes
 from viewer.core.geometry import Size, fit_within
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES, fits
-from viewer.core.metadata import CameraFacts, facts_from_head
+from viewer.core.metadata import facts_from_head
+from viewer.core.pixels import RESIZE_FILTER, Allocator, new_array, to_qt_layout
 from viewer.core.raw import RawError, RawRead, develop, read_preview, read_range, sensor_size
 from viewer.core.raw import with_orientation as _oriented
 
@@ -40,7 +33,8 @@ def load_raw(
     allocate: Allocator = new_array,
     max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
     display_box: Size | None = None,
-) -> tuple[LoadedFile, CameraFacts]:
+    colour: ColourManager | None = None,
+) -> LoadedFile:
     """Read and show one RAW file; its camera facts come from the bytes read for it.
 
     Raises:
@@ -53,7 +47,7 @@ def load_raw(
             facts = facts_from_head(read.head, read.source)
             sensor = _upright(sensor_size(read.source), read.orientation)
             if read.preview is not None and not _zoomed_past(read, sensor, display_box):
-                decoded = _preview(read, name, allocate, max_bytes, display_box, sensor)
+                decoded = _preview(read, name, allocate, max_bytes, display_box, sensor, colour)
             else:
                 data = read_range(file, 0, read.file_size)
                 decoded = _developed(data, name, allocate, max_bytes, display_box, sensor)
@@ -61,7 +55,8 @@ def load_raw(
         raise DecodeError(f"Cannot read {name}: {error.strerror or error}.") from None
     except RawError as error:
         raise DecodeError(str(error)) from None
-    return LoadedFile(path, FileStamp(read.file_size, read.mtime_ns), decoded), facts
+    decoded.camera = facts  # the RAW's own EXIF: an embedded preview seldom has any
+    return LoadedFile(path, FileStamp(read.file_size, read.mtime_ns), decoded)
 
 
 def _upright(size: tuple[int, int] | None, orientation: int) -> Size | None:
@@ -91,11 +86,11 @@ def _preview_width(jpeg: bytes) -> int | None:
 
 def _preview(
     read: RawRead, name: str, allocate: Allocator, max_bytes: int,
-    display_box: Size | None, sensor: Size | None,
+    display_box: Size | None, sensor: Size | None, colour: ColourManager | None,
 ) -> DecodedImage:  # fmt: skip
     assert read.preview is not None
     decoded = decode_bytes(_oriented(read.preview, read.orientation), name, allocate,
-                           max_bytes, display_box)  # fmt: skip
+                           max_bytes, display_box, colour)  # fmt: skip
     shown = decoded.full_size or (decoded.width, decoded.height)
     if sensor is not None and max(sensor) > max(shown):
         decoded.full_size = sensor  # so zooming in asks for more, and gets the sensor's pixels
@@ -111,13 +106,11 @@ def _developed(
     too_big = sensor is not None and not fits(*sensor, _DEVELOP_BYTES_PER_PIXEL, max_bytes)
     rgb = develop(data, name, half_size=display_box is not None or too_big)
     full = sensor or (int(rgb.shape[1]), int(rgb.shape[0]))
-    image = Image.fromarray(rgb, "RGB")
+    image = Image.fromarray(rgb, "RGB")  # sRGB: LibRaw's default output space
     developed = (image.width, image.height)
     target = developed if display_box is None else fit_within(developed, display_box)
-    if target != (image.width, image.height):
-        image = image.resize(target, Image.Resampling.BOX)
-    out = allocate(target[1], target[0], False)
-    out[..., :3] = np.asarray(image)[..., ::-1]  # RGB to Qt's B, G, R memory order
-    out[..., 3] = 255
+    if target != developed:
+        image = image.resize(target, RESIZE_FILTER)
+    out, _ = to_qt_layout(image, allocate)
     return DecodedImage(out, has_alpha=False, format=os.path.splitext(name)[1][1:].upper(),
                         full_size=full if target != full else None)  # fmt: skip

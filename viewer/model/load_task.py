@@ -19,6 +19,7 @@ from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.cancel import Cancelled, cancellable, check_cancelled
+from viewer.core.colour import ColourManager
 from viewer.core.decode import Allocator, DecodeError, FileStamp, LoadedFile, load_image
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
@@ -38,13 +39,17 @@ class FileLoader:
     Attributes:
         max_bytes: the per-image memory limit; Preferences may change it while the viewer
             runs, and each load reads it when it starts.
+        colour: converts embedded colour profiles; Preferences replace its settings.
     """
 
-    def __init__(self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES) -> None:
+    def __init__(
+        self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES, colour: ColourManager | None = None
+    ) -> None:
         self.max_bytes = max_bytes
+        self.colour = colour or ColourManager()
 
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
-        return load_image(path, allocate, self.max_bytes, display_box)
+        return load_image(path, allocate, self.max_bytes, display_box, self.colour)
 
 
 @dataclass
