@@ -25,7 +25,7 @@ from viewer.core.colour import (
     check_profile_file,
     embedded_profile,
 )
-from viewer.core.icc import ADOBE_RGB, PROPHOTO_RGB, MatrixProfile
+from viewer.core.icc import ADOBE_RGB, PROPHOTO_RGB, MatrixProfile, icc_bytes, red_blue_swapped
 
 TOLERANCE = 3
 
@@ -208,3 +208,28 @@ def test_qt_pixels_are_converted_in_place() -> None:
     assert outcome.profile == ADOBE_RGB.name
     assert _close(stripe_colours(pixels[..., 2::-1]), SRGB_PRIMARIES)
     assert np.all(pixels[..., 3] == 255)
+
+
+def test_qt_pixels_in_place_match_the_general_conversion() -> None:
+    rgb = np.random.default_rng(7).integers(0, 256, (64, 96, 3), dtype=np.uint8)
+    pixels = np.empty((64, 96, 4), np.uint8)
+    pixels[..., 0], pixels[..., 1], pixels[..., 2], pixels[..., 3] = (
+        rgb[..., 2], rgb[..., 1], rgb[..., 0], 255)  # fmt: skip
+    for space in (ADOBE_RGB, PROPHOTO_RGB):
+        profile = icc_bytes(space)
+        general = np.asarray(ColourManager().to_display(Image.fromarray(rgb), profile).image)
+        in_place = pixels.copy()
+        ColourManager().convert_qt_pixels(in_place, profile)
+        assert np.abs(in_place[..., 2::-1].astype(int) - general).max() <= 1
+        assert np.all(in_place[..., 3] == 255)
+        strided = np.zeros((64, 192, 4), np.uint8)[:, ::2]  # not contiguous: the copying path
+        strided[...] = pixels
+        ColourManager().convert_qt_pixels(strided, profile)
+        assert np.abs(strided[..., 2::-1].astype(int) - general).max() <= 1
+
+
+def test_profiles_with_tables_are_not_swapped() -> None:
+    assert red_blue_swapped(grey_cmyk_profile()) is None
+    assert red_blue_swapped(b"short") is None
+    swapped = red_blue_swapped(icc_bytes(ADOBE_RGB))
+    assert swapped is not None and red_blue_swapped(swapped) == icc_bytes(ADOBE_RGB)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageCms
 
-from viewer.core.icc import ADOBE_RGB, icc_bytes
+from viewer.core.icc import ADOBE_RGB, icc_bytes, red_blue_swapped
 from viewer.core.metadata import CameraFacts, exif_block, parse_exif
 
 log = logging.getLogger(__name__)
@@ -43,7 +43,8 @@ _MANAGED_MODES = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB"}
 _EXIF_UNCALIBRATED, _EXIF_ADOBE = 0xFFFF, 2
 _SRGB_NAMES = ("srgb", "iec61966-2.1", "iec 61966-2.1")
 #: Where R, G and B sit in a Qt RGB32 word in memory (B, G, R, A on little-endian machines).
-_RGB_IN_MEMORY = (2, 1, 0) if sys.byteorder == "little" else (1, 2, 3)
+_LITTLE_ENDIAN = sys.byteorder == "little"
+_RGB_IN_MEMORY = (2, 1, 0) if _LITTLE_ENDIAN else (1, 2, 3)
 _EMPTY = Image.new("RGB", (1, 1))
 
 
@@ -122,6 +123,9 @@ class ColourManager:
         self._outputs: dict[tuple[str, int], ImageCms.ImageCmsProfile] = {}
         self._sources: dict[bytes, tuple[ImageCms.ImageCmsProfile, str | None] | None] = {}
         self._srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+        swapped = red_blue_swapped(self._srgb.tobytes())
+        assert swapped is not None  # LittleCMS's sRGB is a matrix-shaper
+        self._srgb_swapped = ImageCms.ImageCmsProfile(io.BytesIO(swapped))
         self.built = 0  # transforms built so far: what the cache saves is countable
 
     def to_display(self, image: Image.Image, profile: bytes | None) -> Outcome:
@@ -154,6 +158,13 @@ class ColourManager:
 
         The returned outcome's image is a placeholder: read only its profile and note.
         """
+        in_place = _LITTLE_ENDIAN and pixels.flags.c_contiguous
+        swapped = self._swapped_plan(profile) if in_place else None
+        if swapped is not None:  # B, G, R memory converted where it lies
+            height, width = pixels.shape[:2]
+            shared = Image.frombuffer("RGBX", (width, height), pixels, "raw", "RGBX", 0, 1)
+            ImageCms.applyTransform(shared, swapped[0], inPlace=True)
+            return Outcome(_EMPTY, swapped[1])
         transform, name, note = self._plan(profile, "RGB")
         if transform is None:
             return Outcome(_EMPTY, name, note)
@@ -190,6 +201,34 @@ class ColourManager:
         except (OSError, ValueError, ImageCms.PyCMSError) as error:
             log.info("profile %s does not fit a %s image: %s", name, mode, error)
             return None, name, MISFIT_NOTE
+
+    def _swapped_plan(
+        self, profile: bytes | None
+    ) -> tuple[ImageCms.ImageCmsTransform, str | None] | None:
+        """A transform for B, G, R memory when both profiles are plain matrix-shapers."""
+        transform, name, _ = self._plan(profile, "RGB")
+        settings = self.settings
+        if transform is None or profile is None or settings.monitor_profile:
+            return None  # nothing to do, or a monitor profile: the general path handles it
+        digest = hashlib.blake2b(profile, digest_size=16).digest()
+        key = (digest, "BGRX", settings.intent, None)
+        with self._lock:
+            cached = self._transforms.get(key)
+        if cached is not None:
+            return cached, name
+        source = red_blue_swapped(profile)
+        if source is None:
+            return None
+        try:
+            built = ImageCms.buildTransform(
+                ImageCms.ImageCmsProfile(io.BytesIO(source)), self._srgb_swapped, "RGBX", "RGBX",
+                ImageCms.Intent(settings.intent), flags=ImageCms.Flags.NOCACHE,
+            )  # fmt: skip
+        except (OSError, ValueError, ImageCms.PyCMSError):
+            return None
+        with self._lock:
+            self.built += 1
+            return self._transforms.setdefault(key, built), name
 
     def _source(
         self, digest: bytes, profile: bytes

@@ -111,3 +111,31 @@ def _description(text: str) -> bytes:
         + ascii_text
         + bytes(4 + 4 + 2 + 1 + 67)  # no Unicode or ScriptCode descriptions
     )
+
+
+_SWAPPED = {b"rXYZ": b"bXYZ", b"bXYZ": b"rXYZ", b"rTRC": b"bTRC", b"bTRC": b"rTRC"}
+_MATRIX_TAGS = frozenset(_SWAPPED)
+_LUT_PREFIXES = (b"A2B", b"B2A", b"D2B", b"B2D")
+
+
+def red_blue_swapped(profile: bytes) -> bytes | None:
+    """The same matrix-shaper profile with red and blue exchanged; None for any other kind.
+
+    A transform between two swapped profiles converts B, G, R pixels as an ordinary one
+    converts R, G, B: Qt's memory order can then be converted in place, with no copies.
+    Profiles with lookup tables (which LittleCMS prefers to the matrix) are not swapped.
+    """
+    if len(profile) < 132:
+        return None
+    (count,) = struct.unpack(">I", profile[128:132])
+    end = 132 + 12 * count
+    if count > 1000 or end > len(profile):
+        return None
+    table = bytearray(profile[132:end])
+    signatures = {bytes(table[i * 12 : i * 12 + 4]) for i in range(count)}
+    if not signatures >= _MATRIX_TAGS or any(s.startswith(_LUT_PREFIXES) for s in signatures):
+        return None
+    for index in range(count):
+        signature = bytes(table[index * 12 : index * 12 + 4])
+        table[index * 12 : index * 12 + 4] = _SWAPPED.get(signature, signature)
+    return profile[:132] + bytes(table) + profile[end:]
