@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
     cache = ThumbnailCache(budget_bytes=preferences.thumbnail_cache_mb << 20)
-    previews = PreviewPipeline(cache, preferences.max_image_mb << 20)
+    previews = PreviewPipeline(cache, preferences.max_image_mb << 20, settings.colour_settings())
     model = PrefetchModel(
         loader or previews.loader,
         threads=preferences.threads,

@@ -8,7 +8,9 @@ import os
 from PyQt5.QtCore import QObject, QSize, pyqtSignal
 
 from viewer.core.cancel import check_cancelled
+from viewer.core.colour import ColourSettings
 from viewer.core.decode import Allocator, DecodedImage, LoadedFile, decode_bytes
+from viewer.core.formats import is_raw
 from viewer.core.geometry import Size
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.previews import RangeReader, make_preview, read_file_range
@@ -51,8 +53,9 @@ class PreviewingLoader(FileLoader):
         *,
         thumbnails: DisplayThumbnails | None = None,
         read: HeadFirstReader = read_head_first,
+        colour: ColourSettings | None = None,
     ) -> None:
-        super().__init__(max_bytes)
+        super().__init__(max_bytes, colour)
         self.signals = HeadPreviewSignals()
         self._thumbnails = thumbnails
         self._read = read
@@ -63,10 +66,12 @@ class PreviewingLoader(FileLoader):
         return None if self._thumbnails is None else self._thumbnails.cache
 
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
+        if is_raw(path):  # its embedded preview's byte range, not the whole file
+            return super().__call__(path, allocate, display_box)
         data, stamp = self._read(path, self._on_head)
         check_cancelled()
         name = os.path.basename(path)
-        decoded = decode_bytes(data, name, allocate, self.max_bytes, display_box)
+        decoded = decode_bytes(data, name, allocate, self.max_bytes, display_box, self.colour)
         loaded = LoadedFile(path, stamp, decoded)
         if display_box is not None and self._thumbnails is not None:
             self._thumbnails.offer(loaded)
@@ -111,10 +116,12 @@ class PreviewPipeline:
         loader: the display loader to give the model.
     """
 
-    def __init__(self, cache: ThumbnailCache, max_image_bytes: int) -> None:
+    def __init__(
+        self, cache: ThumbnailCache, max_image_bytes: int, colour: ColourSettings | None = None
+    ) -> None:
         self.cache = cache
         self._thumbnails = DisplayThumbnails(cache)
-        self.loader = PreviewingLoader(max_image_bytes, thumbnails=self._thumbnails)
+        self.loader = PreviewingLoader(max_image_bytes, thumbnails=self._thumbnails, colour=colour)
         self._current: CurrentPreview | None = None
 
     def current_for(self, model: PrefetchModel) -> CurrentPreview:
