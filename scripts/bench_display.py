@@ -3,8 +3,9 @@
 
 Cold JPEG and PNG from request to painted (median over distinct files, each dropped from the
 page cache first), GUI stalls while browsing with the real window, the GUI-thread cost of
-painting a stored image, what 10 stored display images cost, and the DCT scale and resizer
-timings behind the JPEG path. The view is 1920×1080, offscreen. Prints Markdown tables and
+painting a stored image, what 10 stored display images cost, the DCT scale and resizer
+timings behind the JPEG path, and what colour management adds to a display-sized decode.
+The view is 1920×1080, offscreen. Prints Markdown tables and
 writes JSON to ``bench-results/``; ``--quick`` (CI) uses tiny images and only checks that
 every figure was produced, never timings.
 """
@@ -20,6 +21,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 
+from bench.colour import COLOUR_COLUMNS, colour_rows
 from bench.designs import parse_design
 from bench.display import (
     PRICED_IMAGES,
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         browse_rows += run_design(design, share, sequence_of(jpegs), ["seq"], timing, view_size)
     print("JPEG scales …", file=sys.stderr)
     scales = scale_rows(jpegs[-1], display_box, args.repeat)
+    print("colour management …", file=sys.stderr)
+    colour = colour_rows(jpegs[: args.samples], display_box, args.repeat)
 
     megapixels = f"{full.width() * full.height() / 1e6:.3g}"
     stalls = {row["design"]: row for row in browse_rows}
@@ -137,15 +141,18 @@ def main(argv: list[str] | None = None) -> int:
     print(table(browse_rows))
     print(f"\none JPEG to {display_box[0]}×{display_box[1]}: DCT scales and resizers\n")
     print(table(scales, SCALE_COLUMNS))
+    print(f"\ncolour management, Adobe RGB JPEGs to {display_box[0]}×{display_box[1]} "
+          f"(median of {args.repeat} × {args.samples} files, in turns)\n")  # fmt: skip
+    print(table(colour, COLOUR_COLUMNS))
     cold = {"jpeg": cold_jpeg, "png": cold_png}
     run: dict[str, Any] = {**run_header(), "view": view_size, "display_box": display_box,
                            "samples": args.samples, "rows": rows, "browse": browse_rows,
-                           "scales": scales, "cold_seconds": cold,
+                           "scales": scales, "colour": colour, "cold_seconds": cold,
                            "cold_stall_max_ms": {k: [median_ms(r["stall"]) for r in v]
                                                  for k, v in cold.items()}}  # fmt: skip
     print(f"\nwrote {write_json(args.out, run, prefix='display')}")
     del app
-    return _check_quick(rows, scales) if args.quick else 0
+    return _check_quick(rows, [*scales, *colour]) if args.quick else 0
 
 
 def _check_quick(rows: list[dict[str, Any]], scales: list[dict[str, Any]]) -> int:
