@@ -16,7 +16,7 @@ class Pictures:
 
 def test_advances_while_running_and_stops(qtbot) -> None:
     pictures = Pictures()
-    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=0.001)
+    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=lambda: 0.001)
     with qtbot.waitSignal(show.runningChanged, timeout=5000) as started:
         show.toggle()
     assert started.args == [True]
@@ -35,7 +35,7 @@ def test_advances_while_running_and_stops(qtbot) -> None:
 def test_waits_for_the_next_image_instead_of_showing_loading(qtbot) -> None:
     pictures = Pictures()
     pictures.ready = False
-    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=0.001)
+    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=lambda: 0.001)
     show.start()
     qtbot.waitUntil(show.is_waiting, timeout=5000)
     assert pictures.index == 0 and show.is_running()
@@ -48,7 +48,7 @@ def test_waits_for_the_next_image_instead_of_showing_loading(qtbot) -> None:
 
 def test_an_image_arriving_while_not_waiting_changes_nothing(qtbot) -> None:
     pictures = Pictures()
-    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=60)
+    show = Slideshow(lambda: pictures.ready, pictures.advance, seconds=lambda: 60)
     show.start()
     show.on_image_ready()
     assert pictures.index == 0

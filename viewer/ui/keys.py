@@ -85,6 +85,10 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "zoom_lock", "View", "&Lock Zoom", "Keep the zoom when moving to another image", ("L",)
     ),
+    Command(
+        "info", "View", "Image &Information", "Show or hide the image information panel", ("I",)
+    ),
+    Command("slideshow", "View", "&Slideshow", "Start or stop the slideshow", ("S",)),
     Command("help", "Help", "&Keys", "Show or hide this list of keys", ("F1", "?")),
 )  # fmt: skip
 

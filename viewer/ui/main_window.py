@@ -23,6 +23,7 @@ from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import window_memory
 from viewer.ui.browsing import Browsing
+from viewer.ui.browsing_aids import BrowsingAids
 from viewer.ui.culling import Culling
 from viewer.ui.culling_host import WindowCullingHost
 from viewer.ui.current_image import CurrentImage
@@ -105,9 +106,12 @@ class MainWindow(QMainWindow):
         runner = FileOpRunner(file_system, self)
         self.culling = Culling(host, runner, FilePrompts(self), self._settings, self)
         self.culling.show_in(self.view, self.status_area)
+        self.aids = BrowsingAids(self, model, self.browsing, self.status_area, self._settings,
+                                 self.go_next, self._on_relisted)  # fmt: skip
         self.actions_by_name = build_menus(
-            self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked()
-        )
+            self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
+            submenus=self.aids.submenus(),
+        )  # fmt: skip
         self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -140,7 +144,7 @@ class MainWindow(QMainWindow):
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
-            "zoom_lock": self._on_zoom_lock, **self.culling.slots(),
+            "zoom_lock": self._on_zoom_lock, **self.culling.slots(), **self.aids.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
         """A folder given to ``open_path`` is listed: show it at ``start``."""
-        self.browsing.start(sequence)
+        self.browsing.start(self.aids.ordered(sequence))
         if start < len(sequence):
             self._go_to(start)
         else:  # only a command line asks for this, and the app refuses it: read nothing
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
+        sequence = self.aids.ordered(sequence)  # a listing, or the same files in a new order
         self.culling.listed(sequence)
         if not self.browsing.relist(sequence):
             return
@@ -335,6 +340,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         window_memory.remember(self, self._settings, self.fullscreen)
         self.culling.close()
+        self.aids.close()
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)

@@ -24,12 +24,13 @@ def build_menus(
     recent: QMenu,
     *,
     zoom_locked: bool,
+    submenus: Mapping[str, QMenu] | None = None,
 ) -> dict[str, QAction]:
     """Add the menus and their actions to ``window``; returns the actions by command name.
 
     Each action also belongs to the window itself, so its keys work in full screen, where the
     menu bar is hidden. ``recent`` goes above Preferences; the zoom lock starts checked as
-    ``zoom_locked`` says.
+    ``zoom_locked`` says; ``submenus`` go at the end of the menu they are named by.
     """
     menus: dict[str, QMenu] = {name: window.menuBar().addMenu(f"&{name}") for name in MENUS}
     actions: dict[str, QAction] = {}
@@ -47,6 +48,9 @@ def build_menus(
         menu.addAction(action)
         window.addAction(action)
         actions[entry.name] = action
+    for name, submenu in (submenus or {}).items():
+        menus[name].addSeparator()
+        menus[name].addMenu(submenu)
     lock = actions["zoom_lock"]
     lock.setCheckable(True)
     lock.setChecked(zoom_locked)

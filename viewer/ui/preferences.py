@@ -6,10 +6,12 @@ from __future__ import annotations
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
+from viewer.core.colour import ColourSettings
 from viewer.model.folder_lister import FolderLister
 from viewer.model.load_task import FileLoader
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.model.previews import PreviewingLoader
+from viewer.ui.colour_preferences import ColourPreferences
 from viewer.ui.settings import Preferences, Settings
 
 #: Field → (label, smallest, largest, suffix).
@@ -22,6 +24,7 @@ _FIELDS: dict[str, tuple[str, int, int, str]] = {
     "poll_seconds": ("Check the folder for changes every", 0, 3600, " s"),
     "max_image_mb": ("Most memory for one image", 64, 1 << 16, " MB"),
     "thumbnail_cache_mb": ("Thumbnail cache on disk", 16, 1 << 20, " MB"),
+    "slideshow_seconds": ("Slideshow: next image after", 1, 3600, " s"),
 }
 
 
@@ -47,7 +50,12 @@ class PreferencesDialog(QDialog):
 
     changed = pyqtSignal(object)
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        colour: ColourSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         layout = QFormLayout(self)
@@ -62,6 +70,8 @@ class PreferencesDialog(QDialog):
                 box.setSpecialValueText("never")  # 0: folders on shares rarely say they changed
             layout.addRow(label, box)
             self.boxes[name] = box
+        self.colour = ColourPreferences(colour or ColourSettings(), parent=self)
+        layout.addRow(self.colour)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.close)
         layout.addRow(buttons)
@@ -95,8 +105,12 @@ class PreferencesCommand(QObject):
     @pyqtSlot()
     def show(self) -> None:
         if self.dialog is None:
-            self.dialog = PreferencesDialog(self._settings.preferences(), self._parent)
+            settings = self._settings
+            self.dialog = PreferencesDialog(
+                settings.preferences(), self._parent, settings.colour_settings()
+            )
             self.dialog.changed.connect(self._on_changed)
+            self.dialog.colour.changed.connect(self._on_colour_changed)
         self.dialog.show()
         self.dialog.raise_()
 
@@ -104,3 +118,10 @@ class PreferencesCommand(QObject):
     def _on_changed(self, preferences: Preferences) -> None:
         apply_preferences(self._model, self._lister, preferences)
         self._settings.save_preferences(preferences)
+
+    @pyqtSlot(object)
+    def _on_colour_changed(self, colour: ColourSettings) -> None:
+        """Loads from now on use ``colour``; images already kept stay as they were made."""
+        if isinstance(self._model.loader, FileLoader):
+            self._model.loader.colour.settings = colour
+        self._settings.save_colour_settings(colour)

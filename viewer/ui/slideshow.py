@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QImage
 
 DEFAULT_SECONDS = 4
 
@@ -27,22 +28,16 @@ class Slideshow(QObject):
         self,
         next_is_ready: Callable[[], bool],
         advance: Callable[[], None],
-        seconds: float = DEFAULT_SECONDS,
+        seconds: Callable[[], float] = lambda: DEFAULT_SECONDS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._next_is_ready = next_is_ready
         self._advance = advance
+        self._seconds = seconds  # read at every image, so a new interval applies at once
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_timeout)
         self._waiting = False  # the interval is over, the next image is not ready yet
-        self.set_interval(seconds)
-
-    def set_interval(self, seconds: float) -> None:
-        self._timer.setInterval(max(1, round(seconds * 1000)))
-
-    def interval_ms(self) -> int:
-        return self._timer.interval()
 
     def is_running(self) -> bool:
         return self._timer.isActive() or self._waiting
@@ -59,7 +54,7 @@ class Slideshow(QObject):
 
     def start(self) -> None:
         self._waiting = False
-        self._timer.start()
+        self._start_timer()
         self.runningChanged.emit(True)
 
     def stop(self) -> None:
@@ -69,8 +64,11 @@ class Slideshow(QObject):
         self._waiting = False
         self.runningChanged.emit(False)
 
-    @pyqtSlot()
-    def on_image_ready(self) -> None:
+    def _start_timer(self) -> None:
+        self._timer.start(max(1, round(self._seconds() * 1000)))
+
+    @pyqtSlot(int, QImage)
+    def on_image_ready(self, _index: int = -1, _image: QImage | None = None) -> None:
         """An image arrived: if the slideshow is waiting for the next one, move on now."""
         if self._waiting and self._next_is_ready():
             self._move_on()
@@ -86,5 +84,5 @@ class Slideshow(QObject):
     def _move_on(self) -> None:
         self._waiting = False
         self._advance()
-        self._timer.start()  # the next interval counts from the image shown
+        self._start_timer()  # the next interval counts from the image shown
         self.advanced.emit()
