@@ -21,7 +21,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 
-from bench.colour import COLOUR_COLUMNS, colour_rows
+from bench.colour import colour_rows, colour_table
 from bench.designs import parse_design
 from bench.display import (
     PRICED_IMAGES,
@@ -112,7 +112,6 @@ def main(argv: list[str] | None = None) -> int:
         browse_rows += run_design(design, share, sequence_of(jpegs), ["seq"], timing, view_size)
     print("JPEG scales …", file=sys.stderr)
     scales = scale_rows(jpegs[-1], display_box, args.repeat)
-    print("colour management …", file=sys.stderr)
     colour = colour_rows(jpegs[: args.samples], display_box, args.repeat)
 
     megapixels = f"{full.width() * full.height() / 1e6:.3g}"
@@ -141,9 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(browse_rows))
     print(f"\none JPEG to {display_box[0]}×{display_box[1]}: DCT scales and resizers\n")
     print(table(scales, SCALE_COLUMNS))
-    print(f"\ncolour management, Adobe RGB JPEGs to {display_box[0]}×{display_box[1]} "
-          f"(median of {args.repeat} × {args.samples} files, in turns)\n")  # fmt: skip
-    print(table(colour, COLOUR_COLUMNS))
+    print(colour_table(colour, args.repeat, args.samples))
     cold = {"jpeg": cold_jpeg, "png": cold_png}
     run: dict[str, Any] = {**run_header(), "view": view_size, "display_box": display_box,
                            "samples": args.samples, "rows": rows, "browse": browse_rows,

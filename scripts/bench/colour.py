@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 import struct
+import sys
 import time
 from collections.abc import Sequence
 from functools import partial
@@ -21,6 +22,7 @@ import numpy as np
 from PIL import ImageCms
 
 from bench.figures import ms
+from bench.report import table
 from viewer.core.colour import ColourManager, ColourSettings
 from viewer.core.decode import DecodedImage, decode_bytes
 from viewer.core.geometry import Size
@@ -43,6 +45,7 @@ def _median_ms(samples: list[float]) -> float | None:
 
 def colour_rows(paths: Sequence[str], box: Size, repeat: int) -> list[dict[str, Any]]:
     """Time decode off / on and the conversion alone over ``paths``; ratios to decode off."""
+    print("colour management …", file=sys.stderr)
     adobe = icc_bytes(ADOBE_RGB)
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     off, on = ColourManager(ColourSettings(enabled=False)), ColourManager()
@@ -80,6 +83,12 @@ def colour_rows(paths: Sequence[str], box: Size, repeat: int) -> list[dict[str, 
         row(f"conversion alone, {size} Adobe RGB → sRGB (incl. copies)", "alone", judged=True),
         row("same file tagged sRGB, managed (ratio: the added cost)", "srgb", extra=True),
     ]
+
+
+def colour_table(rows: list[dict[str, Any]], repeat: int, samples: int) -> str:
+    """The rows as printed: a title with how many timings each median is of, and a table."""
+    return (f"\ncolour management, Adobe RGB JPEGs (median of {repeat} × {samples} files, "
+            f"in turns)\n\n{table(rows, COLOUR_COLUMNS)}")  # fmt: skip
 
 
 def _convert_copy(colour: ColourManager, pixels: np.ndarray, profile: bytes) -> object:

@@ -57,6 +57,8 @@ __all__ = [
     "read_file",
 ]
 
+register_plugins()  # HEIF and JPEG XL join Pillow's formats before any file is opened
+
 #: Reads come in chunks of this size, so a load called off stops within one chunk.
 READ_CHUNK = 1 << 20
 
@@ -281,7 +283,6 @@ def _decode_with_pillow(
     an error, it is handled like ``DecompressionBombError``, which Pillow raises at twice its
     pixel limit before it tells us the size.
     """
-    register_plugins()  # HEIF and JPEG XL, once per process
     try:
         with Image.open(io.BytesIO(data)) as opened:
             frame_count = int(getattr(opened, "n_frames", 1))

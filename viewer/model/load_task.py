@@ -19,7 +19,7 @@ from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.cancel import Cancelled, cancellable, check_cancelled
-from viewer.core.colour import ColourManager
+from viewer.core.colour import ColourManager, ColourSettings
 from viewer.core.decode import Allocator, DecodeError, FileStamp, LoadedFile, load_image
 from viewer.core.geometry import Size
 from viewer.core.image_info import ImageInfo
@@ -43,10 +43,10 @@ class FileLoader:
     """
 
     def __init__(
-        self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES, colour: ColourManager | None = None
+        self, max_bytes: int = DEFAULT_MAX_IMAGE_BYTES, colour: ColourSettings | None = None
     ) -> None:
         self.max_bytes = max_bytes
-        self.colour = colour or ColourManager()
+        self.colour = ColourManager(colour)
 
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         return load_image(path, allocate, self.max_bytes, display_box, self.colour)
