@@ -108,3 +108,19 @@ def test_facts_of_an_older_listing_are_dropped(qtbot, make_sorter) -> None:
         facts.gate.set()
     assert sorter.order() == ["new.jpg"]
     assert not sorter.is_busy()
+
+
+def test_the_same_files_again_do_not_restart_the_reading(qtbot, make_sorter) -> None:
+    days: dict[str, int | None] = {f"{n:03}.jpg": n % 7 for n in range(BATCH * 3)}
+    facts = FakeFacts(days)
+    sorter = make_sorter(facts)
+    sorter.set_names("/f", list(days))
+
+    def relist_in_new_order() -> None:  # what the window does with every reordering
+        sorter.set_names("/f", sorter.order())
+
+    sorter.reordered.connect(relist_in_new_order)
+    with qtbot.waitSignal(sorter.finished, timeout=5000):
+        sorter.set_choice(SortChoice(SortKey.DATE_TAKEN))
+    assert max(facts.reads.values()) == 1  # no file read twice
+    assert len(facts.reads) == len(days)

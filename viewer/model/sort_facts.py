@@ -99,6 +99,8 @@ class FolderSorter(QObject):
 
     def set_names(self, folder: str, names: Sequence[str]) -> None:
         """A new listing; facts already read for this folder are kept, others dropped."""
+        if folder == self._folder and set(names) == set(self._names):
+            return  # the same files again (or the order this sorter made): keep reading
         if folder != self._folder:
             self._facts.clear()
             self._dated.clear()
