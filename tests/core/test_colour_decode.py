@@ -107,3 +107,15 @@ def test_raw_files_load_through_their_preview(tmp_path: object) -> None:
     loaded = load_image(path, display_box=(32, 32))
     assert (loaded.image.width, loaded.image.height) == (32, 24)
     assert "embedded preview" in loaded.info().format
+
+
+def test_heic_carries_its_camera_facts(tmp_path: object) -> None:
+    from tests.builders import exif_with
+    from viewer.core.formats import register_plugins
+
+    register_plugins()
+    path = os.path.join(str(tmp_path), "IMG_0001.HEIC")
+    Image.new("RGB", (16, 16), (1, 2, 3)).save(path, "HEIF", exif=exif_with(model="iPhone 15"))
+    loaded = load_image(path)
+    assert loaded.info().format == "HEIF"
+    assert loaded.image.camera is not None and loaded.image.camera.camera == "Canon iPhone 15"

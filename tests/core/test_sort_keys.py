@@ -105,3 +105,17 @@ def test_date_taken_from_a_jpeg_tiff_and_dng(tmp_path: object) -> None:
 
 def test_a_file_that_vanished_has_no_facts(tmp_path: object) -> None:
     assert read_file_facts(os.path.join(str(tmp_path), "gone.jpg"), True) == FileFacts()
+
+
+def test_date_taken_from_a_small_png_and_heic(tmp_path: object) -> None:
+    # Small files: a camera's HEIC keeps its EXIF further in than 64 KB more often than not.
+    from PIL import Image
+
+    from viewer.core.formats import register_plugins
+
+    register_plugins()
+    taken = datetime(2022, 7, 8, 9, 10, 11)
+    for name, kind in (("a.png", "PNG"), ("b.heic", "HEIF")):
+        path = os.path.join(str(tmp_path), name)
+        Image.new("RGB", (16, 16), (1, 2, 3)).save(path, kind, exif=exif_with(taken=taken))
+        assert read_file_facts(path, True).date_taken == taken, name

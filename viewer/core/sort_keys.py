@@ -11,13 +11,16 @@ worker; modified time and size from one ``stat`` each. Listing itself reads neit
 from __future__ import annotations
 
 import enum
+import io
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO, Callable
 
-from viewer.core.metadata import facts_from_head
+from PIL import Image
+
+from viewer.core.metadata import exif_block, facts_from_head, parse_exif
 from viewer.core.raw import HEAD_BYTES, HeadSource
 from viewer.core.sequence import natural_key
 
@@ -119,10 +122,22 @@ def read_file_facts(path: str, want_date: bool, opener: Callable[[str], BinaryIO
             date = None
             if want_date:
                 head = file.read(DATE_HEAD_BYTES)
-                date = facts_from_head(head, HeadSource(file, head)).date_taken
+                date = facts_from_head(head, HeadSource(file, head)).date_taken or _date_by_pillow(
+                    head
+                )
     except (OSError, ValueError):
         return FileFacts()
     return FileFacts(date, status.st_mtime_ns, status.st_size)
+
+
+def _date_by_pillow(head: bytes) -> datetime | None:
+    """PNG (eXIf) and others whose EXIF Pillow finds in the head; None where it is later."""
+    try:
+        with Image.open(io.BytesIO(head)) as image:
+            exif = image.info.get("exif")
+    except Exception:  # a head is a truncated file: any parser may give up on it
+        return None
+    return parse_exif(exif_block(exif)).date_taken if isinstance(exif, bytes) else None
 
 
 def _open(path: str) -> BinaryIO:
