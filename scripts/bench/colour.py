@@ -29,6 +29,7 @@ from viewer.core.geometry import Size
 from viewer.core.icc import ADOBE_RGB, icc_bytes
 
 COLOUR_COLUMNS = [("step", "step", 52), ("ms", "median ms", 9), ("ratio", "÷ decode", 8),
+                  ("best", "best ms", 7), ("best_ratio", "÷ decode (best)", 8),
                   ("target", "target", 7), ("verdict", "met", 6)]  # fmt: skip
 TARGET = 0.10
 
@@ -43,6 +44,18 @@ def _median_ms(samples: list[float]) -> float | None:
     return ms(statistics.median(samples)) if samples else None
 
 
+def _best_ms(samples: list[float]) -> float | None:
+    """The fastest run: on a shared machine, the one least slowed by other work."""
+    return ms(min(samples)) if samples else None
+
+
+def _ratio(value: float | None, base: float | None, extra: bool) -> float | None:
+    """``value`` over ``base``; for an ``extra`` step, only what it adds to ``base``."""
+    if value is None or not base:
+        return None
+    return round((value - base if extra else value) / base, 3)
+
+
 def colour_rows(paths: Sequence[str], box: Size, repeat: int) -> list[dict[str, Any]]:
     """Time decode off / on and the conversion alone over ``paths``; ratios to decode off."""
     print("colour management …", file=sys.stderr)
@@ -54,45 +67,40 @@ def colour_rows(paths: Sequence[str], box: Size, repeat: int) -> list[dict[str, 
         with open(path, "rb") as file:
             plain = file.read()
         tagged, srgb_tagged = with_profile(plain, adobe), with_profile(plain, srgb)
-        shown = _decode(tagged, box, off)
+        shown = np.array(_decode(tagged, box, off).pixels)  # converted in place, as decoded
         steps: dict[str, Callable[[], object]] = {
             "off": partial(_decode, tagged, box, off),
             "on": partial(_decode, tagged, box, on),
             "srgb": partial(_decode, srgb_tagged, box, on),
-            "alone": partial(_convert_copy, on, shown.pixels, adobe),
+            "alone": partial(on.convert_qt_pixels, shown, adobe),
         }
         for _ in range(repeat):  # in turns, so a busy moment on the machine hits every step
             for key, step in steps.items():
                 started = time.perf_counter()
                 step()
                 times[key].append(time.perf_counter() - started)
-    base = _median_ms(times["off"])
-    size = f"{shown.width}×{shown.height}"
+    base, best_base = _median_ms(times["off"]), _best_ms(times["off"])
+    size = f"{shown.shape[1]}×{shown.shape[0]}"
 
     def row(step: str, key: str, judged: bool = False, extra: bool = False) -> dict[str, Any]:
-        value = _median_ms(times[key])
-        cost = None if value is None or base is None else value - base if extra else value
-        ratio = None if cost is None or not base else round(cost / base, 3)
+        value, best = _median_ms(times[key]), _best_ms(times[key])
+        ratio, best_ratio = _ratio(value, base, extra), _ratio(best, best_base, extra)
         verdict = None if not judged or ratio is None else "met" if ratio <= TARGET else "missed"
-        return {"step": step, "ms": value, "ratio": ratio,
+        return {"step": step, "ms": value, "ratio": ratio, "best": best, "best_ratio": best_ratio,
                 "target": f"≤ {TARGET:.0%}" if judged else "", "verdict": verdict}  # fmt: skip
 
     return [
         row(f"display-sized decode to {size}, management off (baseline)", "off"),
         row("same, Adobe RGB managed (ratio: the added cost)", "on", judged=True, extra=True),
-        row(f"conversion alone, {size} Adobe RGB → sRGB (incl. copies)", "alone", judged=True),
+        row(f"conversion alone, {size} Adobe RGB → sRGB, in place", "alone", judged=True),
         row("same file tagged sRGB, managed (ratio: the added cost)", "srgb", extra=True),
     ]
 
 
 def colour_table(rows: list[dict[str, Any]], repeat: int, samples: int) -> str:
     """The rows as printed: a title with how many timings each median is of, and a table."""
-    return (f"\ncolour management, Adobe RGB JPEGs (median of {repeat} × {samples} files, "
-            f"in turns)\n\n{table(rows, COLOUR_COLUMNS)}")  # fmt: skip
-
-
-def _convert_copy(colour: ColourManager, pixels: np.ndarray, profile: bytes) -> object:
-    return colour.convert_qt_pixels(np.array(pixels), profile)
+    return (f"\ncolour management, Adobe RGB JPEGs ({repeat} × {samples} files, in turns; "
+            f"median, and best of all)\n\n{table(rows, COLOUR_COLUMNS)}")  # fmt: skip
 
 
 def _decode(data: bytes, box: Size, colour: ColourManager) -> DecodedImage:
