@@ -106,3 +106,17 @@ def test_colour_preferences_reach_the_loader_and_are_saved(qtbot, make_window) -
     dialog.boxes["slideshow_seconds"].setValue(7)
     assert Settings().preferences().slideshow_seconds == 7
     dialog.close()
+
+
+def test_slideshow_stops_at_the_last_image(qtbot, make_window, tmp_path) -> None:
+    settings = Settings()
+    settings.save_preferences(replace(settings.preferences(), slideshow_seconds=1))
+    window = make_window()
+    _opened(qtbot, window, _folder(tmp_path))
+    window.go_last()
+    qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
+    with qtbot.waitSignal(window.slideshow.runningChanged, timeout=TIMEOUT_MS,
+                          check_params_cb=lambda running: not running):  # fmt: skip
+        window.slideshow.start()
+    assert window.current_index == 3
+    assert window.status_area.notice_text() == "Slideshow stopped."

@@ -54,3 +54,20 @@ def test_an_image_arriving_while_not_waiting_changes_nothing(qtbot) -> None:
     assert pictures.index == 0
     show.stop()
     assert not show.is_running()
+
+
+def test_stopping_while_moving_on_stays_stopped(qtbot) -> None:
+    pictures = Pictures()
+    show: Slideshow
+
+    def advance_then_end() -> None:
+        pictures.advance()
+        show.stop()  # as the window does at the last image
+
+    show = Slideshow(lambda: True, advance_then_end, seconds=lambda: 0.001)
+    with qtbot.waitSignal(show.runningChanged, timeout=5000, check_params_cb=lambda r: not r):
+        show.start()
+    assert pictures.index == 1
+    with qtbot.assertNotEmitted(show.advanced, wait=50):
+        pass
+    assert not show.is_running()

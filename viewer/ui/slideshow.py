@@ -36,11 +36,13 @@ class Slideshow(QObject):
         self._advance = advance
         self._seconds = seconds  # read at every image, so a new interval applies at once
         self._timer = QTimer(self)
+        self._timer.setSingleShot(True)  # restarted from each image shown
         self._timer.timeout.connect(self._on_timeout)
+        self._running = False
         self._waiting = False  # the interval is over, the next image is not ready yet
 
     def is_running(self) -> bool:
-        return self._timer.isActive() or self._waiting
+        return self._running
 
     def is_waiting(self) -> bool:
         """Whether its interval is over and it waits for the next image to arrive."""
@@ -53,15 +55,15 @@ class Slideshow(QObject):
             self.start()
 
     def start(self) -> None:
-        self._waiting = False
+        self._running, self._waiting = True, False
         self._start_timer()
         self.runningChanged.emit(True)
 
     def stop(self) -> None:
-        if not self.is_running():
+        if not self._running:
             return
         self._timer.stop()
-        self._waiting = False
+        self._running = self._waiting = False
         self.runningChanged.emit(False)
 
     def _start_timer(self) -> None:
@@ -78,11 +80,11 @@ class Slideshow(QObject):
         if self._next_is_ready():
             self._move_on()
         else:
-            self._timer.stop()
             self._waiting = True
 
     def _move_on(self) -> None:
         self._waiting = False
-        self._advance()
-        self._start_timer()  # the next interval counts from the image shown
-        self.advanced.emit()
+        self._advance()  # at the last image, the window stops the slideshow instead
+        if self._running:
+            self._start_timer()  # the next interval counts from the image shown
+            self.advanced.emit()
