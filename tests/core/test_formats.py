@@ -106,3 +106,26 @@ def test_a_folder_lists_every_kind(tmp_path: object) -> None:
             file.write(b"\0")
     listed = list_image_names(str(tmp_path))
     assert sorted(listed) == sorted(f"photo{ext}" for ext in ASKED)
+
+
+def test_opening_a_file_whose_plugin_is_missing_names_the_package(tmp_path: object) -> None:
+    """In a fresh interpreter where pillow_heif cannot be imported, as on a platform without
+    its wheel: the HEIC is listed, and opening it says what to install."""
+    import subprocess
+    import sys
+
+    path = os.path.join(str(tmp_path), "IMG_0001.HEIC")
+    with open(path, "wb") as file:
+        file.write(b"\0\0\0\x18ftypheic" + bytes(64))
+    script = (
+        "import sys; sys.modules['pillow_heif'] = None\n"  # import fails as if not installed
+        "from viewer.core.decode import DecodeError, load_image\n"
+        "from viewer.core.sequence import list_image_names\n"
+        f"print(list_image_names({str(tmp_path)!r}))\n"
+        f"try:\n    load_image({path!r})\nexcept DecodeError as error:\n    print(error)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=60, check=True)  # fmt: skip
+    listed, message = done.stdout.strip().splitlines()
+    assert listed == "['IMG_0001.HEIC']"
+    assert "pip install pillow-heif" in message
