@@ -38,7 +38,7 @@ def test_info_panel_shows_the_current_images_facts(qtbot, make_window, tmp_path)
     folder = _folder(tmp_path)
     _opened(qtbot, window, folder)
     window.actions_by_name["info"].trigger()
-    panel = window.details.panel
+    panel = window.aids.details.panel
     qtbot.waitUntil(lambda: "Canon EOS R5" in panel.plain_text(), timeout=TIMEOUT_MS)
     shown_rows = dict(panel.rows())
     assert shown_rows["ISO"] == "400"
@@ -57,7 +57,7 @@ def test_date_order_arrives_and_keeps_the_current_image(qtbot, make_window, tmp_
     _opened(qtbot, window, folder)
     window.go_next()  # b.jpg
     qtbot.waitUntil(lambda: shown(window, 1), timeout=TIMEOUT_MS)
-    window.sorting.menu.orders[SortKey.DATE_TAKEN].trigger()
+    window.aids.sorting.menu.orders[SortKey.DATE_TAKEN].trigger()
     wanted = ["b.jpg", "c.jpg", "a.jpg", "d.jpg"]  # by date, the undated last
     qtbot.waitUntil(lambda: window.sequence.names == wanted, timeout=TIMEOUT_MS)
     assert window.current_path() == os.path.join(folder, "b.jpg")
@@ -65,7 +65,7 @@ def test_date_order_arrives_and_keeps_the_current_image(qtbot, make_window, tmp_
     assert [window.model.path(i) for i in range(4)] == [os.path.join(folder, n) for n in wanted]
     assert Settings().sort_choice() == SortChoice(SortKey.DATE_TAKEN)
 
-    window.sorting.menu.reverse.trigger()
+    window.aids.sorting.menu.reverse.trigger()
     qtbot.waitUntil(lambda: window.sequence.names == ["a.jpg", "c.jpg", "b.jpg", "d.jpg"],
                     timeout=TIMEOUT_MS)  # fmt: skip
     assert window.current_path() == os.path.join(folder, "b.jpg")
@@ -74,7 +74,7 @@ def test_date_order_arrives_and_keeps_the_current_image(qtbot, make_window, tmp_
 def test_a_new_window_opens_in_the_remembered_order(qtbot, make_window, tmp_path) -> None:
     Settings().set_sort_choice(SortChoice(SortKey.DATE_TAKEN, reverse=True))
     window = make_window()
-    assert window.sorting.menu.choice() == SortChoice(SortKey.DATE_TAKEN, reverse=True)
+    assert window.aids.sorting.menu.choice() == SortChoice(SortKey.DATE_TAKEN, reverse=True)
     _opened(qtbot, window, _folder(tmp_path))
     qtbot.waitUntil(lambda: window.sequence.names == ["a.jpg", "c.jpg", "b.jpg", "d.jpg"],
                     timeout=TIMEOUT_MS)  # fmt: skip
@@ -85,12 +85,12 @@ def test_slideshow_moves_on_and_stops(qtbot, make_window, tmp_path) -> None:
     settings.save_preferences(replace(settings.preferences(), slideshow_seconds=1))
     window = make_window()
     _opened(qtbot, window, _folder(tmp_path))
-    with qtbot.waitSignal(window.slideshow.runningChanged, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.aids.slideshow.runningChanged, timeout=TIMEOUT_MS):
         window.actions_by_name["slideshow"].trigger()
     assert window.status_area.notice_text() == "Slideshow started."
     qtbot.waitUntil(lambda: shown(window, 1), timeout=TIMEOUT_MS)
     window.actions_by_name["slideshow"].trigger()
-    assert not window.slideshow.is_running()
+    assert not window.aids.slideshow.is_running()
 
 
 def test_colour_preferences_reach_the_loader_and_are_saved(qtbot, make_window) -> None:
@@ -115,8 +115,8 @@ def test_slideshow_stops_at_the_last_image(qtbot, make_window, tmp_path) -> None
     _opened(qtbot, window, _folder(tmp_path))
     window.go_last()
     qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(window.slideshow.runningChanged, timeout=TIMEOUT_MS,
+    with qtbot.waitSignal(window.aids.slideshow.runningChanged, timeout=TIMEOUT_MS,
                           check_params_cb=lambda running: not running):  # fmt: skip
-        window.slideshow.start()
+        window.aids.slideshow.start()
     assert window.current_index == 3
     assert window.status_area.notice_text() == "Slideshow stopped."
