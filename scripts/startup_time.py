@@ -1,71 +1,154 @@
 #!/usr/bin/env python3
-"""Time ``viewer FILE`` from process start to the first paint of the image.
+"""Cold start: time ``viewer PATH`` from process start to the first painted image, by phase.
 
-``startup_time.py [--runs 5] [--platform offscreen] [FILE]``: without FILE, one camera-sized
-(6000×4000) JPEG is made in a temporary folder. Each run starts a fresh interpreter; the
-child prints the wall-clock time when the view first paints an image and exits at once.
-Prints every run and the median. Settings go to a temporary folder, never the user's.
+``startup_time.py [--runs 5] [--platform offscreen] [--share smb] [--code DIR] [--quick]``
+
+Three cases, each in fresh interpreters taking turns: a local file, a local folder (opened at
+its first image), and that folder on a simulated share (``--share``: a round trip per read
+and one bandwidth, see ``bench.share``). Beside them, in the same run, a bare
+``python -c "import PyQt5.QtWidgets"`` is timed, and every total is given as a ratio to it.
+
+Each child is ``bench/startup_child.py``: it timestamps the phases (imports, QApplication,
+window, read, decode, paint) and leaves at the first paint that shows an image. The table
+gives each phase's median start and end in ms after the process was spawned; phases overlap
+when the start-up runs them side by side. ``--code DIR`` runs the viewer from another checkout
+(e.g. ``/work/main``) for a before/after comparison in one run. Settings go to a temporary
+folder, never the user's. The images are 40 camera-sized (6000×4000) JPEGs made once in
+``~/.cache/viewer-bench/``; ``--quick`` (CI) uses tiny ones and one run, and checks only that
+every phase was measured.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from typing import Any
 
-from viewer.samples import CAMERA_SIZE, write_sequence
+from bench.images import camera_images, quick_images
+from bench.report import table
+from bench.share import PRESETS
 
-#: Runs in the child: report the first paint that shows an image, then leave at once.
-_CHILD = """
-import os, sys, time
-from viewer.ui import image_view
-_paint = image_view.ImageView.paintEvent
-def _timed(self, event):
-    _paint(self, event)
-    if self.has_image():
-        print(time.time(), flush=True)
-        os._exit(0)
-image_view.ImageView.paintEvent = _timed
-from viewer.app import main
-sys.exit(main(sys.argv[1:]))
-"""
+CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench", "startup_child.py")
+#: Phases in the order they are printed: (label, start event, end event).
+PHASES = [
+    ("python up", "spawn", "python"),
+    ("imports", "python", "qapp_start"),
+    ("QApplication", "qapp_start", "qapp_end"),
+    ("window built + shown", "window_start", "shown_end"),
+    ("read first image", "read_start", "read_end"),
+    ("decode first image", "decode_start", "decode_end"),
+    ("first paint", "paint_start", "paint_end"),
+    ("total", "spawn", "paint_end"),
+]
+FOLDER_IMAGES = 40
+COLUMNS = [("phase", "phase", 22), ("case", "case", 12), ("start", "start ms", 8),
+           ("end", "end ms", 8), ("ms", "duration ms", 11)]  # fmt: skip
 
 
-def one_run(path: str, env: dict[str, str]) -> float:
-    """Seconds from spawning the process to its first painted image."""
+def spawn(command: list[str], env: dict[str, str]) -> tuple[float, str]:
+    """Run ``command``; returns when it was spawned (wall clock) and its stdout."""
     started = time.time()
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD, path],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    lines = child.stdout.split()
+    child = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
+                           check=False)  # fmt: skip
+    if child.returncode != 0:
+        raise RuntimeError(f"{command[-1]} failed ({child.returncode}):\n{child.stderr}")
+    return started, child.stdout
+
+
+def bare_import(env: dict[str, str]) -> float:
+    """Seconds a bare ``python -c "import PyQt5.QtWidgets"`` takes, spawn to exit."""
+    started = time.time()
+    subprocess.run([sys.executable, "-c", "import PyQt5.QtWidgets"], env=env, check=True)
+    return time.time() - started
+
+
+def one_run(path: str, env: dict[str, str], link: str | None) -> dict[str, float]:
+    """Milliseconds after spawning at which each event of one cold start happened."""
+    extra = [] if link is None else ["--link", link]
+    started, out = spawn([sys.executable, CHILD, *extra, path], env)
+    lines = out.strip().splitlines()
     if not lines:
-        raise RuntimeError(f"the viewer painted nothing:\n{child.stderr}")
-    return float(lines[-1]) - started
+        raise RuntimeError(f"the viewer painted nothing for {path}")
+    events: dict[str, float] = json.loads(lines[-1])
+    return {"spawn": 0.0, **{k: (v - started) * 1000 for k, v in events.items()}}
+
+
+def breakdown(case: str, runs: list[dict[str, float]]) -> list[dict[str, Any]]:
+    """One row per phase: median start, end and duration over the runs that saw it."""
+    rows = []
+    for label, begin, end in PHASES:
+        seen = [run for run in runs if begin in run and end in run]
+        row: dict[str, Any] = {"phase": label, "case": case, "start": None, "end": None, "ms": None}
+        rows.append(row)
+        if not seen:
+            continue
+        row.update({
+            "phase": label, "case": case,
+            "start": round(statistics.median(run[begin] for run in seen), 1),
+            "end": round(statistics.median(run[end] for run in seen), 1),
+            "ms": round(statistics.median(run[end] - run[begin] for run in seen), 1),
+        })  # fmt: skip
+    return rows
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="cold starts per case")
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--share", choices=sorted(PRESETS), default="smb", help="simulated link")
+    parser.add_argument("--code", help="run the viewer from this checkout (PYTHONPATH)")
+    parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny, one run")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", ""))
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    images = quick_images(3) if args.quick else camera_images(FOLDER_IMAGES)
+    folder = os.path.dirname(images[0])
+    preset = PRESETS[args.share]
+    link = f"{preset.rtt},{preset.rate}"
+    cases = {"file": (images[0], None), "folder": (folder, None), "share": (folder, link)}
     with tempfile.TemporaryDirectory() as scratch:
-        path = args.file
-        if path is None:
-            write_sequence(scratch, 1, CAMERA_SIZE, ".jpg", 0)
-            path = os.path.join(scratch, "1.jpg")
-        env = {**os.environ, "XDG_CONFIG_HOME": scratch}
-        if args.platform:
-            env["QT_QPA_PLATFORM"] = args.platform
-        times = [one_run(path, env) for _ in range(args.runs)]
-    for number, seconds in enumerate(times, start=1):
-        print(f"run {number}: {seconds * 1000:.0f} ms")
-    print(f"median of {len(times)}: {statistics.median(times) * 1000:.0f} ms")
+        env = {**os.environ, "XDG_CONFIG_HOME": scratch, "QT_QPA_PLATFORM": args.platform}
+        env.setdefault("XDG_RUNTIME_DIR", scratch)
+        if args.code:
+            env["PYTHONPATH"] = os.pathsep.join([args.code, env.get("PYTHONPATH", "")])
+        results: dict[str, list[dict[str, float]]] = {case: [] for case in cases}
+        bare: list[float] = []
+        for _ in range(runs):  # cases take turns, so slow moments of the machine are shared
+            bare.append(bare_import(env) * 1000)
+            for case, (path, case_link) in cases.items():
+                results[case].append(one_run(path, env, case_link))
+    rows = [row for case, found in results.items() for row in breakdown(case, found)]
+    bare_ms = statistics.median(bare)
+    size = os.path.getsize(images[0])
+    transfer_ms = (preset.rtt + size / preset.rate) * 1000
+    print(
+        f"\n{runs} runs per case, {args.platform}; code from {args.code or 'this checkout'}; "
+        f"share {preset.name}: {preset.rtt * 1000:g} ms, {preset.rate * 8 / 1e6:g} Mbit/s\n"
+    )
+    print(table(rows, COLUMNS))
+    totals = {row["case"]: row["ms"] for row in rows if row["phase"] == "total"}
+    print(f'\nbare `python -c "import PyQt5.QtWidgets"`: {bare_ms:.0f} ms (median)')
+    for case, total in totals.items():
+        ratio = "–" if total is None else f"{total / bare_ms:.2f}×"
+        print(f"{case}: {total} ms total = {ratio} the bare PyQt5 import")
+    print(
+        f"first file {size / 1e6:.1f} MB: transfer on {preset.name} {transfer_ms:.0f} ms; "
+        f"share target ≤ folder + transfer + 50 = "
+        f"{(totals['folder'] or 0) + transfer_ms + 50:.0f} ms"
+    )
+    if args.quick:
+        missing = [f"{row['case']}: {row['phase']}" for row in rows if row["ms"] is None]
+        assert not missing, f"phases not measured: {missing}"
+        print("quick: ok")
     return 0
 
 

@@ -42,6 +42,7 @@ class Link:
 
 PRESETS = {
     "lan": Link("lan", 0.001, 1e9 / 8),
+    "smb": Link("smb", 0.002, 200e6 / 8),  # the SMB share of issue 15's comparison
     "wifi": Link("wifi", 0.005, 200e6 / 8),
     "vpn": Link("vpn", 0.030, 50e6 / 8),
 }

@@ -1,0 +1,180 @@
+"""Runs the viewer in a fresh interpreter, timestamping each start-up phase, and leaves at
+the first paint that shows an image, printing the timestamps as one JSON line.
+
+``python startup_child.py [--link RTT,RATE] VIEWER-ARGS…``. Nothing is imported before the
+viewer would import it: hooks wrap a module only once the viewer itself imports it, so the
+measured imports are the viewer's own. With ``--link``, every file read (the decoder's and the
+early start's) waits a round trip and then ``size / RATE`` seconds on one shared link clock,
+as ``bench.share.Share`` does.
+
+Phases (wall-clock seconds, first occurrence only): ``python`` (this file's first line),
+``qapp_start``/``qapp_end`` (the QApplication), ``window_start``/``window_end`` (the main
+window built and shown), ``read_start``/``read_end`` and ``decode_start``/``decode_end`` (the
+first image file read and decoded, on whatever thread), ``paint_start``/``paint_end``.
+"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.time()
+
+import importlib.abc  # noqa: E402
+import importlib.machinery  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from types import ModuleType  # noqa: E402
+from typing import Any, Callable  # noqa: E402
+
+EVENTS: dict[str, float] = {"python": _T0}
+_LINK: tuple[float, float] | None = None
+_link_lock = threading.Lock()
+_link_free_at = [0.0]
+
+
+def mark(name: str) -> None:
+    EVENTS.setdefault(name, time.time())
+
+
+def timed(function: Callable[..., Any], phase: str) -> Callable[..., Any]:
+    """``function`` with ``phase_start`` / ``phase_end`` marked around its first call."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        mark(f"{phase}_start")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            mark(f"{phase}_end")
+
+    return wrapper
+
+
+def through_link(read: Callable[..., Any], size_of: Callable[[Any], int]) -> Callable[..., Any]:
+    """``read`` delayed as the simulated link would deliver its result."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = read(*args, **kwargs)
+        if _LINK is not None:
+            rtt, rate = _LINK
+            time.sleep(rtt)
+            with _link_lock:  # bookkeeping only; the sleep is outside
+                start = max(time.perf_counter(), _link_free_at[0])
+                _link_free_at[0] = start + size_of(result) / rate
+                done_at = _link_free_at[0]
+            time.sleep(max(0.0, done_at - time.perf_counter()))
+        return result
+
+    return wrapper
+
+
+class _AfterImport(importlib.abc.MetaPathFinder):
+    """Runs a hook on a module right after the viewer's own import of it has executed."""
+
+    def __init__(self, hooks: dict[str, Callable[[ModuleType], None]]) -> None:
+        self._hooks = hooks
+
+    def find_spec(
+        self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        hook = self._hooks.pop(name, None)
+        if hook is None:
+            return None
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            if finder is self or find is None:
+                continue
+            spec = find(name, path, target)
+            if spec is not None and spec.loader is not None:
+                break
+        else:
+            return None
+        loader: Any = spec.loader
+        execute = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            execute(module)
+            hook(module)
+
+        loader.exec_module = exec_module
+        found: importlib.machinery.ModuleSpec = spec
+        return found
+
+
+def _hook_widgets(module: ModuleType) -> None:
+    mark("qt_imported")
+    base: Any = getattr(module, "QApplication")  # noqa: B009
+
+    class TimedApplication(base):  # type: ignore[misc]
+        def __init__(self, *args: Any) -> None:
+            mark("qapp_start")
+            super().__init__(*args)
+            mark("qapp_end")
+
+    setattr(module, "QApplication", TimedApplication)  # noqa: B010
+
+
+def _hook_window(module: ModuleType) -> None:
+    window = module.MainWindow
+    window.__init__ = timed(window.__init__, "window")
+    show = getattr(window, "show_restored", None)
+    if show is not None:  # the window counts as built once it is shown
+        window.show_restored = timed(show, "shown")
+
+
+def _hook_view(module: ModuleType) -> None:
+    view = module.ImageView
+    paint = view.paintEvent
+
+    def paint_event(self: Any, event: Any) -> None:
+        began = time.time()
+        paint(self, event)
+        if self.has_image():
+            EVENTS["paint_start"] = began
+            EVENTS["paint_end"] = time.time()
+            print(json.dumps(EVENTS), flush=True)
+            os._exit(0)
+
+    view.paintEvent = paint_event
+
+
+def _hook_decode(module: ModuleType) -> None:
+    """The decoder's reading and decoding, and the early start's, are timed; reads see the
+    link."""
+    for name, phase in (("read_file", "read"), ("decode_bytes", "decode")):
+        function = getattr(module, name, None)
+        if function is not None:
+            if phase == "read":
+                function = through_link(function, lambda result: len(result[0]))
+            setattr(module, name, timed(function, phase))
+
+
+def _hook_early(module: ModuleType) -> None:
+    read = getattr(module, "read_bytes", None)
+    if read is not None:
+        setattr(module, "read_bytes", timed(through_link(read, len), "read"))  # noqa: B010
+
+
+def main(argv: list[str]) -> int:
+    global _LINK
+    if argv[:1] == ["--link"]:
+        rtt, rate = argv[1].split(",")
+        _LINK = (float(rtt), float(rate))
+        argv = argv[2:]
+    hooks: dict[str, Callable[[ModuleType], None]] = {
+        "PyQt5.QtWidgets": _hook_widgets,
+        "viewer.ui.main_window": _hook_window,
+        "viewer.ui.image_view": _hook_view,
+        "viewer.core.decode": _hook_decode,
+        "viewer.startup.early": _hook_early,
+    }
+    sys.meta_path.insert(0, _AfterImport(hooks))
+    from viewer.app import main as viewer_main
+
+    return viewer_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
