@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -47,18 +48,22 @@ PHASES = [
     ("total", "spawn", "paint_end"),
 ]
 FOLDER_IMAGES = 40
-COLUMNS = [("phase", "phase", 22), ("case", "case", 12), ("start", "start ms", 8),
-           ("end", "end ms", 8), ("ms", "duration ms", 11)]  # fmt: skip
+COLUMNS = [("phase", "phase", 22), ("case", "case", 16), ("start", "start ms", 8),
+           ("end", "end ms", 8), ("ms", "duration ms", 11), ("cpu", "CPU ms", 6)]  # fmt: skip
 
 
-def spawn(command: list[str], env: dict[str, str]) -> tuple[float, str]:
-    """Run ``command``; returns when it was spawned (wall clock) and its stdout."""
+def spawn(command: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Run ``command``; returns when it was spawned (wall clock), the CPU seconds it used
+    (user + system: the work, whatever else the machine was doing) and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.time()
     child = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
                            check=False)  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if child.returncode != 0:
         raise RuntimeError(f"{command[-1]} failed ({child.returncode}):\n{child.stderr}")
-    return started, child.stdout
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return started, cpu, child.stdout
 
 
 def bare_import(env: dict[str, str]) -> float:
@@ -71,12 +76,12 @@ def bare_import(env: dict[str, str]) -> float:
 def one_run(path: str, env: dict[str, str], link: str | None) -> dict[str, float]:
     """Milliseconds after spawning at which each event of one cold start happened."""
     extra = [] if link is None else ["--link", link]
-    started, out = spawn([sys.executable, CHILD, *extra, path], env)
+    started, cpu, out = spawn([sys.executable, CHILD, *extra, path], env)
     lines = out.strip().splitlines()
     if not lines:
         raise RuntimeError(f"the viewer painted nothing for {path}")
     events: dict[str, float] = json.loads(lines[-1])
-    return {"spawn": 0.0, **{k: (v - started) * 1000 for k, v in events.items()}}
+    return {"spawn": 0.0, "cpu": cpu * 1000, **{k: (v - started) * 1000 for k, v in events.items()}}
 
 
 def breakdown(case: str, runs: list[dict[str, float]]) -> list[dict[str, Any]]:
@@ -94,7 +99,22 @@ def breakdown(case: str, runs: list[dict[str, float]]) -> list[dict[str, Any]]:
             "end": round(statistics.median(run[end] for run in seen), 1),
             "ms": round(statistics.median(run[end] - run[begin] for run in seen), 1),
         })  # fmt: skip
+    if runs:
+        rows[-1]["cpu"] = round(statistics.median(run["cpu"] for run in runs), 1)
     return rows
+
+
+def _label(code: str, case: str) -> str:
+    return case if code == "." else f"{case} @{os.path.basename(code.rstrip('/')) or code}"
+
+
+def _env_for(code: str, env: dict[str, str]) -> dict[str, str]:
+    if code == ".":
+        return env
+    return {
+        **env,
+        "PYTHONPATH": os.pathsep.join([os.path.abspath(code), env.get("PYTHONPATH", "")]),
+    }
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--runs", type=int, default=5, help="cold starts per case")
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--share", choices=sorted(PRESETS), default="smb", help="simulated link")
-    parser.add_argument("--code", help="run the viewer from this checkout (PYTHONPATH)")
+    parser.add_argument("--code", default=".", help="comma-separated checkouts to run the viewer "
+                        "from (PYTHONPATH), taking turns; '.' is this one")  # fmt: skip
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny, one run")
     return parser
 
@@ -115,18 +136,21 @@ def main(argv: list[str] | None = None) -> int:
     preset = PRESETS[args.share]
     link = f"{preset.rtt},{preset.rate}"
     cases = {"file": (images[0], None), "folder": (folder, None), "share": (folder, link)}
+    codes = args.code.split(",")
     with tempfile.TemporaryDirectory() as scratch:
         env = {**os.environ, "XDG_CONFIG_HOME": scratch, "QT_QPA_PLATFORM": args.platform}
         env.setdefault("XDG_RUNTIME_DIR", scratch)
-        if args.code:
-            env["PYTHONPATH"] = os.pathsep.join([args.code, env.get("PYTHONPATH", "")])
-        results: dict[str, list[dict[str, float]]] = {case: [] for case in cases}
+        envs = {code: _env_for(code, env) for code in codes}
+        results: dict[str, list[dict[str, float]]] = {
+            _label(code, case): [] for code in codes for case in cases
+        }
         bare: list[float] = []
-        for _ in range(runs):  # cases take turns, so slow moments of the machine are shared
+        for _ in range(runs):  # everything takes turns, so slow moments of the machine are shared
             bare.append(bare_import(env) * 1000)
             for case, (path, case_link) in cases.items():
-                results[case].append(one_run(path, env, case_link))
-    rows = [row for case, found in results.items() for row in breakdown(case, found)]
+                for code in codes:
+                    results[_label(code, case)].append(one_run(path, envs[code], case_link))
+    rows = [row for label, found in results.items() for row in breakdown(label, found)]
     bare_ms = statistics.median(bare)
     size = os.path.getsize(images[0])
     transfer_ms = (preset.rtt + size / preset.rate) * 1000

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import warnings
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
@@ -23,6 +22,7 @@ if TYPE_CHECKING:  # Qt is imported only once the command line has been checked
     from PyQt5.QtWidgets import QApplication
 
     from viewer.model.load_task import Loader
+    from viewer.startup.early import EarlyStart
     from viewer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
 
     Args:
         argv: the arguments after the program name (default: ``sys.argv[1:]``).
-        loader: replaces the file loader (tests inject hanging ones).
+        loader: replaces the file loader (tests inject hanging ones); without one, the first
+            image is read early, on a plain thread, while Qt starts (``viewer.startup``).
 
     If reads or a listing still hang on a dead share when the window closes, this does not
     return: the process leaves at once through ``leave_now``.
@@ -43,12 +44,12 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     except UsageError as error:
         return fail(str(error))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-
-    from PIL import Image
-
-    # The decoder checks every image against its own byte limit before decoding, so Pillow's
-    # warning below its hard decompression-bomb limit would only be noise in the log.
-    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
+    early = _begin_early(options) if loader is None else None
+    if early is not None:
+        # The decoder's imports first, alone on the GIL: the early decode can begin as soon
+        # as the QApplication knows the screen, and the rest of Qt imports beside it.
+        import viewer.core.decode  # noqa: F401
+    app = _application(early)
 
     from viewer.core.thumbcache import ThumbnailCache
     from viewer.model.folder_lister import FolderLister
@@ -57,13 +58,12 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     from viewer.ui.main_window import MainWindow
     from viewer.ui.settings import Settings
 
-    app = _application()
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
     cache = ThumbnailCache(budget_bytes=preferences.thumbnail_cache_mb << 20)
     previews = PreviewPipeline(cache, preferences.max_image_mb << 20, settings.colour_settings())
     model = PrefetchModel(
-        loader or previews.loader,
+        _loader(loader, early, options, preferences.max_image_mb << 20, previews.loader),
         threads=preferences.threads,
         plan=preferences.plan,
         max_images=preferences.cache_images,
@@ -88,19 +88,57 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     return status
 
 
-def _application() -> QApplication:
-    """The running QApplication (tests start one), named and with its icon."""
+def _begin_early(options: Options) -> EarlyStart | None:
+    """Start reading the named file, or the folder's first or ``--start`` image."""
+    if options.path is None:
+        return None
+    from viewer.startup.early import EarlyStart
+
+    start = 0 if options.start is None else options.start - 1
+    early = EarlyStart(
+        options.path, folder=options.is_folder, start=start, max_bytes=options.max_image_bytes
+    )
+    return early.begin()
+
+
+def _application(early: EarlyStart | None) -> QApplication:
+    """The running QApplication (tests start one), named and with its icon. It is made before
+    the rest of the viewer is imported: the screen it knows is what the early decode waits
+    for, and the remaining imports run beside that decode."""
     from PyQt5.QtWidgets import QApplication
 
-    from viewer.ui.icon import application_icon
     from viewer.ui.settings import APPLICATION, ORGANIZATION
+    from viewer.ui.window_placement import screen_box
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
+    if early is not None:
+        early.set_display_box(screen_box())
+
+    from viewer.startup.early import quiet_bomb_warnings
+    from viewer.ui.icon import application_icon
+
     app.setWindowIcon(application_icon())
+    quiet_bomb_warnings()
     return app
+
+
+def _loader(
+    given: Loader | None,
+    early: EarlyStart | None,
+    options: Options,
+    max_image_bytes: int,
+    usual: Loader,
+) -> Loader:
+    """The injected loader, or the usual one whose first load takes the early result
+    (unless the saved preferences set another per-image limit than the early decode used)."""
+    if given is not None:
+        return given
+    if early is not None and max_image_bytes == options.max_image_bytes:
+        return early.loader(usual)
+    return usual
 
 
 def leave_now(status: int, *, say_why: bool = True) -> NoReturn:

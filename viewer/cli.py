@@ -62,6 +62,7 @@ class Options:
     max_bytes: int
     overrides: dict[str, Any] = field(default_factory=dict)  # Preferences field → value
     max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
+    is_folder: bool = False  # ``path`` is a folder (checked once, before Qt starts)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -157,8 +158,7 @@ def parse(argv: list[str]) -> Options:
         path = ensure_demo_folder()
     if path is None and args.start is not None:
         raise UsageError("--start needs a folder to start in")
-    if path is not None:
-        _check(path, args.start)
+    is_folder = path is not None and _check(path, args.start)
     given = [*TUNING, *_ALSO_PREFERENCES]
     overrides: dict[str, Any] = {
         name: getattr(args, name) for name in given if getattr(args, name) is not None
@@ -175,20 +175,23 @@ def parse(argv: list[str]) -> Options:
         max_bytes=tuning["cache_mb"] << 20,
         overrides=overrides,
         max_image_bytes=int(chosen["max_image_mb"]) << 20,
+        is_folder=is_folder,
     )
 
 
-def _check(path: str, start: int | None) -> None:
+def _check(path: str, start: int | None) -> bool:
+    """Refuse a path the viewer cannot open; returns whether it is a folder."""
     if not os.path.exists(path):
         raise UsageError(f"no such file or folder: {path}")
     if os.path.isdir(path):
         _check_readable(path)
-        return
+        return True
     if start is not None:
         raise UsageError("--start goes with a folder, not a file")
     if not is_image_name(name_of(path)):
         raise UsageError(f"not an image file this viewer opens: {path}")
     _check_readable(folder_of(path))
+    return False
 
 
 def _check_readable(folder: str) -> None:

@@ -23,8 +23,22 @@ IMAGE_EXTENSIONS: frozenset[str] = image_extensions()
 
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 
-#: Sort key giving natural, case-insensitive order (2.png before 10.png) on every platform.
-natural_key: Callable[[str], Any] = natsort_keygen(alg=ns.PATH | ns.IGNORECASE)
+
+def natural_key(name: str) -> Any:
+    """Sort key giving natural, case-insensitive order (2.png before 10.png) everywhere.
+
+    natsort is imported on the first sort, not with this module: the command line imports
+    this module before the viewer's first frame, which does not need natsort for a file.
+    """
+    global _natural_key
+    if _natural_key is None:
+        from natsort import natsort_keygen, ns
+
+        _natural_key = natsort_keygen(alg=ns.PATH | ns.IGNORECASE)
+    return _natural_key(name)
+
+
+_natural_key: Callable[[str], Any] | None = None
 
 
 class SequenceError(Exception):

@@ -42,3 +42,13 @@ def place_window(
 
 def _rect(rect: QRect) -> Rect:
     return Rect(rect.x(), rect.y(), rect.width(), rect.height())
+
+
+def screen_box() -> tuple[int, int] | None:
+    """The primary screen's available area in device pixels: the most a window shows of an
+    image before it is built (None without a screen)."""
+    if not QGuiApplication.screens():
+        return None
+    screen = QGuiApplication.primaryScreen()
+    area, ratio = screen.availableGeometry(), screen.devicePixelRatio()
+    return (round(area.width() * ratio), round(area.height() * ratio))

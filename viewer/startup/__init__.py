@@ -1,0 +1,1 @@
+"""What runs before the first frame: the early read and decode of the first image."""
