@@ -100,3 +100,37 @@ def test_main_without_arguments_offers_the_last_place(qtbot, image_folder):
     Settings().remember_place(image_folder, os.path.join(image_folder, "4.jpg"))
     seen = run_and_inspect(qtbot, [])
     assert seen["offer"] == "Reopen images at 4.jpg"
+
+
+def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, monkeypatch):
+    """The early start reads the --start image before Qt starts; the model's first load of it
+    takes that read instead of reading the file again."""
+    from viewer.core import decode
+    from viewer.startup import early
+
+    early_reads: list[str] = []
+    loader_reads: list[str] = []
+    read_bytes, read_file = early.read_bytes, decode.read_file
+
+    def counting_early(path: str) -> tuple[bytes, os.stat_result]:
+        early_reads.append(os.path.basename(path))
+        return read_bytes(path)
+
+    def counting_loader(path: str) -> tuple[bytes, decode.FileStamp]:
+        loader_reads.append(os.path.basename(path))
+        return read_file(path)
+
+    monkeypatch.setattr(early, "read_bytes", counting_early)
+    monkeypatch.setattr(decode, "read_file", counting_loader)
+
+    def inspect() -> None:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+        qtbot.waitUntil(window.view.has_image)
+        window.model.shutdown(wait=True)
+        window.lister.shutdown(wait=True)
+        window.close()
+
+    QTimer.singleShot(0, inspect)
+    assert main([image_folder, "--start", "3", "--poll", "0"]) == 0
+    assert early_reads == ["3.jpg"]
+    assert "3.jpg" not in loader_reads

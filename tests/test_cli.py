@@ -21,6 +21,11 @@ def run_viewer(*args: str) -> subprocess.CompletedProcess[str]:
 def test_folder_with_start(image_folder):
     options = parse([image_folder, "--start", "5"])
     assert (options.path, options.start) == (image_folder, 5)
+    assert options.is_folder  # checked once, so the early start need not ask again
+
+
+def test_a_file_is_not_a_folder(image_folder):
+    assert not parse([os.path.join(image_folder, "3.jpg")]).is_folder
 
 
 def test_file_is_checked_but_its_folder_not_listed_yet(image_folder, monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from typing import Any
 
@@ -44,6 +45,8 @@ def script_figures(
         "in_flight_limit": design.in_flight_limit,
         "stall_max_ms": ms(max(probe.gaps, default=None)),
         "stall_p99_ms": ms(percentile(probe.gaps, 99)),
+        # The same gaps less the time the OS kept the GUI thread waiting for a core.
+        "stall_own_max_ms": ms(max(map(operator.sub, probe.gaps, probe.queued), default=None)),
         "peak_rss_mb": round(probe.peak_rss / 2**20),
     }
     final = probe.final_index

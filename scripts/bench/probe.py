@@ -15,6 +15,7 @@ import psutil
 from PyQt5.QtCore import QEventLoop, QObject, Qt, QTimer, pyqtSlot
 from PyQt5.QtTest import QTest
 
+from bench.schedstat import run_queue_seconds
 from viewer.ui.main_window import MainWindow
 
 RSS_EVERY_MS = 20
@@ -45,6 +46,8 @@ class Probe(QObject):
         first: index → when its first paint of any pixels of it (a preview) finished.
         blank: seconds the view showed no image at all (neither the last one nor a preview).
         gaps: seconds between heartbeat ticks.
+        queued: for each gap, the seconds of it the GUI thread was runnable but waiting for
+            a CPU (the OS gave the cores to other work); 0 where the OS cannot tell.
         peak_in_flight: most loads queued or running seen at once.
         peak_rss: largest resident set size sampled, in bytes.
         final_index: the window's index when the probe stopped.
@@ -59,6 +62,8 @@ class Probe(QObject):
         self.first: dict[int, float] = {}
         self.blank = 0.0
         self.gaps: list[float] = []
+        self.queued: list[float] = []
+        self._last_queue = run_queue_seconds()
         self.peak_in_flight = 0
         self.peak_rss = 0
         self.final_index: int | None = None
@@ -74,6 +79,7 @@ class Probe(QObject):
         window.view.painted.connect(self._on_painted)
 
     def start(self) -> None:
+        self._last_queue = run_queue_seconds()
         self._last_beat = time.perf_counter()
         self._beat.start()
         self._rss.start()
@@ -104,7 +110,10 @@ class Probe(QObject):
         now = time.perf_counter()
         if self._window.view.pixmap() is None:
             self.blank += now - self._last_beat
+        queue = run_queue_seconds()
         self.gaps.append(now - self._last_beat)
+        last_queue, self._last_queue = self._last_queue, queue
+        self.queued.append(0.0 if queue is None or last_queue is None else queue - last_queue)
         self._last_beat = now
         self._count_in_flight()
 

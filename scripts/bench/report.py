@@ -28,6 +28,7 @@ COLUMNS: list[Column] = [
     ("peak_in_flight", "flight", 6),
     ("stall_p99_ms", "stall99", 7),
     ("stall_max_ms", "stallmax", 8),
+    ("stall_own_max_ms", "stallown", 8),
     ("peak_rss_mb", "RSS MB", 6),
 ]
 
