@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""One frame per step: the next image after a dwell, GUI stalls, and a jump to a sharp image,
+for one or more checkouts taking turns in the same run.
+
+``bench_frame.py [--code /work/main,.] [--rounds 3] [--quick]``
+
+Each round starts a fresh process per checkout (``bench/frame_child.py``, the viewer code
+taken from that checkout through PYTHONPATH, the harness from this one), which browses 24 MP
+JPEGs locally with the real window offscreen, image area 1920×1080 (``seq``: 16 presses
+0.8 s apart) and then opens 5 files cold (dropped from the page cache first; request → sharp
+image painted). Checkouts alternate, so a busy moment of a shared machine falls on both.
+Prints the median over rounds of each figure; ``--quick`` (CI) uses tiny images and checks
+only that every figure was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from typing import Any
+
+from bench.images import camera_images, quick_images
+from bench.report import table
+
+CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench", "frame_child.py")
+FIGURES = [
+    ("p95_ms", "next image after a dwell, p95 ms", "≤ 16"),
+    ("max_ms", "next image after a dwell, max ms", "–"),
+    ("stall_max_ms", "GUI stall while browsing, longest ms", "≤ 16"),
+    ("stall_own_max_ms", "… less OS run-queue wait ms", "–"),
+    ("jump_ms", "jump to a cold image, sharp, median ms", "≤ 120"),
+]
+COLUMNS = [("figure", "figure", 40), ("code", "code", 14), ("value", "median", 7),
+           ("runs", "rounds", 24), ("target", "target", 6)]  # fmt: skip
+
+
+def child_env(code: str) -> dict[str, str]:
+    scripts = os.path.dirname(os.path.abspath(__file__))
+    path = [scripts] if code == "." else [os.path.abspath(code), scripts]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([*path, os.environ.get("PYTHONPATH", "")])}
+
+
+def one_round(code: str, folder: str, quick: bool) -> dict[str, Any]:
+    args = ["4", "0.05", "2", "400", "240"] if quick else ["16", "0.8", "5", "1920", "1080"]
+    child = subprocess.run([sys.executable, CHILD, folder, *args], env=child_env(code),
+                           capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
+    if child.returncode != 0:
+        raise RuntimeError(f"{code}: the round failed:\n{child.stderr}")
+    result: dict[str, Any] = json.loads(child.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--code", default=".", help="comma-separated checkouts; '.' is this one")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
+    args = parser.parse_args(argv)
+    codes = args.code.split(",")
+    paths = quick_images(8) if args.quick else camera_images(23)
+    folder = os.path.dirname(paths[0])
+    if not args.quick:  # a folder of exactly these, so a bigger cache folder changes nothing
+        folder = _linked(paths)
+    rounds = 1 if args.quick else args.rounds
+    results: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
+    for number in range(rounds):
+        for code in codes if number % 2 == 0 else reversed(codes):
+            print(f"round {number + 1}: {code} …", file=sys.stderr)
+            results[code].append(one_round(code, folder, args.quick))
+    rows = []
+    for key, figure, target in FIGURES:
+        for code in codes:
+            values = [r[key] for r in results[code] if r[key] is not None]
+            median = round(statistics.median(values), 1) if values else None
+            rows.append({"figure": figure, "code": code, "value": median,
+                         "runs": ", ".join(str(v) for v in values), "target": target})  # fmt: skip
+    print(f"\n{rounds} rounds, image area 1920×1080, local 24 MP JPEGs\n")
+    print(table(rows, COLUMNS))
+    if args.quick:
+        missing = [f"{row['code']}: {row['figure']}" for row in rows if row["value"] is None]
+        assert not missing, f"figures not measured: {missing}"
+        print("quick: ok")
+    return 0
+
+
+def _linked(paths: list[str]) -> str:
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="bench-frame-")
+    for path in paths:
+        os.symlink(os.path.abspath(path), os.path.join(folder, os.path.basename(path)))
+    return folder
+
+
+if __name__ == "__main__":
+    sys.exit(main())
