@@ -65,7 +65,8 @@ def test_what_a_drop_would_open(image_folder, tmp_path):
     image = os.path.join(image_folder, "5.jpg")
     assert dropped_path(_mime(image_folder)) == image_folder
     assert dropped_path(_mime(str(text), image)) == image
-    assert dropped_path(_mime(str(text))) is None
+    # Decided without asking the file system: opening it finds out, off the GUI thread.
+    assert dropped_path(_mime(str(text))) == str(text)
     assert dropped_path(QMimeData()) is None
 
 
@@ -92,10 +93,11 @@ def test_dropping_a_folder_opens_it(qtbot, make_window, image_folder):
     qtbot.waitUntil(lambda: shown(window, 0), timeout=TIMEOUT_MS)
 
 
-def test_dropping_something_else_is_refused(make_window, tmp_path):
+def test_dropping_something_else_opens_nothing_and_says_why(qtbot, make_window, tmp_path):
     (tmp_path / "notes.txt").write_text("text")
     window = make_window()
-    assert not _drop(window, _mime(str(tmp_path / "notes.txt")))
+    _drop(window, _mime(str(tmp_path / "notes.txt")))
+    qtbot.waitUntil(lambda: "Not an image file" in window.view.message, timeout=5000)
     assert window.sequence is None
 
 

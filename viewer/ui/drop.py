@@ -10,9 +10,13 @@ from viewer.core.sequence import is_image_name
 
 
 def dropped_path(mime: QMimeData) -> str | None:
-    """The first dropped local folder or image file, as the command line would take it."""
-    for url in mime.urls() if mime.hasUrls() else []:
-        path = url.toLocalFile()
-        if path and (os.path.isdir(path) or is_image_name(os.path.basename(path))):
-            return path
-    return None
+    """The first dropped image file, else the first local path (perhaps a folder).
+
+    Decided by name only: asking the file system whether a path is a folder would run on the
+    GUI thread, and a drop from a share that hangs would freeze the window mid-drag. Opening
+    the path finds out, off the GUI thread, and says why if it cannot be shown.
+    """
+    paths = [url.toLocalFile() for url in mime.urls()] if mime.hasUrls() else []
+    paths = [path for path in paths if path]
+    images = [path for path in paths if is_image_name(os.path.basename(path))]
+    return (images or paths or [None])[0]
