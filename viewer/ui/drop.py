@@ -19,4 +19,5 @@ def dropped_path(mime: QMimeData) -> str | None:
     paths = [url.toLocalFile() for url in mime.urls()] if mime.hasUrls() else []
     paths = [path for path in paths if path]
     images = [path for path in paths if is_image_name(os.path.basename(path))]
-    return (images or paths or [None])[0]
+    chosen = images or paths
+    return chosen[0] if chosen else None
