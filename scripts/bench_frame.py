@@ -5,7 +5,7 @@ for one or more checkouts taking turns in the same run.
 ``bench_frame.py [--code /work/main,.] [--rounds 3] [--quick]``
 
 Each round starts a fresh process per checkout (``bench/frame_child.py``, the viewer code
-taken from that checkout through PYTHONPATH, the harness from this one), which browses 24 MP
+and the harness taken from that checkout through PYTHONPATH), which browses 24 MP
 JPEGs locally with the real window offscreen, image area 1920×1080 (``seq``: 16 presses
 0.8 s apart) and then opens 5 files cold (dropped from the page cache first; request → sharp
 image painted). Checkouts alternate, so a busy moment of a shared machine falls on both.
@@ -39,8 +39,14 @@ COLUMNS = [("figure", "figure", 40), ("code", "code", 14), ("value", "median", 7
 
 
 def child_env(code: str) -> dict[str, str]:
+    """The viewer from ``code``, and the harness from its own ``scripts/`` if it has one (a
+    harness must match the code it drives), else from this checkout."""
     scripts = os.path.dirname(os.path.abspath(__file__))
-    path = [scripts] if code == "." else [os.path.abspath(code), scripts]
+    path = [scripts]
+    if code != ".":
+        own = os.path.join(os.path.abspath(code), "scripts")
+        harness = own if os.path.isdir(os.path.join(own, "bench")) else scripts
+        path = [os.path.abspath(code), harness]
     return {**os.environ, "PYTHONPATH": os.pathsep.join([*path, os.environ.get("PYTHONPATH", "")])}
 
 

@@ -46,7 +46,7 @@ def main(argv: list[str]) -> int:
     session.close()
     print(json.dumps({
         "p50_ms": row["p50_ms"], "p95_ms": row["p95_ms"], "max_ms": row["max_ms"],
-        "stall_max_ms": row["stall_max_ms"], "stall_own_max_ms": row["stall_own_max_ms"],
+        "stall_max_ms": row["stall_max_ms"], "stall_own_max_ms": row.get("stall_own_max_ms"),
         "jump_ms": ms(percentile(jumped, 50)), "jumps": [ms(j) for j in jumped],
     }))  # fmt: skip
     del app
