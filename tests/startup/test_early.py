@@ -46,9 +46,9 @@ class CountingLoader:
     def __init__(self) -> None:
         self.paths: list[str] = []
 
-    def __call__(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
+    def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         self.paths.append(path)
-        return load_image(path, allocate, fit=fit)
+        return load_image(path, allocate, display_box=display_box)
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_the_first_load_takes_the_early_image_and_reads_nothing_more(folder: str
     load = early.loader(fallback)
     loaded = load(path, new_array, (160, 120))
     assert reader.paths == [path] and fallback.paths == []
-    expected = load_image(path, fit=SCREEN)  # decoded for the screen, which covers the view
+    expected = load_image(path, display_box=SCREEN)  # decoded for the screen, which covers the view
     assert loaded.image.pixels.shape == expected.image.pixels.shape
     assert np.array_equal(loaded.image.pixels, expected.image.pixels)
     assert loaded.stamp.size == os.path.getsize(path)
@@ -134,7 +134,7 @@ def test_a_damaged_file_fails_with_the_decoders_own_sentence(tmp_path: Any) -> N
     with open(path, "wb") as file:
         file.write(b"\xff\xd8\xff" + b"\x00" * 64)
     with pytest.raises(DecodeError) as expected:
-        load_image(path, fit=SCREEN)
+        load_image(path, display_box=SCREEN)
     fallback = CountingLoader()
     with pytest.raises(DecodeError) as early_error:
         started(path).loader(fallback)(path, new_array, SCREEN)

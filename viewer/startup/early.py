@@ -117,13 +117,13 @@ class EarlyStart:
     def loader(self, fallback: Loader) -> Loader:
         """A loader that serves the early result to the first load of its path."""
 
-        def load(path: str, allocate: Allocator, fit: Size | None) -> LoadedFile:
-            early = self.take(path, allocate, fit)
-            return early if early is not None else fallback(path, allocate, fit)
+        def load(path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
+            early = self.take(path, allocate, display_box)
+            return early if early is not None else fallback(path, allocate, display_box)
 
         return load
 
-    def take(self, path: str, allocate: Allocator, fit: Size | None) -> LoadedFile | None:
+    def take(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile | None:
         """The early result for ``path`` in ``allocate``'s memory, once; None: load it anew.
 
         Runs on a pool thread and waits for the early thread, checking between waits whether
@@ -144,17 +144,19 @@ class EarlyStart:
         data, self._data = self._data, None
         if data is None:
             return None  # the early read failed: the loader reads again and says why
-        return self._deliver(path, data, allocate, fit)
+        return self._deliver(path, data, allocate, display_box)
 
-    def _deliver(self, path: str, data: bytes, allocate: Allocator, fit: Size | None) -> LoadedFile:
+    def _deliver(
+        self, path: str, data: bytes, allocate: Allocator, display_box: Size | None
+    ) -> LoadedFile:
         import numpy as np
 
         from viewer.core.decode import FileStamp, LoadedFile, decode_bytes
 
         decoded, self._decoded = self._decoded, None
-        if decoded is None or not _covers(decoded, fit):
+        if decoded is None or not _covers(decoded, display_box):
             name = os.path.basename(path)
-            decoded = decode_bytes(data, name, allocate, self._max_bytes, fit)
+            decoded = decode_bytes(data, name, allocate, self._max_bytes, display_box)
         else:  # decoded at the screen's size: at least as sharp as the view needs
             pixels = allocate(decoded.height, decoded.width, decoded.has_alpha)
             np.copyto(pixels, decoded.pixels)
@@ -210,15 +212,15 @@ def quiet_bomb_warnings() -> None:
     warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
-def _covers(decoded: DecodedImage, fit: Size | None) -> bool:
-    """Whether pixels decoded early are at least what a load for ``fit`` would give."""
+def _covers(decoded: DecodedImage, display_box: Size | None) -> bool:
+    """Whether pixels decoded early are at least what a load for ``display_box`` would give."""
     if decoded.full_size is None:
         return True  # full resolution
-    if fit is None:
+    if display_box is None:
         return False
     from viewer.core.geometry import fit_within
 
-    width, height = fit_within(decoded.full_size, fit)
+    width, height = fit_within(decoded.full_size, display_box)
     return decoded.width >= width and decoded.height >= height
 
 
