@@ -22,8 +22,8 @@ def run_and_inspect(qtbot, argv):
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         ]
         window = windows[-1]
-        if window.lister.folder is not None and window.sequence is None:
-            window.opened.connect(lambda count: inspect())  # the listing is still running
+        if window.sequence is None and window.opening.is_awaiting():
+            window.opened.connect(lambda count: inspect())  # the open is still under way
             return
         seen["index"] = window.current_index
         seen["title"] = window.windowTitle()

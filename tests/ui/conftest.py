@@ -34,6 +34,7 @@ def make_window(qtbot: object) -> Iterator[object]:
         window = MainWindow(model, lister=folders)
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         with qtbot.waitActive(window):  # type: ignore[attr-defined]
+            window.resize(1280, 860)  # the size these tests were written for, whatever the screen
             window.show()  # shortcuts with modifiers need the active window
             window.activateWindow()
         windows.append(window)

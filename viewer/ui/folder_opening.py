@@ -1,9 +1,10 @@
 """Opening a path: is it a folder or an image, and how did its first listing go?
 
 The window asks ``open(path, start)`` and hears back through signals, so it never follows the
-``FolderLister`` itself. No widgets here: the listing runs on the lister's worker, and the one
-file-system probe (folder, file or nothing) sits behind an injectable function so that a later
-change can move it to a worker too (a probe of a dead share can hang).
+``FolderLister`` itself. No widgets here, and no file-system call on the GUI thread: the
+listing runs on the lister's worker, and the one probe (folder, file or nothing) on a thread
+of its own (``OffThread``), because a probe of a dead share can hang for minutes. Tests inject
+a probe that blocks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from viewer.core.paths import name_of
 from viewer.core.sequence import ImageSequence, is_image_name
 from viewer.model.folder_lister import FolderLister
+from viewer.model.off_thread import OffThread
 
 
 class PathKind(Enum):
@@ -40,6 +42,8 @@ class FolderOpening(QObject):
     """The listing lifecycle of the folder on screen: first listing, later ones, failures.
 
     Signals:
+        probed(str, object): what a path given to ``open`` is (a ``PathKind``), found off the
+            GUI thread; the answer to an open superseded by a later one never comes.
         progress(int): files seen so far by the listing under way.
         firstListing(object, int): the first listing of a folder given to ``open``: the
             ``ImageSequence`` and the index asked for (possibly past its end).
@@ -51,6 +55,7 @@ class FolderOpening(QObject):
         unavailable(str): a later listing failed: the folder went away or the share dropped.
     """
 
+    probed = pyqtSignal(str, object)
     progress = pyqtSignal(int)
     firstListing = pyqtSignal(object, int)
     relisted = pyqtSignal(object)
@@ -69,33 +74,52 @@ class FolderOpening(QObject):
         self._probe = probe
         self._awaiting = False  # the first listing of what ``open`` was given is due
         self._start: int | None = None  # the index a folder given to ``open`` starts at
+        self._asked: tuple[int, str, int] | None = None  # the probe awaited: ticket, path, start
+        self._questions = OffThread(self)
+        self._questions.answered.connect(self._on_probed)
+        self._questions.failed.connect(self._on_probe_failed)
         lister.progress.connect(self.progress)
         lister.listed.connect(self._on_listed)
         lister.failed.connect(self._on_failed)
 
-    def open(self, path: str, start: int = 0) -> PathKind:
-        """Start opening ``path``; a folder is listed at once, an image once ``watch`` is called.
+    def open(self, path: str, start: int = 0) -> None:
+        """Start opening ``path``: ``probed`` says what it is, then a folder is listed at once
+        and an image once ``watch`` is called. For ``NOTHING`` no other signal follows."""
+        self._asked = (self._questions.ask(self._probe, path), path, start)
 
-        Returns what ``path`` is; for ``NOTHING`` nothing starts and no signal follows.
-        """
-        kind = self._probe(path)
-        if kind is PathKind.NOTHING:
-            return kind
-        self._awaiting = True
-        if kind is PathKind.FOLDER:
-            self._start = start
-            self._lister.open(path)
-        else:
-            self._start = None  # the image is shown as it is; its listing only places it
-        return kind
+    def cancel(self) -> None:
+        """Forget the open under way: its probe's answer, when it comes, starts nothing."""
+        self._asked = None
+
+    def has_running_work(self) -> bool:
+        """Whether a probe has not returned yet (on a dead share it may never)."""
+        return self._questions.has_running_work()
+
+    @pyqtSlot(int, object)
+    def _on_probed(self, ticket: int, kind: PathKind) -> None:
+        if self._asked is None or self._asked[0] != ticket:
+            return  # an open given since supersedes this one
+        _, path, start = self._asked
+        self._asked = None
+        if kind is not PathKind.NOTHING:
+            self._awaiting = True
+            self._start = start if kind is PathKind.FOLDER else None
+            if kind is PathKind.FOLDER:
+                self._lister.open(path)
+        self.probed.emit(path, kind)
+
+    @pyqtSlot(int, str)
+    def _on_probe_failed(self, ticket: int, message: str) -> None:
+        self._on_probed(ticket, PathKind.NOTHING)
 
     def watch(self, folder: str) -> None:
         """List ``folder`` (shown already) and keep it listed; its listings are ``relisted``."""
         self._lister.open(folder)
 
     def is_awaiting(self) -> bool:
-        """Whether the first listing of what ``open`` was given is still to come."""
-        return self._awaiting
+        """Whether the first listing of what ``open`` was given is still to come (or what it
+        is has not been found out yet)."""
+        return self._awaiting or self._asked is not None
 
     @pyqtSlot(object)
     def _on_listed(self, sequence: ImageSequence) -> None:

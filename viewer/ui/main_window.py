@@ -31,6 +31,7 @@ from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import FileActions
 from viewer.ui.file_prompts import FilePrompts
 from viewer.ui.folder_opening import FolderOpening, PathKind
+from viewer.ui.folder_opening import FolderOpening, PathKind, probe_path
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import choose_image
 from viewer.ui.help_overlay import HelpOverlay
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         lister: FolderLister | None = None,
         previews: CurrentPreview | None = None,
         file_system: FileSystem | None = None,
+        probe: Callable[[str], PathKind] = probe_path,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -89,7 +91,7 @@ class MainWindow(QMainWindow):
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
         self.reopen_offer: ReopenOffer | None = None
-        self.opening = FolderOpening(self._lister, parent=self)
+        self.opening = FolderOpening(self._lister, probe, parent=self)
         self.status_area.follow(self.opening, self.browsing)
         self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
         self.file_actions = FileActions(self.view, model, self.status_area, self.browsing)
@@ -115,13 +117,13 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 860)
         self.status_area.in_view(EMPTY_HINT)
 
     def _connect_signals(self) -> None:
         """Every signal the window listens to, in one table."""
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
             (self.recent_menu.openRequested, self.open_path),
+            (self.opening.probed, self._on_probed),
             (self.opening.firstListing, self._on_first_listing),
             (self.opening.relisted, self._on_relisted),
             (self.opening.opened, self.opened.emit),
@@ -184,30 +186,32 @@ class MainWindow(QMainWindow):
         self.opening.watch(sequence.folder)
 
     @pyqtSlot(str)
-    def open_path(self, path: str, start: int = 0) -> bool:
+    def open_path(self, path: str, start: int = 0) -> None:
         """Open a folder at image ``start`` (0-based), or a file's folder at that file.
 
-        Both return at once and list the folder on a worker (``FolderOpening``). A file is
-        requested before the listing ends (as a one-image sequence); its neighbours follow
+        Returns at once: whether ``path`` is a folder or an image is asked off the GUI thread
+        (``FolderOpening``), so a share that hangs never freezes the window. A file is then
+        requested before its folder is listed (as a one-image sequence); its neighbours follow
         once the order is known. ``opened`` or ``openFailed`` tells how the listing went; a
         ``start`` past the end reads nothing and only says so (whoever asked for it reports
-        the error). Returns False, having told the user why, if the path cannot be opened.
+        the error). A path that cannot be opened at all is explained to the user.
         """
-        kind = self.opening.open(path, start)
+        self.opening.open(path, start)
+
+    @pyqtSlot(str, object)
+    def _on_probed(self, path: str, kind: PathKind) -> None:
         if kind is PathKind.NOTHING:
             problem = f"Not an image file this viewer opens: {path}"
             self.status_area.problem(problem, in_view=self.sequence is None)
-            return False
-        if kind is PathKind.IMAGE:
+        elif kind is PathKind.IMAGE:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
-            return True
-        self.browsing.start(None)
-        self.current.stop()
-        self._forget_offer(path)
-        self.setWindowTitle(APP_NAME)
-        self.status_area.clear_place()
-        self.status_area.in_view(f"Listing {path}…")
-        return True
+        else:
+            self.browsing.start(None)
+            self.current.stop()
+            self._forget_offer(path)
+            self.setWindowTitle(APP_NAME)
+            self.status_area.clear_place()
+            self.status_area.in_view(f"Listing {path}…")
 
     def _forget_offer(self, folder: str) -> None:
         """A folder is opened: it is recent now, and the offer to reopen the last one is moot."""
@@ -341,6 +345,7 @@ class MainWindow(QMainWindow):
         window_memory.remember(self, self._settings, self.fullscreen)
         self.culling.close()
         self.aids.close()
+        self.opening.cancel()
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PyQt5.QtWidgets import QMainWindow
 
+from viewer.core.placement import Rect
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.settings import Settings
+from viewer.ui.window_placement import place_window
 
 
-def show_restored(window: QMainWindow, settings: Settings, fullscreen: FullScreen) -> None:
-    """Show ``window`` with the geometry and full-screen state it was closed with."""
-    geometry = settings.geometry()
-    if geometry is not None:
-        window.restoreGeometry(geometry)
+def show_restored(
+    window: QMainWindow,
+    settings: Settings,
+    fullscreen: FullScreen,
+    screens: Sequence[Rect] | None = None,
+) -> None:
+    """Show ``window`` with the geometry and full-screen state it was closed with, brought
+    within a screen that still exists; the first time, at about 80 % of the screen.
+
+    ``screens``: the screens' available areas, primary first (default: the real ones).
+    """
+    place_window(window, settings.geometry(), screens)
     window.show()
     if settings.fullscreen():
         fullscreen.set_active(True)
