@@ -35,6 +35,8 @@ def learn_a_load_time(qtbot, model, clock, loader, seconds=1.0):
     clock.now += seconds
     loader.release(PATHS[0])
     qtbot.waitUntil(lambda: model.is_cached(0), timeout=TIMEOUT_MS)
+    # Painted: a frame later the read-ahead of 1 and 2 starts, and hangs on the gate.
+    qtbot.waitUntil(lambda: model.is_loading(1) and model.is_loading(2), timeout=TIMEOUT_MS)
 
 
 def outrun(qtbot, model, clock, loader):

@@ -24,6 +24,7 @@ from viewer.core.position import Position, Wanted
 from viewer.core.readahead import Direction, ReadAheadPlan
 from viewer.core.renderings import RenderingKey, Renderings
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
+from viewer.model.after_paint import AfterPaint
 from viewer.model.budget import Budget
 from viewer.model.file_changes import FileChanges
 from viewer.model.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue
@@ -83,6 +84,7 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
         self._pause_timer = pause_timer if pause_timer is not None else QTimer(self)
         self._pause_timer.setSingleShot(True)  # the user stopped moving: the current image first
         self._pause_timer.timeout.connect(self._on_pause)
+        self._after_paint = AfterPaint(self)  # read-ahead waits for an image's paint
         self._position = Position()
         self._display_box = display_box
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
@@ -167,11 +169,10 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
         if result is None:
             if not self._pace.outrunning():
                 self._ensure_loading(path, REQUEST_PRIORITY)
-            # else: it would arrive after the user has moved on; read ahead of them instead,
-            # and load this one if they stop here (the pause timer).
+            # else it would arrive after the user moved on: read ahead; load it if they stop
             result = self._renderings.lookup_any(path)  # shown scaled until the sharp one
         self._pause_timer.start(round(self._pace.pause_after() * 1000))
-        self._schedule_read_ahead()
+        self._after_paint.run(self._schedule_read_ahead, wait=result is not None)
         self.stateChanged.emit(index)
         if result is None:
             return False
@@ -317,7 +318,7 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
         if index == current and result.display_box not in (None, self._display_box):
             self._refresh_current()  # made for a box the window has since left
         else:
-            self._schedule_read_ahead()
+            self._after_paint.run(self._schedule_read_ahead, wait=index == current)
 
     @pyqtSlot(str)
     def _on_cancelled(self, path: str) -> None:

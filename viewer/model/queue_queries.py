@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from viewer.model.after_paint import AfterPaint
 from viewer.model.load_queue import LoadQueue, LoadStats
 from viewer.model.load_task import Loader
 from viewer.model.stall_guard import StallGuard
@@ -17,6 +18,7 @@ class QueueQueries:
     """
 
     _queue: LoadQueue
+    _after_paint: AfterPaint
 
     @property
     def loader(self) -> Loader:
@@ -42,8 +44,9 @@ class QueueQueries:
         return self._queue.thread_count()
 
     def idle(self) -> bool:
-        """Whether no load is still to report back: results so far are all in the store."""
-        return self._queue.idle()
+        """Whether no load is still to report back, nor read-ahead waiting for a paint:
+        results so far are all in the store."""
+        return self._queue.idle() and not self._after_paint.pending()
 
     def in_flight(self) -> int:
         """Loads queued or running right now (see ``LoadQueue.in_flight``)."""
