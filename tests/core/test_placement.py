@@ -24,18 +24,9 @@ LAPTOP_PANEL = Rect(0, 32, 1366, 736)
 UNPLUGGED = Rect(1366, 0, 1920, 1200)
 
 
-def within(inner: Rect, outer: Rect) -> bool:
-    return (
-        outer.x <= inner.x
-        and outer.y <= inner.y
-        and inner.right <= outer.right
-        and inner.bottom <= outer.bottom
-    )
-
-
 def test_the_default_window_fits_a_1280_by_800_screen() -> None:
     frame = default_frame(LAPTOP_1280)
-    assert within(frame, LAPTOP_1280)
+    assert LAPTOP_1280.contains(frame)
     assert (frame.width, frame.height) == (
         round(1280 * DEFAULT_SHARE),
         round(800 * DEFAULT_SHARE),
@@ -44,7 +35,7 @@ def test_the_default_window_fits_a_1280_by_800_screen() -> None:
 
 def test_the_default_window_fits_a_1366_by_768_screen_and_is_centred() -> None:
     frame = default_frame(LAPTOP_PANEL)
-    assert within(frame, LAPTOP_PANEL)
+    assert LAPTOP_PANEL.contains(frame)
     left, right = frame.x - LAPTOP_PANEL.x, LAPTOP_PANEL.right - frame.right
     top, bottom = frame.y - LAPTOP_PANEL.y, LAPTOP_PANEL.bottom - frame.bottom
     assert abs(left - right) <= 1 and abs(top - bottom) <= 1
@@ -53,14 +44,14 @@ def test_the_default_window_fits_a_1366_by_768_screen_and_is_centred() -> None:
 def test_the_client_area_and_its_frame_fit_the_screen_together() -> None:
     frame = default_frame(LAPTOP_1366)
     client = client_of(frame)
-    assert within(client, frame)
+    assert frame.contains(client)
     assert frame_of(client) == frame
     assert client.y - FRAME.top >= LAPTOP_1366.y  # the title bar is on the screen
 
 
 def test_a_tiny_screen_gets_a_window_no_larger_than_itself() -> None:
     tiny = Rect(0, 0, 400, 300)
-    assert within(default_frame(tiny), tiny)
+    assert tiny.contains(default_frame(tiny))
 
 
 def test_a_window_that_fits_stays_where_the_user_put_it() -> None:
@@ -71,21 +62,21 @@ def test_a_window_that_fits_stays_where_the_user_put_it() -> None:
 def test_a_window_from_an_unplugged_monitor_comes_back_onto_the_laptop() -> None:
     restored = Rect(UNPLUGGED.x + 100, 50, 1700, 1100)  # it filled most of the big monitor
     fitted = fit_frame(restored, [LAPTOP_1366])
-    assert within(fitted, LAPTOP_1366)
+    assert LAPTOP_1366.contains(fitted)
     assert (fitted.width, fitted.height) == (1366, 768)
 
 
 def test_a_window_taller_than_a_smaller_laptop_screen_is_shrunk_to_it() -> None:
     restored = Rect(0, 0, 1280, 860)  # the old fixed default, from a larger screen
     fitted = fit_frame(restored, [LAPTOP_1280])
-    assert within(fitted, LAPTOP_1280)
+    assert LAPTOP_1280.contains(fitted)
     assert fitted.width == 1280
 
 
 def test_a_window_hanging_off_the_bottom_is_moved_up_not_shrunk() -> None:
     restored = Rect(100, 500, 800, 500)
     fitted = fit_frame(restored, [LAPTOP_1366])
-    assert within(fitted, LAPTOP_1366)
+    assert LAPTOP_1366.contains(fitted)
     assert (fitted.width, fitted.height) == (800, 500)
 
 
@@ -94,7 +85,7 @@ def test_a_window_stays_on_the_monitor_it_mostly_covers() -> None:
     restored = Rect(-800, 100, 1000, 700)  # mostly on the left monitor, partly on the laptop
     assert screen_for(restored, [LAPTOP_1366, left_monitor]) == left_monitor
     fitted = fit_frame(restored, [LAPTOP_1366, left_monitor])
-    assert within(fitted, left_monitor)
+    assert left_monitor.contains(fitted)
 
 
 @given(
@@ -119,5 +110,11 @@ def test_a_window_stays_on_the_monitor_it_mostly_covers() -> None:
 )
 def test_any_restored_window_ends_up_wholly_on_one_screen(frame: Rect, screens: list[Rect]) -> None:
     fitted = fit_frame(frame, screens)
-    assert any(within(fitted, screen) for screen in screens)
+    assert any(screen.contains(fitted) for screen in screens)
     assert fitted.width >= 1 and fitted.height >= 1
+
+
+def test_a_rectangle_contains_what_lies_within_it_and_nothing_that_sticks_out() -> None:
+    screen = Rect(0, 0, 100, 100)
+    assert screen.contains(Rect(0, 0, 100, 100)) and screen.contains(Rect(10, 10, 5, 5))
+    assert not screen.contains(Rect(90, 10, 20, 5)) and not screen.contains(Rect(-1, 0, 5, 5))

@@ -11,15 +11,6 @@ from viewer.ui.settings import Settings
 LAPTOPS = [Rect(0, 0, 1280, 800), Rect(0, 0, 1366, 768), Rect(0, 32, 1366, 736)]
 
 
-def within(inner: Rect, outer: Rect) -> bool:
-    return (
-        outer.x <= inner.x
-        and outer.y <= inner.y
-        and inner.right <= outer.right
-        and inner.bottom <= outer.bottom
-    )
-
-
 def frame(window) -> Rect:
     rect = window.geometry()
     return frame_of(Rect(rect.x(), rect.y(), rect.width(), rect.height()))
@@ -29,7 +20,7 @@ def frame(window) -> Rect:
 def test_the_window_opens_within_a_laptop_screen(qtbot, make_window, screen):
     window = make_window()
     window_memory.show_restored(window, Settings(), window.fullscreen, [screen])
-    assert within(frame(window), screen)
+    assert screen.contains(frame(window))
     assert frame(window).width >= screen.width * 0.7  # most of it, not a postage stamp
 
 
@@ -51,4 +42,4 @@ def test_a_geometry_saved_on_a_large_monitor_comes_back_onto_the_laptop(qtbot, m
     window = make_window()
     laptop = LAPTOPS[1]
     window_memory.show_restored(window, settings, window.fullscreen, [laptop])
-    assert within(frame(window), laptop)
+    assert laptop.contains(frame(window))

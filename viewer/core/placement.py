@@ -35,6 +35,15 @@ class Rect(NamedTuple):
     def bottom(self) -> int:
         return self.y + self.height
 
+    def contains(self, other: Rect) -> bool:
+        """Whether ``other`` lies wholly within this rectangle."""
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.right <= self.right
+            and other.bottom <= self.bottom
+        )
+
     def overlap(self, other: Rect) -> int:
         """The area both rectangles cover (0 if they do not meet)."""
         width = min(self.right, other.right) - max(self.x, other.x)
