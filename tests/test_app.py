@@ -124,11 +124,16 @@ def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, mo
     monkeypatch.setattr(decode, "read_file", counting_loader)
 
     def inspect() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        qtbot.waitUntil(window.view.has_image)
-        window.model.shutdown(wait=True)
-        window.lister.shutdown(wait=True)
-        window.close()
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        window = windows[-1]  # the one ``main`` made, not one an earlier test left behind
+        try:
+            qtbot.waitUntil(window.view.has_image)
+        finally:  # close even on a timeout, so ``main`` returns and the test fails, not hangs
+            window.model.shutdown(wait=True)
+            window.lister.shutdown(wait=True)
+            window.close()
 
     QTimer.singleShot(0, inspect)
     assert main([image_folder, "--start", "3", "--poll", "0"]) == 0

@@ -33,6 +33,7 @@ def setup(qtbot, previews):
     window = MainWindow(model, previews=current)
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
+        window.resize(1280, 860)  # the size these tests were written for, whatever the screen
         window.show()
         window.activateWindow()
     yield window, loader, queue

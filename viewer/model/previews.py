@@ -90,9 +90,12 @@ def previews_for(
     reader: RangeReader = read_file_range,
     stamp_of: StampReader = file_stamp,
     threads: int = 1,
+    loader: object | None = None,
 ) -> CurrentPreview:
     """Previews of ``model``'s current image from ``cache`` (None: no cache) or the file's
-    embedded previews, read through ``reader`` (benchmarks pass a simulated share's)."""
+    embedded previews, read through ``reader`` (benchmarks pass a simulated share's).
+    ``loader``: the one whose head previews to show, when the model's wraps it (the early
+    start's does); default the model's."""
 
     def preview(path: str, box: Size, embedded: bool) -> DecodedImage | None:
         return make_preview(
@@ -100,7 +103,7 @@ def previews_for(
         )
 
     queue = PreviewQueue(preview, threads=threads, parent=model)
-    loader = model.loader
+    loader = model.loader if loader is None else loader
     heads = loader.signals.headPreview if isinstance(loader, PreviewingLoader) else None
     return CurrentPreview(
         model.imageReady, queue, model.load_started, heads, model.in_flight, parent=model
@@ -127,7 +130,7 @@ class PreviewPipeline:
     def current_for(self, model: PrefetchModel) -> CurrentPreview:
         """The current preview of ``model`` (made once)."""
         if self._current is None:
-            self._current = previews_for(model, self.cache)
+            self._current = previews_for(model, self.cache, loader=self.loader)
         return self._current
 
     def shutdown(self) -> None:
