@@ -11,8 +11,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Callable
 
-from natsort import natsort_keygen, ns
-
 from viewer.core.formats import image_extensions
 from viewer.core.paths import PathModule, join, name_of
 

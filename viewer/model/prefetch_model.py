@@ -167,9 +167,8 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
         self._no_read_ahead.discard(path)
         result = self._renderings.lookup(path, self._display_box)
         if result is None:
-            if not self._pace.outrunning():
+            if not self._pace.outrunning():  # else it lands too late: read ahead; a pause loads it
                 self._ensure_loading(path, REQUEST_PRIORITY)
-            # else it would arrive after the user moved on: read ahead; load it if they stop
             result = self._renderings.lookup_any(path)  # shown scaled until the sharp one
         self._pause_timer.start(round(self._pace.pause_after() * 1000))
         self._after_paint.run(self._schedule_read_ahead, wait=result is not None)

@@ -30,7 +30,6 @@ from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import FileActions
 from viewer.ui.file_prompts import FilePrompts
-from viewer.ui.folder_opening import FolderOpening, PathKind
 from viewer.ui.folder_opening import FolderOpening, PathKind, probe_path
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import choose_image
