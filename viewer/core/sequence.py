@@ -11,13 +11,30 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Callable
 
-from viewer.core.formats import image_extensions
 from viewer.core.paths import PathModule, join, name_of
 
-#: Extensions matched case-insensitively: every format the installed Pillow and its plugins
-#: open, plus camera RAW (``viewer.core.formats``). Files of a plugin that is missing are
-#: listed too; opening one says which package to install.
-IMAGE_EXTENSIONS: frozenset[str] = image_extensions()
+#: ``IMAGE_EXTENSIONS``, matched case-insensitively: every format the installed Pillow and
+#: its plugins open, plus camera RAW (``viewer.core.formats``). Files of a plugin that is
+#: missing are listed too; opening one says which package to install.
+#: They are worked out on first use, not with this module: asking Pillow imports it, and the
+#: command line imports this module before the early start can begin its read.
+_extensions: frozenset[str] | None = None
+
+
+def _image_extensions() -> frozenset[str]:
+    global _extensions
+    if _extensions is None:
+        from viewer.core.formats import image_extensions
+
+        _extensions = image_extensions()
+    return _extensions
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    if name == "IMAGE_EXTENSIONS":
+        return _image_extensions()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 
@@ -47,7 +64,7 @@ def is_image_name(name: str) -> bool:
     """True for a visible file name with a supported image extension."""
     if name.startswith("."):
         return False
-    return os.path.splitext(name)[1].lower() in IMAGE_EXTENSIONS
+    return os.path.splitext(name)[1].lower() in _image_extensions()
 
 
 def _is_hidden(entry: os.DirEntry[str]) -> bool:
