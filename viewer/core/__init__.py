@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from viewer.core.decode import DecodedImage, DecodeError, decode_bytes, load_image
+    from viewer.core.prefetch import Item, Prefetch
     from viewer.core.prefetcher import Prefetcher
     from viewer.core.readahead import ReadAheadPlan
     from viewer.core.sequence import ImageSequence, SequenceError
@@ -27,6 +28,8 @@ _HOMES = {
     "DecodedImage": "viewer.core.decode",
     "decode_bytes": "viewer.core.decode",
     "load_image": "viewer.core.decode",
+    "Item": "viewer.core.prefetch",
+    "Prefetch": "viewer.core.prefetch",
     "Prefetcher": "viewer.core.prefetcher",
     "ReadAheadPlan": "viewer.core.readahead",
     "ImageSequence": "viewer.core.sequence",
@@ -39,6 +42,8 @@ __all__ = [
     "DecodedImage",
     "ImageSequence",
     "ImageStore",
+    "Item",
+    "Prefetch",
     "Prefetcher",
     "ReadAheadPlan",
     "SequenceError",
