@@ -190,6 +190,7 @@ class WorkerPool(Generic[T]):
                 load = Load(index, time.monotonic())
                 self._running[index] = load
                 self.loads += 1
+                self.cond.notify_all()  # a consumer waiting with a timeout now has a deadline
             value, error = self._run(load)
             with self.cond:
                 self._file(load, value, error)

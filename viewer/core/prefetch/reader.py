@@ -160,7 +160,7 @@ class Prefetch(Generic[T]):
             return Stats(
                 counts.hits, counts.misses, counts.wait_s, pool.bytes_read, pool.loads,
                 counts.errors, counts.timeouts, pool.in_flight(), pool.hung(),
-                self._depth.ahead, len(self._store), self._store.total_cost(),
+                self._plan().ahead, len(self._store), self._store.total_cost(),
             )  # fmt: skip
 
     # --- ordered access --------------------------------------------------------------------

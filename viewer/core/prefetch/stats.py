@@ -40,7 +40,8 @@ class Stats:
         timeouts: reads abandoned because they gave no answer within ``timeout``.
         in_flight: loads running now, hung ones excluded.
         hung: abandoned reads whose threads are still blocked.
-        ahead: the current read-ahead depth (it moves with ``ahead="auto"``).
+        ahead: the read-ahead depth in use: as asked, or as ``"auto"`` set it, within
+            what the budget holds.
         stored: items held now, and ``stored_bytes`` their cost.
     """
 
