@@ -13,6 +13,7 @@ behaviour with bad files, never timings.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -52,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--images-dir", default=default_folder(), help="where sample images live")
     parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
+    parser.add_argument("--report", metavar="JSON", help="print the tables of a run again")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     return parser  # fmt: skip
 
@@ -64,16 +66,23 @@ def _run_share(args: argparse.Namespace, preset: str, paths: list[str]) -> dict[
     for name in args.designs.split(","):
         print(f"{preset}: {name} …", file=sys.stderr)
         job = Job(name, preset, paths, args.cpu_ms / 1000, args.sleep_ms / 1000)
-        rows.append(shaped(watch(job, __file__, args.stall_s), bound))
-    print(f"\n### {preset}: N={len(paths)}, P={processing_s * 1000:.0f} ms, "
-          f"L_link={link_s * 1000:.0f} ms, bound {bound:.1f} s\n")  # fmt: skip
+        rows.append(shaped(watch(job, __file__, args.stall_s), bound, link_s * len(paths)))
+    share = {"preset": preset, "bound_s": bound, "link_s": link_s, "rows": rows,
+             "processing_s": processing_s, "count": len(paths),
+             "image_bytes": _image_bytes(paths[0])}  # fmt: skip
+    return _report_share(share)
+
+
+def _report_share(share: dict[str, Any]) -> dict[str, Any]:
+    """Print one share's table and targets; returns the share with its target lines."""
+    preset, rows, link_s = share["preset"], share["rows"], share["link_s"]
+    print(f"\n### {preset}: N={share['count']}, P={share['processing_s'] * 1000:.0f} ms, "
+          f"L_link={link_s * 1000:.0f} ms, bound {share['bound_s']:.1f} s\n")  # fmt: skip
     print(table(rows, COLUMNS))
-    image_bytes = _image_bytes(paths[0])
-    targets = speed_targets(preset, rows, processing_s, link_s)
-    targets += memory_targets(preset, rows, DEFAULT_MAX_COST, image_bytes)
+    targets = speed_targets(preset, rows, share["processing_s"], link_s)
+    targets += memory_targets(preset, rows, DEFAULT_MAX_COST, share["image_bytes"])
     print("\n" + "\n".join(targets))
-    return {"preset": preset, "bound_s": bound, "link_s": link_s, "rows": rows,
-            "targets": targets}  # fmt: skip
+    return {**share, "targets": targets}
 
 
 def _run_bad(args: argparse.Namespace, preset: str, paths: list[str]) -> dict[str, Any]:
@@ -88,12 +97,18 @@ def _run_bad(args: argparse.Namespace, preset: str, paths: list[str]) -> dict[st
         job = Job(name, preset, paths, args.cpu_ms / 1000, args.sleep_ms / 1000,
                   paths[bad[0]], paths[bad[1]], args.bad_timeout)  # fmt: skip
         rows.append(shaped(watch(job, __file__, args.stall_s), 1.0))
+    return _report_bad({"preset": preset, "bad": bad, "rows": rows, "count": count,
+                        "timeout": args.bad_timeout})  # fmt: skip
+
+
+def _report_bad(run: dict[str, Any]) -> dict[str, Any]:
+    preset, bad, rows, count = run["preset"], run["bad"], run["rows"], run["count"]
     print(f"\n### {preset}, bad files: item {bad[0]} fails to decode, item {bad[1]}'s read "
-          f"never returns (ours: timeout={args.bad_timeout:g} s)\n")  # fmt: skip
+          f"never returns (ours: timeout={run['timeout']:g} s)\n")  # fmt: skip
     print(table(rows, BAD_COLUMNS))
     targets = bad_targets(rows, count, bad)
     print("\n" + "\n".join(targets))
-    return {"preset": preset, "bad": bad, "rows": rows, "targets": targets}
+    return {**run, "targets": targets}
 
 
 def _image_bytes(path: str) -> int:
@@ -106,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.child:
         return child_main(args.child)
+    if args.report:
+        with open(args.report, encoding="utf-8") as file:
+            run = json.load(file)
+        for share in run["shares"]:
+            _report_share(share)
+        for bad in run["bad_files"]:
+            _report_bad(bad)
+        return 0
     if args.quick:
         paths = quick_images(8)
         args.shares, args.cpu_ms, args.sleep_ms = "lan", 5.0, 5.0

@@ -39,6 +39,20 @@ def naive(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any]]:
             yield index, error
 
 
+def _textbook(
+    count: int, fill: Callable[[int], None], take: Callable[[int], Any]
+) -> Iterator[tuple[int, Any]]:
+    """The answer's loop: a new thread per image ahead, then the image itself."""
+    for index in range(count):
+        for ahead in range(index + 1, min(count, index + 1 + TEXTBOOK_AHEAD)):
+            threading.Thread(target=fill, args=(ahead,)).start()
+        try:
+            value = take(index)
+        except Exception as error:
+            value = error
+        yield index, value
+
+
 def textbook_locked(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any]]:
     cache: dict[int, Any] = {}
     lock = threading.Lock()
@@ -48,17 +62,13 @@ def textbook_locked(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any
             if index not in cache:
                 cache[index] = load(paths[index])
 
-    for index in range(len(paths)):
-        for ahead in range(index + 1, min(len(paths), index + 1 + TEXTBOOK_AHEAD)):
-            threading.Thread(target=fill, args=(ahead,)).start()
-        try:
-            with lock:
-                if index not in cache:
-                    cache[index] = load(paths[index])
-                value = cache.pop(index)
-        except Exception as error:
-            value = error
-        yield index, value
+    def take(index: int) -> Any:
+        with lock:
+            if index not in cache:
+                cache[index] = load(paths[index])
+            return cache.pop(index)
+
+    return _textbook(len(paths), fill, take)
 
 
 def textbook_dupes(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any]]:
@@ -68,14 +78,10 @@ def textbook_dupes(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any]
         if index not in cache:
             cache[index] = load(paths[index])
 
-    for index in range(len(paths)):
-        for ahead in range(index + 1, min(len(paths), index + 1 + TEXTBOOK_AHEAD)):
-            threading.Thread(target=fill, args=(ahead,)).start()
-        try:
-            value = cache.pop(index) if index in cache else load(paths[index])
-        except Exception as error:
-            value = error
-        yield index, value
+    def take(index: int) -> Any:
+        return cache.pop(index) if index in cache else load(paths[index])
+
+    return _textbook(len(paths), fill, take)
 
 
 def executor_map(paths: Sequence[str], load: Load) -> Iterator[tuple[int, Any]]:

@@ -19,6 +19,8 @@ COLUMNS: list[Column] = [
     ("outcome", "outcome", 8),
     ("wall_s", "wall s", 6),
     ("ratio", "÷ bound", 7),
+    ("processing_s", "proc s", 6),
+    ("measured_ratio", "÷ measured", 7),
     ("wait_p50_ms", "wait p50 ms", 6),
     ("wait_p95_ms", "wait p95 ms", 6),
     ("duplicates", "dup loads", 4),
@@ -44,15 +46,23 @@ def lower_bound(count: int, processing_s: float, link_s: float) -> float:
     return count * max(processing_s, link_s)
 
 
-def shaped(row: dict[str, Any], bound: float) -> dict[str, Any]:
-    """The printed figures of one row (hung or crashed rows keep only their outcome)."""
+def shaped(row: dict[str, Any], bound: float, link_total_s: float = 0.0) -> dict[str, Any]:
+    """The printed figures of one row (hung or crashed rows keep only their outcome).
+
+    ``÷ measured`` divides by max(the processing time this run really took, N × L_link):
+    on shared cores the CPU step takes longer than its nominal P, and no loader can make
+    the script's own work faster.
+    """
     if "wall_s" not in row:
         return row
     waits = row.pop("waits_s")
+    measured = max(row["processing_s"], link_total_s)
     return {
         **row,
         "wall_s": round(row["wall_s"], 2),
         "ratio": round(row["wall_s"] / bound, 3),
+        "processing_s": round(row["processing_s"], 2),
+        "measured_ratio": round(row["wall_s"] / measured, 3) if measured else None,
         "wait_p50_ms": round(float(np.percentile(waits, 50)) * 1000, 1) if waits else None,
         "wait_p95_ms": round(float(np.percentile(waits, 95)) * 1000, 1) if waits else None,
         "peak_mb": round((row["rss_peak"] - row["rss_start"]) / MIB),
@@ -74,11 +84,14 @@ def speed_targets(
         if ours is None or "wall_s" not in ours:
             lines.append(f"{preset}: {name} did not finish: MISSED")
             continue
+        measured = f"{ours.get('measured_ratio')} × the measured bound"
         if processing_s >= link_s:
             met = "met" if ours["ratio"] <= 1.10 else "MISSED"
-            lines.append(f"{preset}: {name} at {ours['ratio']:.3f} × bound (≤ 1.10): {met}")
+            lines.append(f"{preset}: {name} at {ours['ratio']:.3f} × bound (≤ 1.10): {met}; "
+                         f"{measured}")  # fmt: skip
         else:
-            lines.append(f"{preset}: {name} at {ours['ratio']:.3f} × bound (P < L_link: no target)")
+            lines.append(f"{preset}: {name} at {ours['ratio']:.3f} × bound (P < L_link: no "
+                         f"target); {measured}")  # fmt: skip
         if fastest is not None:
             met = "met" if ours["wall_s"] < fastest["wall_s"] else "MISSED"
             lines.append(

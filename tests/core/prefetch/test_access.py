@@ -127,3 +127,20 @@ def test_stats_count_hits_misses_and_bytes():
 def test_item_is_a_plain_value():
     item = Item(3, "3.png", np.zeros(1))
     assert item.ok and item.index == 3
+
+
+def test_a_cold_miss_reads_alone_then_the_read_ahead_starts():
+    loads = Loads()
+    loads.gate("5.png")
+    with prefetch(names(10), loader=loads, ahead=2) as seq:
+        got = []
+        asker = threading.Thread(target=lambda: got.append(seq[5]), daemon=True)
+        asker.start()
+        assert loads.began("5.png").wait(TIMEOUT)
+        assert seq.stats.in_flight == 1  # 6 and 7 wait: 5 has the link to itself
+        loads.open_gate("5.png")
+        asker.join(TIMEOUT)
+        assert got[0].index == 5
+        assert seq.settle(TIMEOUT)
+        assert seq.cached(6) and seq.cached(7)
+    assert loads.calls["6.png"] == loads.calls["7.png"] == 1

@@ -4,9 +4,9 @@ import os
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
-from tests.images import pattern, write_image
+from tests.images import encode, pattern, write_image
 from viewer.core.decode import DecodedImage, DecodeError
 from viewer.core.prefetch import (
     cost_of,
@@ -68,3 +68,14 @@ def test_costs():
     assert cost_of(b"abc") == 3
     assert cost_of(pattern((10, 5))) == 150
     assert cost_of((np.zeros(4, np.uint8), b"ab")) == 6
+
+
+def test_a_turned_jpeg_comes_upright(tmp_path):
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored on its side: turn 90° clockwise to show
+    path = tmp_path / "turned.jpg"
+    path.write_bytes(encode(pattern((40, 20)), "JPEG", exif=exif))
+    value = load_array(str(path))
+    assert value.shape == (40, 20, 3)
+    upright = ImageOps.exif_transpose(Image.open(path)).convert("RGB")
+    assert np.abs(value.astype(int) - np.asarray(upright, dtype=int)).mean() < 3

@@ -79,6 +79,7 @@ class WorkerPool(Generic[T]):
         self._cost = cost
         self._wanted: list[int] = []
         self._wanted_set: set[int] = set()
+        self._startable = 0
         self._running: dict[int, Load] = {}
         self._hung: dict[int, Load] = {}
         self._failed: dict[int, BaseException] = {}
@@ -92,10 +93,15 @@ class WorkerPool(Generic[T]):
 
     # --- the consumer's side (condition held) -------------------------------------------
 
-    def want(self, indexes: Sequence[int]) -> None:
-        """Load these, most urgent first; call off loads under way that are not among them."""
+    def want(self, indexes: Sequence[int], alone: bool = False) -> None:
+        """Load these, most urgent first; call off loads under way that are not among them.
+
+        With ``alone``, only the first may start for now (the rest stay wanted, so loads of
+        them already under way go on): on a share it then has the whole link to itself.
+        """
         self._wanted = list(indexes)
         self._wanted_set = set(indexes)
+        self._startable = 1 if alone else len(self._wanted)
         for index, load in self._running.items():
             if index not in self._wanted_set:
                 load.flag.set()
@@ -172,7 +178,7 @@ class WorkerPool(Generic[T]):
     def _next_index(self) -> int | None:
         if self._closed:
             return None
-        for index in self._wanted:
+        for index in self._wanted[: self._startable]:
             if not (index in self._running or index in self._hung or self.ready(index)):
                 return index
         return None

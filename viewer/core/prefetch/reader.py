@@ -170,7 +170,11 @@ class Prefetch(Generic[T]):
         with self._pool.cond:
             self._check_open()
             self._current, self._direction = index, direction
-            self._pool.want(self._plan().split(index, len(self.paths), direction)[0])
+            wanted = self._plan().split(index, len(self.paths), direction)[0]
+            # A cold miss (the first item, a jump) reads alone, as in the viewer: on a share
+            # it gets the whole link instead of sharing it with the read-ahead.
+            cold = not self._pool.ready(index) and self._pool.started(index) is None
+            self._pool.want(wanted, alone=cold)
             outcome = self._pool.take(index)
             if outcome is not None:
                 self._counters.hits += 1
@@ -181,6 +185,8 @@ class Prefetch(Generic[T]):
                 waited = self._clock() - began
                 self._counters.waited(waited)
                 self._depth.observe(waited, self._ceiling())
+                if cold and not self._pool.closed:
+                    self._pool.want(self._plan().split(index, len(self.paths), direction)[0])
             return self._item(index, outcome)
 
     def _plan(self) -> ReadAheadPlan:
