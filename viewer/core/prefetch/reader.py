@@ -249,13 +249,16 @@ class Prefetch(Generic[T]):
                 window = pending[: self._plan().ahead + 1]
                 self._pool.want(window)
                 ready = [i for i in window if self._pool.ready(i)]
-                began = self._clock()
-                index, outcome = self._wait_for(ready or window)
+                waited = 0.0
                 if ready:
+                    index, outcome = self._wait_for(ready)
                     self._counters.hits += 1
                 else:
-                    self._counters.waited(self._clock() - began)
-                self._depth.observe(0.0 if ready else self._clock() - began, self._ceiling())
+                    began = self._clock()
+                    index, outcome = self._wait_for(window)
+                    waited = self._clock() - began
+                    self._counters.waited(waited)
+                self._depth.observe(waited, self._ceiling())
                 self._current = index
                 item = self._item(index, outcome)
             pending.remove(index)
