@@ -18,6 +18,7 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps
 
+from viewer.core.colour import ColourManager, ColourSettings
 from viewer.core.decode import DecodedImage, DecodeError, LoadedFile, decode_bytes, read_file
 from viewer.core.geometry import Size
 from viewer.core.jpeg import orient, read_header
@@ -43,7 +44,8 @@ def load_array(path: str) -> np.ndarray:
     """An upright ``(height, width, 3)`` RGB uint8 array, or ``(…, 4)`` RGBA with alpha.
 
     Decoded as the viewer decodes (simplejpeg for JPEGs, Pillow for the rest, EXIF
-    orientation applied, damaged JPEGs in part). Images with transparency come from
+    orientation applied, damaged JPEGs in part), but with the file's own values: no
+    colour-profile conversion. Images with transparency come from
     Pillow as straight (not premultiplied) RGBA; 16-bit and float images are reduced to
     8 bits as the viewer shows them: use ``load_pil`` or your own loader to keep their depth.
     """
@@ -55,10 +57,17 @@ def decode_array(data: bytes, name: str) -> np.ndarray:
     plain = _upright_jpeg_rgb(data)
     if plain is not None:
         return plain
-    decoded = decode_bytes(data, name)
+    decoded = decode_bytes(data, name, colour=_file_values())
     if decoded.has_alpha:
         return np.asarray(_open(data, name).convert("RGBA"))
     return np.ascontiguousarray(decoded.pixels[..., _RGB])
+
+
+@functools.lru_cache(maxsize=1)
+def _file_values() -> ColourManager:
+    """No colour-profile conversion: a script gets the numbers stored in the file, as from
+    Pillow or imageio, on the fast path and the viewer's path alike."""
+    return ColourManager(ColourSettings(enabled=False))
 
 
 def _upright_jpeg_rgb(data: bytes) -> np.ndarray | None:
