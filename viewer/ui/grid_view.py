@@ -1,0 +1,147 @@
+"""GridView: the whole folder as thumbnails, for folders of 20,000 files and more.
+
+A ``QListView`` in icon mode with uniform item sizes: Qt lays out every row from one size
+hint and asks the model for data only for the cells it paints, so a huge folder costs a
+vector of positions, not a thumbnail each. The view tells the model which rows it shows
+whenever it scrolls, resizes, shows or hides, and the model loads those first.
+
+Arrow keys, Page Up/Down, Home and End move the selection (Qt's own item-view keys); Enter
+or a double-click opens the image; Ctrl+wheel changes the thumbnail size.
+"""
+
+from __future__ import annotations
+
+from PyQt5.QtCore import QModelIndex, QSize, Qt, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
+from PyQt5.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from viewer.model.thumbnail_model import THUMBNAIL_SIZES, ThumbnailModel
+from viewer.ui.thumbnail_cells import ThumbnailDelegate, cell_size, visible_rows
+
+MIN_ICON, MAX_ICON, DEFAULT_ICON = 64, 512, 160
+_ICON_STEP = 1.25  # one Ctrl+wheel notch
+_VIEW_NAME = "grid"
+
+
+def load_size(icon: int, device_ratio: float) -> int:
+    """The smallest cache size that covers an ``icon``-pixel cell on this screen."""
+    needed = icon * device_ratio
+    return next((size for size in THUMBNAIL_SIZES if size >= needed), THUMBNAIL_SIZES[-1])
+
+
+class GridView(QListView):
+    """The folder as a grid of thumbnails.
+
+    Signals:
+        opened(int): the user opened this row (Enter or a double-click).
+        thumbnailSizeChanged(int): Ctrl+wheel changed the thumbnail size (pixels).
+    """
+
+    opened = pyqtSignal(int)
+    thumbnailSizeChanged = pyqtSignal(int)
+
+    def __init__(self, model: ThumbnailModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._thumbnails = model
+        self.setViewMode(QListView.IconMode)
+        self.setUniformItemSizes(True)
+        self.setMovement(QListView.Static)
+        self.setResizeMode(QListView.Adjust)
+        self.setWrapping(True)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setItemDelegate(ThumbnailDelegate(show_names=True, parent=self))
+        self.setModel(model)
+        self._icon = 0
+        self.set_icon_size(DEFAULT_ICON)
+        self._report_timer = QTimer(self)  # one report per burst of scroll events
+        self._report_timer.setSingleShot(True)
+        self._report_timer.setInterval(0)
+        self._report_timer.timeout.connect(self._on_report_visible)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.doubleClicked.connect(self._on_double_clicked)
+        model.modelReset.connect(self._on_scrolled)
+
+    @property
+    def icon_size(self) -> int:
+        return self._icon
+
+    def set_icon_size(self, icon: int) -> None:
+        """Show thumbnails ``icon`` pixels square (clamped), and load them at a size that
+        covers that on this screen."""
+        icon = max(MIN_ICON, min(MAX_ICON, icon))
+        if icon == self._icon:
+            return
+        current = self.currentIndex()
+        self._icon = icon
+        self.setIconSize(QSize(icon, icon))
+        self.setGridSize(self._cell())
+        self._thumbnails.set_thumbnail_size(load_size(icon, self.devicePixelRatioF()))
+        if current.isValid():
+            self.scrollTo(current, QAbstractItemView.PositionAtCenter)
+        self._on_scrolled()
+
+    def current_row(self) -> int | None:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        """Select ``row`` and bring it into view (the grid follows the current image)."""
+        if 0 <= row < self._thumbnails.rowCount():
+            index = self._thumbnails.index(row)
+            self.setCurrentIndex(index)
+            self.scrollTo(index, QAbstractItemView.PositionAtCenter)
+
+    def visible_rows(self) -> range:
+        """The rows this view shows now (empty while hidden)."""
+        return visible_rows(self, self._cell()) if self.isVisible() else range(0)
+
+    def _cell(self) -> QSize:
+        return cell_size(self._icon, True, self.fontMetrics().height())
+
+    # -- events ---------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+            row = self.current_row()
+            if row is not None:
+                self.opened.emit(row)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.ControlModifier:
+            notches = event.angleDelta().y() / 120
+            if notches:
+                self.set_icon_size(round(self._icon * _ICON_STEP**notches))
+                self.thumbnailSizeChanged.emit(self._icon)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_scrolled()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._on_scrolled()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._thumbnails.set_visible(_VIEW_NAME, range(0))
+
+    @pyqtSlot()
+    def _on_scrolled(self) -> None:
+        self._report_timer.start()
+
+    @pyqtSlot()
+    def _on_report_visible(self) -> None:
+        self._thumbnails.set_visible(_VIEW_NAME, self.visible_rows())
+
+    @pyqtSlot(QModelIndex)
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.opened.emit(index.row())
