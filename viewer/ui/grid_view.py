@@ -53,12 +53,12 @@ class GridView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.setItemDelegate(ThumbnailDelegate(show_names=True, parent=self))
         self.setModel(model)
-        self._icon = 0
-        self.set_icon_size(DEFAULT_ICON)
         self._report_timer = QTimer(self)  # one report per burst of scroll events
         self._report_timer.setSingleShot(True)
         self._report_timer.setInterval(0)
         self._report_timer.timeout.connect(self._on_report_visible)
+        self._icon = 0
+        self.set_icon_size(DEFAULT_ICON)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.doubleClicked.connect(self._on_double_clicked)
         model.modelReset.connect(self._on_scrolled)
