@@ -1,0 +1,70 @@
+"""The main image's next-image latency while a grid loads thumbnails over the same link.
+
+The real window browses ``seq`` (one press per dwell, as the browse benchmark does) while a
+second, inactive window shows a grid paging down one screen per dwell through a big folder,
+so thumbnail reads go on for the whole script. Without a grid, the same script gives the
+baseline of the same run.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PyQt5.QtCore import Qt
+
+from bench.designs import parse_design
+from bench.figures import script_figures
+from bench.images import sequence_of
+from bench.probe import wait, wait_until
+from bench.runner import Session, Timing
+from bench.share import Share
+from bench.thumbs import GridSetup, Pager
+from viewer.core.geometry import Size
+from viewer.model.thumbnail_task import ThumbnailLoader
+
+
+def browse_beside_grid(
+    label: str,
+    share: Share,
+    paths: list[str],
+    timing: Timing,
+    view_size: Size,
+    grid: tuple[ThumbnailLoader, list[str]] | None,
+) -> dict[str, Any]:
+    """``seq`` through ``paths`` in the real window, beside a paging grid if ``grid`` is
+    given as (loader, folder); returns the browse figures plus the grid's own counts."""
+    design = parse_design("viewer")
+    session = Session(design, share, sequence_of(paths), view_size)
+    setup: GridSetup | None = None
+    pager: Pager | None = None
+    try:
+        session.open_and_show(timing.timeout)
+        wait(0.5 if timing.timeout > 30 else 0.05)
+        if grid is not None:
+            setup = GridSetup.build(grid[0], activate=False)
+            setup.model.set_paths(grid[1])
+            pager = Pager(setup.grid, timing.seq_dwell)
+            pager.start()
+            session.window.activateWindow()  # keys go to the viewer, as a user's would
+        share.reset()
+        probe = session.probe()
+        probe.start()
+        started = time.perf_counter()
+        for number in range(timing.seq_presses):
+            wait(started + number * timing.seq_dwell - time.perf_counter())
+            probe.press(Qt.Key_Right)
+            wait_until(lambda: probe.shown(session.window.current_index), timing.seq_dwell)
+        wait_until(lambda: probe.shown(session.window.current_index), timing.timeout)
+        probe.stop()
+        figures = script_figures("seq", design, share, probe, started)
+        if setup is not None:
+            figures["thumbnails_started"] = setup.model.loads_started
+    finally:
+        if pager is not None:
+            pager.stop()
+        if setup is not None:
+            setup.close()
+        session.close()
+    figures["design"] = label
+    return figures

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""Thumbnails for the grid and the film strip, against full-decode thumbnails, in one run.
+
+Camera-like JPEGs on a simulated share (``--share lan|wifi|vpn``, default wifi) or any folder
+(``--folder``). Designs: ``full-decode`` (each whole file decoded scaled, as qimgv and vimiv
+do), ``cold`` (the project's thumbnailer, empty thumbnail cache) and ``warm`` (the same,
+cache filled). Figures: time until the grid's first screen (60 thumbnails) is filled, KB
+read per thumbnail, thumbnails per second, the longest GUI stall; then the main image's
+next-image p95 while a grid pages through the folder over the same link, against no grid.
+Prints Markdown tables and writes JSON to ``bench-results/``; ``--quick`` (CI) uses tiny
+images and a short script and checks only that every figure was produced, never timings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
+
+from bench.beside_grid import browse_beside_grid
+from bench.images import camera_images, quick_images
+from bench.report import run_header, table, write_json
+from bench.runner import QUICK_TIMING, Timing
+from bench.share import PRESETS, Link, Share
+from bench.thumbs import (
+    first_screen,
+    full_decode_loader,
+    linked_folder,
+    thumbnailer_available,
+    thumbnailer_loader,
+)
+from PyQt5.QtWidgets import QApplication
+
+from viewer.core.sequence import list_image_names
+
+BROWSE_TIMING = Timing(seq_presses=16, seq_dwell=0.8)
+VIEW_SIZE, QUICK_VIEW_SIZE = (1600, 900), (400, 240)
+# fmt: off
+SCREEN_COLUMNS = [("design", "design", 11), ("link", "link", 4), ("first_screen", "shown", 5),
+                  ("first_screen_ms", "first screen ms", 15), ("thumbnails", "made", 4),
+                  ("failed", "failed", 6), ("kb_per_thumbnail", "KB/thumb", 8),
+                  ("thumbnails_per_s", "thumbs/s", 8), ("stall_max_ms", "stall max ms", 12)]
+BROWSE_COLUMNS = [("design", "grid beside", 16), ("p50_ms", "next p50 ms", 11),
+                  ("p95_ms", "next p95 ms", 11), ("shown", "shown", 5),
+                  ("thumbnails_started", "thumbs started", 14), ("stall_max_ms", "stall max", 9)]
+TARGET_COLUMNS = [("target", "target", 44), ("figure", "figure", 16), ("verdict", "met", 4)]
+# fmt: on
+
+
+# fmt: off
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--folder", help="thumbnail this folder's images (default: samples)")
+    parser.add_argument("--share", choices=[*PRESETS, "none"], default="wifi",
+                        help="simulated link (default wifi)")
+    parser.add_argument("--files", type=int, default=80, help="sample images to make and use")
+    parser.add_argument("--copies", type=int, default=20,
+                        help="links per file in the folder the grid pages through while browsing")
+    parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
+    parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
+    return parser
+# fmt: on
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    link: Link | None
+    if args.quick:
+        paths, timing, view = quick_images(12), QUICK_TIMING, QUICK_VIEW_SIZE
+        link = PRESETS["lan"]
+    else:
+        paths = _paths(args)
+        timing, view = BROWSE_TIMING, VIEW_SIZE
+        link = None if args.share == "none" else PRESETS[args.share]
+    share = Share(link)
+    _into_page_cache(paths)  # the link, not the disk, sets the pace for every design
+    have_thumbnailer = thumbnailer_available()
+    cache_root = tempfile.mkdtemp(prefix="bench-thumbs-cache-")
+    loaders = {"full-decode": full_decode_loader(share)}
+    if have_thumbnailer:
+        loaders["cold"] = thumbnailer_loader(share, cache_root)
+        loaders["warm"] = thumbnailer_loader(share, cache_root)  # a fresh process's view
+    else:
+        print("the thumbnailer is not installed yet: full-decode only", file=sys.stderr)
+    screens = []
+    for design, loader in loaders.items():
+        print(f"first screen: {design} …", file=sys.stderr)
+        screens.append(first_screen(design, loader, share, paths, timing.timeout * 5))
+
+    grid_folder = linked_folder(paths, 2 if args.quick else args.copies)
+    browse = [browse_beside_grid("no grid", share, paths, timing, view, None)]
+    beside = {"full-decode": full_decode_loader(share)}
+    if have_thumbnailer:
+        beside["cold"] = thumbnailer_loader(share, tempfile.mkdtemp(prefix="bench-thumbs-b-"))
+    for design, loader in beside.items():
+        print(f"browsing beside a {design} grid …", file=sys.stderr)
+        browse.append(browse_beside_grid(design, share, paths, timing, view, (loader, grid_folder)))
+
+    targets = _targets(screens, browse, link.name if link else "none")
+    print(f"\n{len(paths)} images, link {link.name if link else 'none'}; grid of 60 cells\n")
+    print(table(screens, SCREEN_COLUMNS))
+    print(f"\nnext image while a grid pages through {len(grid_folder)} names, one screen per "
+          f"press ({timing.seq_presses} presses, {timing.seq_dwell} s apart)\n")  # fmt: skip
+    print(table(browse, BROWSE_COLUMNS))
+    print("\n" + table(targets, TARGET_COLUMNS))
+    run: dict[str, Any] = {**run_header(), "files": len(paths), "screens": screens,
+                           "browse": browse, "targets": targets}  # fmt: skip
+    print(f"\nwrote {write_json(args.out, run, prefix='thumbs')}")
+    del app
+    return _check_quick(screens, browse) if args.quick else 0
+
+
+def _paths(args: argparse.Namespace) -> list[str]:
+    if args.folder:
+        folder = os.path.abspath(args.folder)
+        return [os.path.join(folder, name) for name in list_image_names(folder)]
+    return camera_images(args.files)
+
+
+def _into_page_cache(paths: list[str]) -> None:
+    for path in paths:
+        with open(path, "rb") as file:
+            while file.read(1 << 24):
+                pass
+
+
+def _targets(
+    screens: list[dict[str, Any]], browse: list[dict[str, Any]], link: str
+) -> list[dict[str, Any]]:
+    by = {row["design"]: row for row in screens}
+    rows: list[dict[str, Any]] = []
+
+    def add(target: str, figure: Any, met: bool | None) -> None:
+        verdict = "–" if met is None else ("yes" if met else "no")
+        rows.append({"target": target, "figure": "–" if figure is None else figure,
+                     "verdict": verdict})  # fmt: skip
+
+    cold, warm, full = by.get("cold"), by.get("warm"), by["full-decode"]
+    kb = cold["kb_per_thumbnail"] if cold else None
+    add("≤ 128 KB read per thumbnail (cold)", kb, None if kb is None else kb <= 128)
+    ratio = None
+    if cold and cold["first_screen_ms"] and full["first_screen_ms"]:
+        ratio = round(full["first_screen_ms"] / cold["first_screen_ms"], 1)
+    add(f"cold first screen ≥ 20× faster ({link})", ratio and f"{ratio}×",
+        None if ratio is None or link != "wifi" else ratio >= 20)  # fmt: skip
+    warm_ms = warm["first_screen_ms"] if warm else None
+    add("warm first screen ≤ 300 ms", warm_ms, None if warm_ms is None else warm_ms <= 300)
+    alone = browse[0]["p95_ms"]
+    ours = next((row["p95_ms"] for row in browse if row["design"] == "cold"), None)
+    add("next-image p95 beside our grid ≤ without", ours and alone and f"{ours} vs {alone}",
+        None if ours is None or alone is None else ours <= alone)  # fmt: skip
+    return rows
+
+
+def _check_quick(screens: list[dict[str, Any]], browse: list[dict[str, Any]]) -> int:
+    """The smoke test's only assertion: every figure was measured, whatever its value."""
+    for row in screens:
+        missing = [key for key, _, _ in SCREEN_COLUMNS if row.get(key) is None]
+        assert not missing, f"{row['design']}: not measured: {missing}"
+    assert all(row["p95_ms"] is not None for row in browse), f"browse incomplete: {browse}"
+    print("quick: ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
