@@ -76,7 +76,7 @@ class GridView(QListView):
         current = self.currentIndex()
         self._icon = icon
         self.setIconSize(QSize(icon, icon))
-        self.setGridSize(self._cell())
+        self._fit_cells()
         self._thumbnails.set_thumbnail_size(load_size(icon, self.devicePixelRatioF()))
         if current.isValid():
             self.scrollTo(current, QAbstractItemView.PositionAtCenter)
@@ -96,6 +96,15 @@ class GridView(QListView):
     def visible_rows(self) -> range:
         """The rows this view shows now (empty while hidden)."""
         return visible_rows(self, self._cell()) if self.isVisible() else range(0)
+
+    def _fit_cells(self) -> None:
+        """Share the width left over between the columns: no ragged margin on the right."""
+        base = self._cell()
+        width = self.viewport().width() - 1
+        columns = max(1, width // base.width())
+        cell = QSize(max(base.width(), width // columns), base.height())
+        if cell != self.gridSize():
+            self.setGridSize(cell)
 
     def _cell(self) -> QSize:
         return cell_size(self._icon, True, self.fontMetrics().height())
@@ -123,6 +132,7 @@ class GridView(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_cells()
         self._on_scrolled()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -9,7 +9,7 @@ tooltip, from the model, says why).
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QModelIndex, QPoint, QRect, QSize, Qt
+from PyQt5.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PyQt5.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PyQt5.QtWidgets import (
     QAbstractItemView,
@@ -47,19 +47,14 @@ class ThumbnailDelegate(QStyledItemDelegate):
         return cell_size(icon, self.show_names, option.fontMetrics.height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        panel = QStyleOptionViewItem(option)
-        panel.text, panel.features = "", QStyleOptionViewItem.None_  # the panel only
-        if style is not None:
-            style.drawPrimitive(QStyle.PE_PanelItemViewItem, panel, painter, widget)
+        painter.save()
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.SmoothPixmapTransform)
+        _background(painter, option)
         box = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         line = option.fontMetrics.height()
         if self.show_names:
             box.setBottom(box.bottom() - line)
         pixmap = index.data(Qt.DecorationRole)
-        painter.save()
-        painter.setRenderHint(QPainter.SmoothPixmapTransform)
         if isinstance(pixmap, QPixmap) and not pixmap.isNull():
             painter.drawPixmap(_fitted(pixmap, box), pixmap)
         else:
@@ -78,6 +73,18 @@ class ThumbnailDelegate(QStyledItemDelegate):
         role = QPalette.HighlightedText if selected else QPalette.Text
         painter.setPen(option.palette.color(role))
         painter.drawText(rect, int(Qt.AlignHCenter | Qt.AlignVCenter), text)
+
+
+def _background(painter: QPainter, option: QStyleOptionViewItem) -> None:
+    """The selection (the current image) in the highlight colour; a faint one under the mouse."""
+    colour = QColor(option.palette.color(QPalette.Highlight))
+    if not option.state & QStyle.State_Selected:
+        if not option.state & QStyle.State_MouseOver:
+            return
+        colour.setAlpha(50)
+    painter.setPen(Qt.NoPen)
+    painter.setBrush(colour)
+    painter.drawRoundedRect(QRectF(option.rect.adjusted(2, 2, -2, -2)), 4, 4)
 
 
 def _fitted(pixmap: QPixmap, box: QRect) -> QRect:
