@@ -185,3 +185,17 @@ def test_a_bigger_size_reloads_but_keeps_the_small_one_shown_meanwhile(
     qtbot.waitUntil(lambda: model.in_flight() == 0, timeout=TIMEOUT_MS)
     big = model.thumbnail(0)
     assert big is not None and max(big.width(), big.height()) == 256
+
+
+def test_a_new_listing_keeps_the_thumbnails_of_files_still_listed(
+    qtbot: Any, make_model: Callable[..., ThumbnailModel], thumbnailer: FakeThumbnailer
+) -> None:
+    model = make_model()
+    model.set_visible("grid", range(0, 4))
+    settle(qtbot, model)
+    loaded = len(thumbnailer.calls)
+    model.set_paths(["/share/new.jpg", *PATHS[:3]])  # a file was added in front; 3 left
+    settle(qtbot, model)
+    assert [model.state(row) for row in range(4)] == [ThumbnailState.READY] * 4
+    assert thumbnailer.paths()[loaded:].count(PATHS[0]) == 0  # not read again
+    assert model.thumbnail(1) is not None and model.row_of(PATHS[0]) == 1

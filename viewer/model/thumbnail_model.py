@@ -118,14 +118,17 @@ class ThumbnailModel(QAbstractListModel):
     # -- the folder ------------------------------------------------------------------------
 
     def set_paths(self, paths: Sequence[str]) -> None:
-        """Show a new folder: forget every thumbnail, load and failure of the old one."""
+        """Show a new folder or a new listing: loads and failures start again; thumbnails in
+        memory stay for the paths still listed (a re-list does not blank the grid)."""
         self.beginResetModel()
         self._generation += 1
         self._drop_all_tasks()
         self._paths = list(paths)
         self._row_of = {path: row for row, path in enumerate(self._paths)}
         self._failures.clear()
-        self._store.clear()
+        for path in self._store:
+            if path not in self._row_of:
+                self._store.remove(path)
         self._wanted = []
         self.loads_started = 0
         self.endResetModel()

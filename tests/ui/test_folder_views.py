@@ -1,0 +1,70 @@
+"""FolderViews: Enter toggles image ↔ grid at the current image, opening from the grid or the
+strip asks for that index, and both follow the current image."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PyQt5.QtCore import Qt
+from PyQt5.QtWidgets import QLabel, QMainWindow
+
+from tests.thumb_fakes import FakeThumbnailer
+from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.ui.folder_views import FolderViews
+
+TIMEOUT_MS = 10_000
+PATHS = [f"/share/{n:03d}.jpg" for n in range(120)]
+
+
+@pytest.fixture
+def views(qtbot: Any) -> Iterator[FolderViews]:
+    thumbnailer = FakeThumbnailer()
+    model = ThumbnailModel(thumbnailer)
+    window = QMainWindow()
+    folder_views = FolderViews(QLabel("image"), model, window)
+    window.setCentralWidget(folder_views.widget)
+    window.resize(900, 700)
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    folder_views.set_paths(PATHS)
+    yield folder_views
+    thumbnailer.release_all()
+    model.shutdown(wait=True)
+
+
+def test_the_grid_opens_at_the_current_image_and_enter_opens_the_selected_one(
+    qtbot: Any, views: FolderViews
+) -> None:
+    views.follow(40)
+    with qtbot.waitSignal(views.gridToggled, timeout=TIMEOUT_MS) as toggled:
+        views.toggle_grid()
+    assert toggled.args == [True] and views.grid_shown()
+    assert views.grid.current_row() == 40
+    assert 40 in views.grid.visible_rows()
+    qtbot.keyClick(views.grid, Qt.Key_Right)
+    with qtbot.waitSignal(views.openRequested, timeout=TIMEOUT_MS) as opened:
+        qtbot.keyClick(views.grid, Qt.Key_Return)
+    assert opened.args == [41]
+    assert not views.grid_shown()  # back to the image
+
+
+def test_the_strip_follows_the_current_image_and_a_click_opens_a_neighbour(
+    qtbot: Any, views: FolderViews
+) -> None:
+    views.toggle_strip()
+    assert views.strip_shown()
+    views.follow(60)
+    assert views.strip.current_row() == 60
+    target = views.strip.visualRect(views.thumbnails.index(62)).center()
+    with qtbot.waitSignal(views.openRequested, timeout=TIMEOUT_MS) as opened:
+        qtbot.mouseClick(views.strip.viewport(), Qt.LeftButton, pos=target)
+    assert opened.args == [62]
+    views.toggle_grid()
+    assert not views.strip_shown()  # the grid has the whole window
+    views.toggle_grid()
+    assert views.strip_shown()
+    views.toggle_strip()
+    assert not views.strip_shown()

@@ -1,0 +1,116 @@
+"""FolderViews: the image, the grid in its place, and the film strip under them.
+
+The window hands over its image view and gets back one central widget: a stack of the
+image and the grid, with the strip below. Enter toggles image ↔ grid (as in qimgv); the grid
+selects the current image when it opens, and opening one there (Enter, double-click) or in
+the strip (a click) asks the window to make it current (``openRequested``). Both follow the
+current index (``follow``). The grid and the strip share one ``ThumbnailModel``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
+from PyQt5.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.ui.film_strip import FilmStrip
+from viewer.ui.grid_view import GridView
+
+
+class FolderViews(QObject):
+    """The grid and the strip around the window's image view.
+
+    Signals:
+        openRequested(int): the user opened this index from the grid or the strip.
+        gridToggled(bool): the grid is now shown (True) or the image is (False).
+
+    Attributes:
+        widget: the window's central widget.
+        grid, strip: the two thumbnail views.
+    """
+
+    openRequested = pyqtSignal(int)
+    gridToggled = pyqtSignal(bool)
+
+    def __init__(self, image_view: QWidget, thumbnails: ThumbnailModel, parent: QObject) -> None:
+        super().__init__(parent)
+        self._thumbnails = thumbnails
+        self._image_view = image_view
+        self._current: int | None = None
+        self._strip_wanted = False
+        self.widget = QWidget()
+        self._stack = QStackedWidget(self.widget)
+        self.grid = GridView(thumbnails, self._stack)
+        self.strip = FilmStrip(thumbnails, parent=self.widget)
+        self._stack.addWidget(image_view)
+        self._stack.addWidget(self.grid)
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.strip)
+        self.strip.hide()
+        self.grid.opened.connect(self._on_grid_opened)
+        self.strip.opened.connect(self._on_strip_opened)
+
+    @property
+    def thumbnails(self) -> ThumbnailModel:
+        return self._thumbnails
+
+    def set_paths(self, paths: Sequence[str]) -> None:
+        """A new folder, or a new listing of this one (thumbnails of files still listed stay)."""
+        self._thumbnails.set_paths(paths)
+        self.follow(self._current)
+
+    def follow(self, index: int | None) -> None:
+        """The window's current image is now ``index``: the grid and the strip select it."""
+        self._current = index
+        if index is None:
+            self.strip.set_current(None)
+            return
+        self.strip.set_current(index)
+        if self.grid_shown():
+            self.grid.select_row(index)
+
+    def grid_shown(self) -> bool:
+        return self._stack.currentWidget() is self.grid
+
+    def strip_shown(self) -> bool:
+        return not self.strip.isHidden()
+
+    @pyqtSlot()
+    def toggle_grid(self) -> None:
+        """Enter: from the image to the grid (at the current image) and back."""
+        self.show_grid(not self.grid_shown())
+
+    def show_grid(self, shown: bool) -> None:
+        if shown == self.grid_shown():
+            return
+        if shown:
+            self._stack.setCurrentWidget(self.grid)
+            if self._current is not None:
+                self.grid.select_row(self._current)
+            self.grid.setFocus()
+        else:
+            self._stack.setCurrentWidget(self._image_view)
+            self._image_view.setFocus()
+        self.strip.setVisible(self._strip_wanted and not shown)
+        self.gridToggled.emit(shown)
+
+    @pyqtSlot()
+    def toggle_strip(self) -> None:
+        """The strip's key: show or hide it under the image (never under the grid)."""
+        self._strip_wanted = not self._strip_wanted
+        self.strip.setVisible(self._strip_wanted and not self.grid_shown())
+        self.follow(self._current)
+
+    @pyqtSlot(int)
+    def _on_grid_opened(self, row: int) -> None:
+        self.show_grid(False)
+        self.openRequested.emit(row)
+
+    @pyqtSlot(int)
+    def _on_strip_opened(self, row: int) -> None:
+        self.openRequested.emit(row)
