@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from PyQt5.QtCore import Qt
-from PyQt5.QtWidgets import QLabel, QMainWindow
+from PyQt5.QtGui import QKeySequence
+from PyQt5.QtWidgets import QAction, QLabel, QMainWindow
 
 from tests.thumb_fakes import FakeThumbnailer
 from viewer.model.thumbnail_model import ThumbnailModel
@@ -68,3 +69,28 @@ def test_the_strip_follows_the_current_image_and_a_click_opens_a_neighbour(
     assert views.strip_shown()
     views.toggle_strip()
     assert not views.strip_shown()
+
+
+def test_the_grid_takes_the_arrows_before_the_windows_shortcuts(
+    qtbot: Any, views: FolderViews
+) -> None:
+    window = views.parent()
+    assert isinstance(window, QMainWindow)
+    presses: list[str] = []
+    for key in ("Right", "End", "Return"):
+        action = QAction(key, window)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _=False, key=key: presses.append(key))
+        window.addAction(action)
+    views.follow(0)
+    views.toggle_grid()
+    window.activateWindow()
+    qtbot.waitUntil(views.grid.hasFocus, timeout=TIMEOUT_MS)
+    qtbot.keyClick(views.grid, Qt.Key_Right)
+    qtbot.keyClick(views.grid, Qt.Key_End)
+    assert views.grid.current_row() == len(PATHS) - 1
+    with qtbot.waitSignal(views.openRequested, timeout=TIMEOUT_MS):
+        qtbot.keyClick(views.grid, Qt.Key_Return)
+    assert presses == []
+    qtbot.keyClick(window, Qt.Key_Right)  # the image view again: the window's keys work
+    assert presses == ["Right"]

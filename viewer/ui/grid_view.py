@@ -11,7 +11,7 @@ or a double-click opens the image; Ctrl+wheel changes the thumbnail size.
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QModelIndex, QSize, Qt, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
 from PyQt5.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -21,6 +21,11 @@ from viewer.ui.thumbnail_cells import ThumbnailDelegate, cell_size, visible_rows
 MIN_ICON, MAX_ICON, DEFAULT_ICON = 64, 512, 160
 _ICON_STEP = 1.25  # one Ctrl+wheel notch
 _VIEW_NAME = "grid"
+#: Keys the grid takes before the window's shortcuts (→ is "next image" in the image view).
+_NAVIGATION_KEYS = frozenset({
+    Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown,
+    Qt.Key_Home, Qt.Key_End, Qt.Key_Return, Qt.Key_Enter,
+})  # fmt: skip
 
 
 def load_size(icon: int, device_ratio: float) -> int:
@@ -111,8 +116,21 @@ class GridView(QListView):
 
     # -- events ---------------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        """Claim the navigation keys from the window's shortcuts while the grid has focus."""
+        if (
+            event.type() == QEvent.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _NAVIGATION_KEYS
+            and not event.modifiers() & ~Qt.KeypadModifier
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        plain = not event.modifiers() & ~Qt.KeypadModifier
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and plain:
             row = self.current_row()
             if row is not None:
                 self.opened.emit(row)
