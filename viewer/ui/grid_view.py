@@ -11,16 +11,16 @@ or a double-click opens the image; Ctrl+wheel changes the thumbnail size.
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QEvent, QModelIndex, QSize, Qt, QTimer, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent, QWheelEvent
+from PyQt5.QtCore import QEvent, QModelIndex, QSize, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtGui import QKeyEvent, QResizeEvent, QWheelEvent
 from PyQt5.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from viewer.model.thumbnail_model import THUMBNAIL_SIZES, ThumbnailModel
-from viewer.ui.thumbnail_cells import ThumbnailDelegate, cell_size, visible_rows
+from viewer.ui.thumbnail_cells import ThumbnailDelegate, cell_size
+from viewer.ui.thumbnail_list import ThumbnailList
 
 MIN_ICON, MAX_ICON, DEFAULT_ICON = 64, 512, 160
 _ICON_STEP = 1.25  # one Ctrl+wheel notch
-_VIEW_NAME = "grid"
 #: Keys the grid takes before the window's shortcuts (→ is "next image" in the image view).
 _NAVIGATION_KEYS = frozenset({
     Qt.Key_Left, Qt.Key_Right, Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown,
@@ -34,7 +34,7 @@ def load_size(icon: int, device_ratio: float) -> int:
     return next((size for size in THUMBNAIL_SIZES if size >= needed), THUMBNAIL_SIZES[-1])
 
 
-class GridView(QListView):
+class GridView(ThumbnailList):
     """The folder as a grid of thumbnails.
 
     Signals:
@@ -42,31 +42,18 @@ class GridView(QListView):
         thumbnailSizeChanged(int): Ctrl+wheel changed the thumbnail size (pixels).
     """
 
-    opened = pyqtSignal(int)
     thumbnailSizeChanged = pyqtSignal(int)
 
     def __init__(self, model: ThumbnailModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._thumbnails = model
+        super().__init__(model, "grid", parent)
         self.setViewMode(QListView.IconMode)
-        self.setUniformItemSizes(True)
-        self.setMovement(QListView.Static)
         self.setResizeMode(QListView.Adjust)
         self.setWrapping(True)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
         self.setItemDelegate(ThumbnailDelegate(show_names=True, parent=self))
-        self.setModel(model)
-        self._report_timer = QTimer(self)  # one report per burst of scroll events
-        self._report_timer.setSingleShot(True)
-        self._report_timer.setInterval(0)
-        self._report_timer.timeout.connect(self._on_report_visible)
         self._icon = 0
         self.set_icon_size(DEFAULT_ICON)
-        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.doubleClicked.connect(self._on_double_clicked)
-        model.modelReset.connect(self._on_scrolled)
 
     @property
     def icon_size(self) -> int:
@@ -87,10 +74,6 @@ class GridView(QListView):
             self.scrollTo(current, QAbstractItemView.PositionAtCenter)
         self._on_scrolled()
 
-    def current_row(self) -> int | None:
-        index = self.currentIndex()
-        return index.row() if index.isValid() else None
-
     def select_row(self, row: int) -> None:
         """Select ``row`` and bring it into view (the grid follows the current image)."""
         if 0 <= row < self._thumbnails.rowCount():
@@ -98,20 +81,16 @@ class GridView(QListView):
             self.setCurrentIndex(index)
             self.scrollTo(index, QAbstractItemView.PositionAtCenter)
 
-    def visible_rows(self) -> range:
-        """The rows this view shows now (empty while hidden)."""
-        return visible_rows(self, self._cell()) if self.isVisible() else range(0)
-
     def _fit_cells(self) -> None:
         """Share the width left over between the columns: no ragged margin on the right."""
-        base = self._cell()
+        base = self._base_cell()
         width = self.viewport().width() - 1
         columns = max(1, width // base.width())
         cell = QSize(max(base.width(), width // columns), base.height())
         if cell != self.gridSize():
             self.setGridSize(cell)
 
-    def _cell(self) -> QSize:
+    def _base_cell(self) -> QSize:
         return cell_size(self._icon, True, self.fontMetrics().height())
 
     # -- events ---------------------------------------------------------------------------
@@ -151,23 +130,6 @@ class GridView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_cells()
-        self._on_scrolled()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._on_scrolled()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._thumbnails.set_visible(_VIEW_NAME, range(0))
-
-    @pyqtSlot()
-    def _on_scrolled(self) -> None:
-        self._report_timer.start()
-
-    @pyqtSlot()
-    def _on_report_visible(self) -> None:
-        self._thumbnails.set_visible(_VIEW_NAME, self.visible_rows())
 
     @pyqtSlot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:
