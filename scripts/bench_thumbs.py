@@ -22,12 +22,14 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.gettempdir())
 
-from bench.beside_grid import browse_beside_grid
+from bench.beside_grid import browse_beside_grid, pooled
 from bench.images import camera_images, quick_images
 from bench.report import run_header, table, write_json
 from bench.runner import QUICK_TIMING, Timing
 from bench.share import PRESETS, Link, Share
 from bench.thumbs import (
+    THREADS,
+    GridSetup,
     first_screen,
     full_decode_loader,
     linked_folder,
@@ -37,6 +39,7 @@ from bench.thumbs import (
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.sequence import list_image_names
+from viewer.model.thumbnail_task import ThumbnailLoader
 
 BROWSE_TIMING = Timing(seq_presses=16, seq_dwell=0.8)
 VIEW_SIZE, QUICK_VIEW_SIZE = (1600, 900), (400, 240)
@@ -45,8 +48,9 @@ SCREEN_COLUMNS = [("design", "design", 11), ("link", "link", 4), ("first_screen"
                   ("first_screen_ms", "first screen ms", 15), ("thumbnails", "made", 4),
                   ("failed", "failed", 6), ("kb_per_thumbnail", "KB/thumb", 8),
                   ("thumbnails_per_s", "thumbs/s", 8), ("stall_max_ms", "stall max ms", 12)]
-BROWSE_COLUMNS = [("design", "grid beside", 16), ("p50_ms", "next p50 ms", 11),
-                  ("p95_ms", "next p95 ms", 11), ("shown", "shown", 5),
+BROWSE_COLUMNS = [("design", "grid beside", 16), ("presses", "presses", 7),
+                  ("missed", "missed", 6), ("p50_ms", "next p50 ms", 11),
+                  ("p95_ms", "next p95 ms", 11),
                   ("thumbnails_started", "thumbs started", 14), ("stall_max_ms", "stall max", 9)]
 TARGET_COLUMNS = [("target", "target", 44), ("figure", "figure", 16), ("verdict", "met", 4)]
 # fmt: on
@@ -61,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--files", type=int, default=80, help="sample images to make and use")
     parser.add_argument("--copies", type=int, default=20,
                         help="links per file in the folder the grid pages through while browsing")
+    parser.add_argument("--threads", type=int, default=THREADS,
+                        help=f"thumbnail pool threads (default {THREADS}, the viewer's)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="browsing runs per design, taken in turns and pooled")
     parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
     return parser
@@ -73,40 +81,27 @@ def main(argv: list[str] | None = None) -> int:
     link: Link | None
     if args.quick:
         paths, timing, view = quick_images(12), QUICK_TIMING, QUICK_VIEW_SIZE
-        link = PRESETS["lan"]
+        link, args.rounds = PRESETS["lan"], 1
     else:
         paths = _paths(args)
         timing, view = BROWSE_TIMING, VIEW_SIZE
         link = None if args.share == "none" else PRESETS[args.share]
     share = Share(link)
+    GridSetup.threads = args.threads
     _into_page_cache(paths)  # the link, not the disk, sets the pace for every design
     have_thumbnailer = thumbnailer_available()
-    cache_root = tempfile.mkdtemp(prefix="bench-thumbs-cache-")
-    loaders = {"full-decode": full_decode_loader(share)}
-    if have_thumbnailer:
-        loaders["cold"] = thumbnailer_loader(share, cache_root)
-        loaders["warm"] = thumbnailer_loader(share, cache_root)  # a fresh process's view
-    else:
+    if not have_thumbnailer:
         print("the thumbnailer is not installed yet: full-decode only", file=sys.stderr)
-    screens = []
-    for design, loader in loaders.items():
-        print(f"first screen: {design} …", file=sys.stderr)
-        screens.append(first_screen(design, loader, share, paths, timing.timeout * 5))
-
+    screens = _first_screens(share, paths, timing, have_thumbnailer)
     grid_folder = linked_folder(paths, 2 if args.quick else args.copies)
-    browse = [browse_beside_grid("no grid", share, paths, timing, view, None)]
-    beside = {"full-decode": full_decode_loader(share)}
-    if have_thumbnailer:
-        beside["cold"] = thumbnailer_loader(share, tempfile.mkdtemp(prefix="bench-thumbs-b-"))
-    for design, loader in beside.items():
-        print(f"browsing beside a {design} grid …", file=sys.stderr)
-        browse.append(browse_beside_grid(design, share, paths, timing, view, (loader, grid_folder)))
-
+    browse = _browsing(share, paths, timing, view, grid_folder, args.rounds, have_thumbnailer)
     targets = _targets(screens, browse, link.name if link else "none")
-    print(f"\n{len(paths)} images, link {link.name if link else 'none'}; grid of 60 cells\n")
+    print(f"\n{len(paths)} images, link {link.name if link else 'none'}; grid of 60 cells; "
+          f"{args.threads} thumbnail thread(s)\n")  # fmt: skip
     print(table(screens, SCREEN_COLUMNS))
     print(f"\nnext image while a grid pages through {len(grid_folder)} names, one screen per "
-          f"press ({timing.seq_presses} presses, {timing.seq_dwell} s apart)\n")  # fmt: skip
+          f"press ({timing.seq_presses} presses, {timing.seq_dwell} s apart, {args.rounds} "
+          "rounds pooled; a missed image counts as the dwell)\n")  # fmt: skip
     print(table(browse, BROWSE_COLUMNS))
     print("\n" + table(targets, TARGET_COLUMNS))
     run: dict[str, Any] = {**run_header(), "files": len(paths), "screens": screens,
@@ -114,6 +109,47 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nwrote {write_json(args.out, run, prefix='thumbs')}")
     del app
     return _check_quick(screens, browse) if args.quick else 0
+
+
+def _first_screens(
+    share: Share, paths: list[str], timing: Timing, have_thumbnailer: bool
+) -> list[dict[str, Any]]:
+    """Each design opens the folder in a fresh grid; ``warm`` reuses ``cold``'s cache."""
+    cache_root = tempfile.mkdtemp(prefix="bench-thumbs-cache-")
+    loaders = {"full-decode": full_decode_loader(share)}
+    if have_thumbnailer:
+        loaders["cold"] = thumbnailer_loader(share, cache_root)
+        loaders["warm"] = thumbnailer_loader(share, cache_root)  # as a fresh process finds it
+    screens = []
+    for design, loader in loaders.items():
+        print(f"first screen: {design} …", file=sys.stderr)
+        screens.append(first_screen(design, loader, share, paths, timing.timeout * 5))
+    return screens
+
+
+def _browsing(
+    share: Share,
+    paths: list[str],
+    timing: Timing,
+    view: tuple[int, int],
+    grid_folder: list[str],
+    rounds: int,
+    have_thumbnailer: bool,
+) -> list[dict[str, Any]]:
+    """``seq`` in the viewer with no grid, a full-decode grid and ours (cold) beside it."""
+    beside: dict[str, ThumbnailLoader | None] = {
+        "no grid": None,
+        "full-decode": full_decode_loader(share),
+    }
+    if have_thumbnailer:
+        beside["cold"] = thumbnailer_loader(share, tempfile.mkdtemp(prefix="bench-thumbs-b-"))
+    runs: dict[str, list[dict[str, Any]]] = {design: [] for design in beside}
+    for round_ in range(rounds):  # designs take turns, so the machine's noise is shared
+        for design, loader in beside.items():
+            print(f"browsing beside {design}, round {round_ + 1} …", file=sys.stderr)
+            grid = None if loader is None else (loader, grid_folder)
+            runs[design].append(browse_beside_grid(design, share, paths, timing, view, grid))
+    return [pooled(design, design_runs) for design, design_runs in runs.items()]  # fmt: skip
 
 
 def _paths(args: argparse.Namespace) -> list[str]:

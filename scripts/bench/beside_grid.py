@@ -14,7 +14,7 @@ from typing import Any
 from PyQt5.QtCore import Qt
 
 from bench.designs import parse_design
-from bench.figures import script_figures
+from bench.figures import ms, percentile, script_figures
 from bench.images import sequence_of
 from bench.probe import wait, wait_until
 from bench.runner import Session, Timing
@@ -22,6 +22,21 @@ from bench.share import Share
 from bench.thumbs import GridSetup, Pager
 from viewer.core.geometry import Size
 from viewer.model.thumbnail_task import ThumbnailLoader
+
+
+def pooled(label: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The runs of one design as one row: percentiles over every press of every run."""
+    latencies = [value for run in runs for value in run["latencies"]]
+    return {
+        "design": label,
+        "runs": len(runs),
+        "presses": len(latencies),
+        "missed": sum(run["presses"] - run["shown"] for run in runs),
+        "p50_ms": ms(percentile(latencies, 50)),
+        "p95_ms": ms(percentile(latencies, 95)),
+        "thumbnails_started": sum(run.get("thumbnails_started", 0) for run in runs) or None,
+        "stall_max_ms": max(run["stall_max_ms"] for run in runs),
+    }
 
 
 def browse_beside_grid(
@@ -58,6 +73,9 @@ def browse_beside_grid(
         wait_until(lambda: probe.shown(session.window.current_index), timing.timeout)
         probe.stop()
         figures = script_figures("seq", design, share, probe, started)
+        # An image not painted before the next press waited at least the dwell: counted so.
+        figures["latencies"] = [probe.painted.get(i, probe.pressed[i] + timing.seq_dwell)
+                                - probe.pressed[i] for i in probe.pressed]  # fmt: skip
         if setup is not None:
             figures["thumbnails_started"] = setup.model.loads_started
     finally:

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import os
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSlot
 
@@ -35,6 +36,7 @@ ICON = 128  # the freedesktop ``normal`` size, loaded at 128 on a 1× screen
 THUMBNAILER_MODULE = "viewer.core.previews.thumbnailer"
 CACHE_MODULE = "viewer.core.thumbcache"
 DESIGNS = ("full-decode", "cold", "warm")
+THREADS = int(inspect.signature(ThumbnailModel).parameters["threads"].default)
 
 
 def thumbnailer_available() -> bool:
@@ -93,15 +95,19 @@ class Heartbeat(QObject):
 
 @dataclass
 class GridSetup:
-    """A grid over a thumbnail model, sized to show exactly the first screen."""
+    """A grid over a thumbnail model, sized to show exactly the first screen.
+
+    ``threads`` is the thumbnail pool's size for every grid of the run (``--threads``).
+    """
 
     model: ThumbnailModel
     grid: GridView
+    threads: ClassVar[int] = THREADS
 
     @classmethod
     def build(cls, loader: ThumbnailLoader, activate: bool = True) -> GridSetup:
         """``activate=False`` shows the grid without taking the keyboard from the viewer."""
-        model = ThumbnailModel(loader)
+        model = ThumbnailModel(loader, threads=cls.threads)
         grid = GridView(model)
         grid.setAttribute(Qt.WA_ShowWithoutActivating, not activate)
         grid.set_icon_size(ICON)
