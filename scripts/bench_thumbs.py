@@ -33,7 +33,6 @@ from bench.thumbs import (
     first_screen,
     full_decode_loader,
     linked_folder,
-    thumbnailer_available,
     thumbnailer_loader,
 )
 from PyQt5.QtWidgets import QApplication
@@ -68,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", type=int, default=THREADS,
                         help=f"thumbnail pool threads (default {THREADS}, the viewer's)")
     parser.add_argument("--rounds", type=int, default=3,
-                        help="browsing runs per design, taken in turns and pooled")
+                        help="browsing runs per design, taken in turns and pooled (0: none)")
     parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
     return parser
@@ -89,12 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     share = Share(link)
     GridSetup.threads = args.threads
     _into_page_cache(paths)  # the link, not the disk, sets the pace for every design
-    have_thumbnailer = thumbnailer_available()
-    if not have_thumbnailer:
-        print("the thumbnailer is not installed yet: full-decode only", file=sys.stderr)
-    screens = _first_screens(share, paths, timing, have_thumbnailer)
+    screens = _first_screens(share, paths, timing)
     grid_folder = linked_folder(paths, 2 if args.quick else args.copies)
-    browse = _browsing(share, paths, timing, view, grid_folder, args.rounds, have_thumbnailer)
+    browse = _browsing(share, paths, timing, view, grid_folder, args.rounds)
     targets = _targets(screens, browse, link.name if link else "none")
     print(f"\n{len(paths)} images, link {link.name if link else 'none'}; grid of 60 cells; "
           f"{args.threads} thumbnail thread(s)\n")  # fmt: skip
@@ -111,15 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     return _check_quick(screens, browse) if args.quick else 0
 
 
-def _first_screens(
-    share: Share, paths: list[str], timing: Timing, have_thumbnailer: bool
-) -> list[dict[str, Any]]:
+def _first_screens(share: Share, paths: list[str], timing: Timing) -> list[dict[str, Any]]:
     """Each design opens the folder in a fresh grid; ``warm`` reuses ``cold``'s cache."""
     cache_root = tempfile.mkdtemp(prefix="bench-thumbs-cache-")
-    loaders = {"full-decode": full_decode_loader(share)}
-    if have_thumbnailer:
-        loaders["cold"] = thumbnailer_loader(share, cache_root)
-        loaders["warm"] = thumbnailer_loader(share, cache_root)  # as a fresh process finds it
+    loaders = {
+        "full-decode": full_decode_loader(share),
+        "cold": thumbnailer_loader(share, cache_root),
+        "warm": thumbnailer_loader(share, cache_root),  # as a fresh process finds it
+    }
     screens = []
     for design, loader in loaders.items():
         print(f"first screen: {design} …", file=sys.stderr)
@@ -134,22 +129,20 @@ def _browsing(
     view: tuple[int, int],
     grid_folder: list[str],
     rounds: int,
-    have_thumbnailer: bool,
 ) -> list[dict[str, Any]]:
     """``seq`` in the viewer with no grid, a full-decode grid and ours (cold) beside it."""
     beside: dict[str, ThumbnailLoader | None] = {
         "no grid": None,
         "full-decode": full_decode_loader(share),
+        "cold": thumbnailer_loader(share, tempfile.mkdtemp(prefix="bench-thumbs-b-")),
     }
-    if have_thumbnailer:
-        beside["cold"] = thumbnailer_loader(share, tempfile.mkdtemp(prefix="bench-thumbs-b-"))
     runs: dict[str, list[dict[str, Any]]] = {design: [] for design in beside}
     for round_ in range(rounds):  # designs take turns, so the machine's noise is shared
         for design, loader in beside.items():
             print(f"browsing beside {design}, round {round_ + 1} …", file=sys.stderr)
             grid = None if loader is None else (loader, grid_folder)
             runs[design].append(browse_beside_grid(design, share, paths, timing, view, grid))
-    return [pooled(design, design_runs) for design, design_runs in runs.items()]  # fmt: skip
+    return [pooled(design, design_runs) for design, design_runs in runs.items() if design_runs]
 
 
 def _paths(args: argparse.Namespace) -> list[str]:
@@ -187,7 +180,7 @@ def _targets(
         None if ratio is None or link != "wifi" else ratio >= 20)  # fmt: skip
     warm_ms = warm["first_screen_ms"] if warm else None
     add("warm first screen ≤ 300 ms", warm_ms, None if warm_ms is None else warm_ms <= 300)
-    alone = browse[0]["p95_ms"]
+    alone = browse[0]["p95_ms"] if browse else None
     ours = next((row["p95_ms"] for row in browse if row["design"] == "cold"), None)
     add("next-image p95 beside our grid ≤ without", ours and alone and f"{ours} vs {alone}",
         None if ours is None or alone is None else ours <= alone)  # fmt: skip

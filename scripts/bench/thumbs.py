@@ -12,14 +12,13 @@ All run through the same ``ThumbnailModel`` and ``GridView`` the viewer uses, of
 from __future__ import annotations
 
 import functools
-import importlib
 import inspect
 import os
 import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSlot
 
@@ -27,25 +26,16 @@ from bench.figures import ms
 from bench.probe import wait_until
 from bench.share import Share
 from viewer.core.decode import DecodedImage
+from viewer.core.previews.thumbnailer import make_thumbnail
+from viewer.core.thumbcache import ThumbnailCache
 from viewer.model.thumbnail_model import ThumbnailModel, ThumbnailState
 from viewer.model.thumbnail_task import ThumbnailLoader
 from viewer.ui.grid_view import GridView
 
 FIRST_SCREEN = (10, 6)  # columns × lines: 60 thumbnails
 ICON = 128  # the freedesktop ``normal`` size, loaded at 128 on a 1× screen
-THUMBNAILER_MODULE = "viewer.core.previews.thumbnailer"
-CACHE_MODULE = "viewer.core.thumbcache"
 DESIGNS = ("full-decode", "cold", "warm")
 THREADS = int(inspect.signature(ThumbnailModel).parameters["threads"].default)
-
-
-def thumbnailer_available() -> bool:
-    """Whether the project's thumbnailer is installed (it lands with issue 11, part 1)."""
-    try:
-        importlib.import_module(THUMBNAILER_MODULE)
-    except ImportError:
-        return False
-    return True
 
 
 def full_decode_loader(share: Share) -> ThumbnailLoader:
@@ -59,12 +49,10 @@ def full_decode_loader(share: Share) -> ThumbnailLoader:
 
 def thumbnailer_loader(share: Share, cache_root: str) -> ThumbnailLoader:
     """The project's ``make_thumbnail``, reading through ``share``, caching in ``cache_root``."""
-    thumbnailer = importlib.import_module(THUMBNAILER_MODULE)
-    cache = importlib.import_module(CACHE_MODULE).ThumbnailCache(cache_root)
-    make = functools.partial(
-        thumbnailer.make_thumbnail, cache=cache, reader=share.read_range, stamp_of=share.stat
+    cache = ThumbnailCache(cache_root)
+    return functools.partial(
+        make_thumbnail, cache=cache, reader=share.read_range, stamp_of=share.stat
     )
-    return cast(ThumbnailLoader, make)
 
 
 class Heartbeat(QObject):

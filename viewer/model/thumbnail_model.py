@@ -38,7 +38,6 @@ from viewer.model.thumbnail_task import (
     ThumbnailLoader,
     ThumbnailSignals,
     ThumbnailTask,
-    reduced_decode,
 )
 
 log = logging.getLogger(__name__)
@@ -79,7 +78,7 @@ class ThumbnailModel(QAbstractListModel):
 
     def __init__(
         self,
-        loader: ThumbnailLoader = reduced_decode,
+        loader: ThumbnailLoader,
         *,
         size: int = DEFAULT_SIZE,
         budget_bytes: int = DEFAULT_BUDGET,

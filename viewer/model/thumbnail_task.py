@@ -16,7 +16,7 @@ from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
 from viewer.core.cancel import Cancelled, cancellable, check_cancelled
-from viewer.core.decode import DecodedImage, DecodeError, load_image
+from viewer.core.decode import DecodedImage, DecodeError
 from viewer.model.load_task import PoolTask
 from viewer.model.qimage_buffer import to_qimage
 
@@ -26,13 +26,6 @@ log = logging.getLogger(__name__)
 #: most ``size``. The thumbnailer (``make_thumbnail`` with its cache bound) has this shape;
 #: tests inject counting, gated and failing ones.
 ThumbnailLoader = Callable[[str, int], DecodedImage]
-
-
-def reduced_decode(path: str, size: int) -> DecodedImage:
-    """A thumbnail from the main decoder: the whole file is read, then decoded at the smallest
-    DCT scale that covers ``size`` and resized. The fallback until a thumbnailer that reads
-    embedded previews is given; slow on a share (the whole file crosses the link)."""
-    return load_image(path, fit=(size, size)).image
 
 
 class ThumbnailSignals(QObject):
