@@ -27,6 +27,8 @@ def make_model(qtbot: Any, thumbnailer: FakeThumbnailer) -> Iterator[Callable[..
     models: list[ThumbnailModel] = []
 
     def make(**options: Any) -> ThumbnailModel:
+        # One thread: while its load is gated, every other load waits in the queue, in order.
+        options.setdefault("threads", 1)
         model = ThumbnailModel(thumbnailer, **options)
         model.set_paths(PATHS)
         models.append(model)
