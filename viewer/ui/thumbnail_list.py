@@ -8,10 +8,11 @@ shows nothing.
 from __future__ import annotations
 
 from PyQt5.QtCore import QSize, QTimer, pyqtSignal, pyqtSlot
-from PyQt5.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PyQt5.QtGui import QHideEvent, QPalette, QResizeEvent, QShowEvent
 from PyQt5.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.ui.theme import background_color, message_color
 from viewer.ui.thumbnail_cells import visible_rows
 
 
@@ -32,6 +33,10 @@ class ThumbnailList(QListView):
         self.setMovement(QListView.Static)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        palette = self.palette()  # photos on the image area's dark ground, as in the viewer
+        palette.setColor(QPalette.Base, background_color(palette))
+        palette.setColor(QPalette.Text, message_color(palette))
+        self.setPalette(palette)
         self._report_timer = QTimer(self)  # one report per burst of scroll events
         self._report_timer.setSingleShot(True)
         self._report_timer.setInterval(0)
