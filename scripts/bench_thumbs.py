@@ -141,7 +141,8 @@ def _browsing(
         for design, loader in beside.items():
             print(f"browsing beside {design}, round {round_ + 1} …", file=sys.stderr)
             grid = None if loader is None else (loader, grid_folder)
-            runs[design].append(browse_beside_grid(design, share, paths, timing, view, grid))
+            hold = design != "full-decode"  # other viewers let thumbnails run alongside
+            runs[design].append(browse_beside_grid(design, share, paths, timing, view, grid, hold))
     return [pooled(design, design_runs) for design, design_runs in runs.items() if design_runs]
 
 

@@ -9,7 +9,7 @@ baseline of the same run.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, cast
 
 from PyQt5.QtCore import Qt
 
@@ -21,6 +21,8 @@ from bench.runner import Session, Timing
 from bench.share import Share
 from bench.thumbs import GridSetup, Pager
 from viewer.core.geometry import Size
+from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.thumbnail_hold import ThumbnailHold
 from viewer.model.thumbnail_task import ThumbnailLoader
 
 
@@ -46,19 +48,24 @@ def browse_beside_grid(
     timing: Timing,
     view_size: Size,
     grid: tuple[ThumbnailLoader, list[str]] | None,
+    hold: bool = True,
 ) -> dict[str, Any]:
     """``seq`` through ``paths`` in the real window, beside a paging grid if ``grid`` is
-    given as (loader, folder); returns the browse figures plus the grid's own counts."""
+    given as (loader, folder), held while the main image loads if ``hold`` (as the viewer
+    does); returns the browse figures plus the grid's own counts."""
     design = parse_design("viewer")
     session = Session(design, share, sequence_of(paths), view_size)
     setup: GridSetup | None = None
     pager: Pager | None = None
+    holder: ThumbnailHold | None = None
     try:
         session.open_and_show(timing.timeout)
         wait(0.5 if timing.timeout > 30 else 0.05)
         if grid is not None:
             setup = GridSetup.build(grid[0], activate=False)
             setup.model.set_paths(grid[1])
+            if hold:
+                holder = ThumbnailHold(cast(PrefetchModel, session.model), setup.model)
             pager = Pager(setup.grid, timing.seq_dwell)
             pager.start()
             session.window.activateWindow()  # keys go to the viewer, as a user's would
@@ -81,6 +88,8 @@ def browse_beside_grid(
     finally:
         if pager is not None:
             pager.stop()
+        if holder is not None:
+            holder.stop()
         if setup is not None:
             setup.close()
         session.close()

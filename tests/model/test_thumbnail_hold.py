@@ -1,0 +1,40 @@
+"""Thumbnail reads wait while the main image loads: counted, never timed."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from tests.fakes import FakeLoader
+from tests.model.conftest import PATHS
+from tests.thumb_fakes import FakeThumbnailer
+from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.thumbnail_hold import ThumbnailHold
+from viewer.model.thumbnail_model import ThumbnailModel
+
+TIMEOUT_MS = 10_000
+
+
+def test_no_thumbnail_is_read_while_the_main_image_loads(
+    qtbot: Any, make_model: Callable[..., PrefetchModel], loader: FakeLoader
+) -> None:
+    main = make_model()
+    thumbnailer = FakeThumbnailer()
+    thumbnails = ThumbnailModel(thumbnailer)
+    thumbnails.set_paths(PATHS)
+    hold = ThumbnailHold(main, thumbnails)
+    try:
+        loader.gate(PATHS[0])
+        main.request(0)
+        qtbot.waitUntil(lambda: thumbnails.held, timeout=TIMEOUT_MS)
+        thumbnails.set_visible("strip", range(0, 5))
+        qtbot.waitUntil(lambda: thumbnails.wanted() != [], timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: loader.count(PATHS[0]) == 1, timeout=TIMEOUT_MS)
+        assert thumbnailer.calls == []  # the current image has the link to itself
+        loader.release_all()
+        qtbot.waitUntil(lambda: not thumbnails.held, timeout=TIMEOUT_MS)
+        qtbot.waitUntil(lambda: len(thumbnailer.calls) >= 5, timeout=TIMEOUT_MS)
+        assert main.in_flight() == 0 or thumbnails.held  # only read while the main is idle
+    finally:
+        hold.stop()
+        thumbnailer.release_all()
+        thumbnails.shutdown(wait=True)
