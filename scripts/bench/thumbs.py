@@ -28,7 +28,8 @@ from bench.share import Share
 from viewer.core.decode import DecodedImage
 from viewer.core.previews.thumbnailer import make_thumbnail
 from viewer.core.thumbcache import ThumbnailCache
-from viewer.model.thumbnail_model import ThumbnailModel, ThumbnailState
+from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.model.thumbnail_state import ThumbnailState
 from viewer.model.thumbnail_task import ThumbnailLoader
 from viewer.ui.grid_view import GridView
 

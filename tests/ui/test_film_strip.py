@@ -10,7 +10,8 @@ import pytest
 from PyQt5.QtCore import Qt
 
 from tests.thumb_fakes import FakeThumbnailer
-from viewer.model.thumbnail_model import ThumbnailModel, ThumbnailState
+from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.model.thumbnail_state import ThumbnailState
 from viewer.ui.film_strip import FilmStrip
 from viewer.ui.grid_view import GridView
 

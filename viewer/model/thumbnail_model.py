@@ -17,8 +17,6 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from PyQt5.QtCore import (
@@ -34,6 +32,7 @@ from PyQt5.QtGui import QImage, QPixmap
 
 from viewer.core.store import ImageStore
 from viewer.core.thumb_order import wanted_rows
+from viewer.model.thumbnail_state import PathRole, StateRole, Thumbnail, ThumbnailState
 from viewer.model.thumbnail_task import (
     ThumbnailLoader,
     ThumbnailSignals,
@@ -51,25 +50,6 @@ DEFAULT_BUDGET = 64 << 20  # bytes of thumbnail pixels kept in memory
 #: The main image loses nothing by it: thumbnails are held while it loads (``set_held``).
 THREADS = 2
 _MAX_ITEMS = 1 << 20  # the store's count bound; the byte budget is the one that binds
-StateRole = Qt.UserRole + 1  # a ThumbnailState
-PathRole = Qt.UserRole + 2  # the row's full path
-
-
-class ThumbnailState(Enum):
-    """Where one row's thumbnail is."""
-
-    EMPTY = "empty"  # not asked for (scrolled away, or never on screen)
-    LOADING = "loading"  # queued or being made
-    READY = "ready"  # in memory (perhaps at a smaller size while a larger one loads)
-    FAILED = "failed"  # no thumbnail can be made; the tooltip says why
-
-
-@dataclass(frozen=True)
-class Thumbnail:
-    """A thumbnail in memory and the size it was asked for (its longest side may be less)."""
-
-    pixmap: QPixmap
-    size: int
 
 
 class ThumbnailModel(QAbstractListModel):
@@ -319,6 +299,8 @@ class ThumbnailModel(QAbstractListModel):
             pixmap = QPixmap.fromImage(image)
             self._store.insert(task.path, Thumbnail(pixmap, task.size), image.sizeInBytes())
             self._changed(task.path)
+        if task.size < self._size:
+            self._schedule_soon()  # made before the size grew: the larger one is still due
 
     @pyqtSlot(object, str)
     def _on_failed(self, task: ThumbnailTask, message: str) -> None:
@@ -332,7 +314,7 @@ class ThumbnailModel(QAbstractListModel):
     def _on_cancelled(self, task: ThumbnailTask) -> None:
         if self._finished(task):
             self._changed(task.path)  # back to empty; wanted again later, it is re-queued
-            if task.path in set(self.path(row) for row in self._wanted):
+            if self._row_of.get(task.path) in self._wanted:
                 self._schedule_soon()
 
 

@@ -19,7 +19,7 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.thumbnail_model import StateRole, ThumbnailState
+from viewer.model.thumbnail_state import StateRole, ThumbnailState
 
 PADDING = 6  # around the picture, inside the cell
 _MAX_ENLARGE = 2.0
