@@ -50,7 +50,9 @@ SCREEN_COLUMNS = [("design", "design", 11), ("link", "link", 4), ("first_screen"
 BROWSE_COLUMNS = [("design", "grid beside", 16), ("presses", "presses", 7),
                   ("missed", "missed", 6), ("p50_ms", "next p50 ms", 11),
                   ("p95_ms", "next p95 ms", 11),
-                  ("thumbnails_started", "thumbs started", 14), ("stall_max_ms", "stall max", 9)]
+                  ("thumbnails_started", "thumbs started", 14),
+                  ("thumb_kb_beside", "thumb KB beside image reads", 27),
+                  ("stall_max_ms", "stall max", 9)]
 TARGET_COLUMNS = [("target", "target", 44), ("figure", "figure", 16), ("verdict", "met", 4)]
 # fmt: on
 

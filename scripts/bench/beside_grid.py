@@ -36,9 +36,16 @@ def pooled(label: str, runs: list[dict[str, Any]]) -> dict[str, Any]:
         "missed": sum(run["presses"] - run["shown"] for run in runs),
         "p50_ms": ms(percentile(latencies, 50)),
         "p95_ms": ms(percentile(latencies, 95)),
-        "thumbnails_started": sum(run.get("thumbnails_started", 0) for run in runs) or None,
+        "thumbnails_started": _total(runs, "thumbnails_started"),
+        "thumb_kb_beside": _total(runs, "thumb_kb_beside"),
         "stall_max_ms": max(run["stall_max_ms"] for run in runs),
     }
+
+
+def _total(runs: list[dict[str, Any]], key: str) -> int | None:
+    """The sum over the runs that have ``key`` (None when none has: no grid)."""
+    values = [run[key] for run in runs if key in run]
+    return sum(values) if values else None
 
 
 def browse_beside_grid(
@@ -85,6 +92,7 @@ def browse_beside_grid(
                                 - probe.pressed[i] for i in probe.pressed]  # fmt: skip
         if setup is not None:
             figures["thumbnails_started"] = setup.model.loads_started
+            figures["thumb_kb_beside"] = round(share.ranged_beside_whole / 1024)
     finally:
         if pager is not None:
             pager.stop()

@@ -55,18 +55,22 @@ class Share:
         link: the simulated link, or None to read the folder as it is.
         bytes_read: bytes read since the last ``reset``.
         reads: files opened since the last ``reset``.
+        ranged_beside_whole: bytes of ranged reads (thumbnails) that began while a whole
+            read (an image) was on the link, since the last ``reset``.
     """
 
     def __init__(self, link: Link | None) -> None:
         self.link = link
         self.bytes_read = 0
         self.reads = 0
+        self.ranged_beside_whole = 0
+        self._whole_reads = 0
         self._lock = threading.Lock()
         self._link_free_at = 0.0
 
     def reset(self) -> None:
         with self._lock:
-            self.bytes_read = self.reads = 0
+            self.bytes_read = self.reads = self.ranged_beside_whole = 0
 
     def read(self, path: str) -> tuple[bytes, FileStamp]:
         """Read ``path`` through the link chunk by chunk, as ``read_file`` does on a share.
@@ -75,7 +79,13 @@ class Share:
         actually sent count as bytes read.
         """
         data, stamp = read_file(path)
-        self._transfer(len(data))
+        with self._lock:
+            self._whole_reads += 1
+        try:
+            self._transfer(len(data))
+        finally:
+            with self._lock:
+                self._whole_reads -= 1
         return data, stamp
 
     def read_head_first(
@@ -105,7 +115,12 @@ class Share:
         with open(path, "rb") as file:
             file.seek(offset)
             data = file.read(length)
+        with self._lock:
+            beside = self._whole_reads > 0
         self._transfer(len(data))
+        if beside:
+            with self._lock:
+                self.ranged_beside_whole += len(data)
         return data
 
     def stat(self, path: str) -> FileStamp:
