@@ -38,3 +38,29 @@ def test_no_thumbnail_is_read_while_the_main_image_loads(
         hold.stop()
         thumbnailer.release_all()
         thumbnails.shutdown(wait=True)
+
+
+def test_the_grid_is_never_held(
+    qtbot: Any, make_model: Callable[..., PrefetchModel], loader: FakeLoader
+) -> None:
+    main = make_model()
+    thumbnailer = FakeThumbnailer()
+    thumbnails = ThumbnailModel(thumbnailer)
+    thumbnails.set_paths(PATHS)
+    hold = ThumbnailHold(main, thumbnails)
+    try:
+        loader.gate(PATHS[0])
+        main.request(0)
+        qtbot.waitUntil(lambda: thumbnails.held, timeout=TIMEOUT_MS)
+        hold.set_grid_shown(True)
+        assert not thumbnails.held
+        thumbnails.set_visible("grid", range(0, 5))
+        qtbot.waitUntil(lambda: len(thumbnailer.calls) >= 5, timeout=TIMEOUT_MS)
+        assert main.in_flight() == 1  # the main image is still loading
+        hold.set_grid_shown(False)
+        assert thumbnails.held
+    finally:
+        hold.stop()
+        loader.release_all()
+        thumbnailer.release_all()
+        thumbnails.shutdown(wait=True)

@@ -2,9 +2,10 @@
 
 On a share limited by bandwidth, every byte a thumbnail read takes is a byte the image the
 user is waiting for does not get; on two cores, every thumbnail decoded takes CPU from the
-main decode. So the thumbnail model is held whenever the main model is loading (the
-current image or its read-ahead) and let go as soon as it is idle: the grid fills in the
-gaps, and browsing is as fast as without it.
+main decode. So while the image is shown the thumbnail model is held whenever the main
+model is loading (the current image or its read-ahead) and let go as soon as it is idle:
+the film strip fills in the gaps, and browsing is as fast as without it. While the grid is
+shown, its thumbnails are what the user waits for, and they are not held.
 """
 
 from __future__ import annotations
@@ -28,12 +29,18 @@ class ThumbnailHold(QObject):
         super().__init__(parent)
         self._main = main
         self._thumbnails = thumbnails
+        self._grid_shown = False
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self._on_check)
         self._timer.start()
         main.imageReady.connect(self._on_check)
         main.loadFailed.connect(self._on_check)
+        self._on_check()
+
+    def set_grid_shown(self, shown: bool) -> None:
+        """While the grid is shown its thumbnails are what the user looks at: not held."""
+        self._grid_shown = shown
         self._on_check()
 
     def stop(self) -> None:
@@ -43,4 +50,4 @@ class ThumbnailHold(QObject):
 
     @pyqtSlot()
     def _on_check(self) -> None:
-        self._thumbnails.set_held(self._main.in_flight() > 0)
+        self._thumbnails.set_held(not self._grid_shown and self._main.in_flight() > 0)
