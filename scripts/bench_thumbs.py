@@ -40,7 +40,8 @@ from PyQt5.QtWidgets import QApplication
 from viewer.core.sequence import list_image_names
 from viewer.model.thumbnail_task import ThumbnailLoader
 
-BROWSE_TIMING = Timing(seq_presses=16, seq_dwell=0.8)
+# The browse benchmark's `seq` pace (a press every 1.5 s), 16 presses per round.
+BROWSE_TIMING = Timing(seq_presses=16, seq_dwell=1.5)
 VIEW_SIZE, QUICK_VIEW_SIZE = (1600, 900), (400, 240)
 # fmt: off
 SCREEN_COLUMNS = [("design", "design", 11), ("link", "link", 4), ("first_screen", "shown", 5),
