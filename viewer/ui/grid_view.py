@@ -84,7 +84,8 @@ class GridView(ThumbnailList):
     def _fit_cells(self) -> None:
         """Share the width left over between the columns: no ragged margin on the right."""
         base = self._base_cell()
-        width = self.viewport().width() - 1
+        # Qt lays the cells out as if the scroll bar were there, shown or not.
+        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
         columns = max(1, width // base.width())
         cell = QSize(max(base.width(), width // columns), base.height())
         if cell != self.gridSize():
