@@ -94,3 +94,13 @@ def test_the_grid_takes_the_arrows_before_the_windows_shortcuts(
     assert presses == []
     qtbot.keyClick(window, Qt.Key_Right)  # the image view again: the window's keys work
     assert presses == ["Right"]
+
+
+def test_a_new_listing_keeps_the_users_place_in_the_grid(qtbot: Any, views: FolderViews) -> None:
+    views.follow(10)
+    views.toggle_grid()
+    qtbot.keyClick(views.grid, Qt.Key_End)  # looking at the end of the folder, not opened
+    views.set_paths(["/share/new.jpg", *PATHS])  # a file arrived in front
+    assert views.grid.current_row() == len(PATHS)  # the same file, one row further
+    assert views.thumbnails.path(len(PATHS)) == PATHS[-1]
+    assert len(PATHS) in views.grid.visible_rows()

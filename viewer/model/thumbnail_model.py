@@ -103,6 +103,8 @@ class ThumbnailModel(QAbstractListModel):
     def set_paths(self, paths: Sequence[str]) -> None:
         """Show a new folder or a new listing: loads and failures start again; thumbnails in
         memory stay for the paths still listed (a re-list does not blank the grid)."""
+        if list(paths) == self._paths:
+            return
         self.beginResetModel()
         self._generation += 1
         self._drop_all_tasks()

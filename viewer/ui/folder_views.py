@@ -61,8 +61,13 @@ class FolderViews(QObject):
 
     def set_paths(self, paths: Sequence[str]) -> None:
         """A new folder, or a new listing of this one (thumbnails of files still listed stay)."""
+        selected = self.grid.current_row()
+        kept = None if selected is None else self._thumbnails.path(selected)
         self._thumbnails.set_paths(paths)
         self.follow(self._current)
+        row = None if kept is None else self._thumbnails.row_of(kept)
+        if row is not None and self.grid_shown():
+            self.grid.select_row(row)  # the user's place in the grid survives a re-list
 
     def follow(self, index: int | None) -> None:
         """The window's current image is now ``index``: the grid and the strip select it."""
