@@ -32,6 +32,7 @@ from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.model.thumbnail_state import ThumbnailState
 from viewer.model.thumbnail_task import ThumbnailLoader
 from viewer.ui.grid_view import GridView
+from viewer.ui.thumbnail_cells import cell_size
 
 FIRST_SCREEN = (10, 6)  # columns × lines: 60 thumbnails
 ICON = 128  # the freedesktop ``normal`` size, loaded at 128 on a 1× screen
@@ -100,12 +101,14 @@ class GridSetup:
         grid = GridView(model)
         grid.setAttribute(Qt.WA_ShowWithoutActivating, not activate)
         grid.set_icon_size(ICON)
-        cell = grid.gridSize()
+        base = cell_size(ICON, True, grid.fontMetrics().height())  # before cells stretch
         frame = 2 * grid.frameWidth()
         columns, lines = FIRST_SCREEN
         scrollbar = grid.verticalScrollBar().sizeHint().width()
-        grid.resize(columns * cell.width() + frame + scrollbar + 4,
-                    lines * cell.height() + frame)  # fmt: skip
+        slack = 4  # less than a cell: the style's scroll bar width is not exact until shown
+        grid.resize(
+            columns * base.width() + frame + scrollbar + slack, lines * base.height() + frame
+        )
         grid.show()
         return cls(model, grid)
 
