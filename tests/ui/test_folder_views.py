@@ -12,11 +12,13 @@ from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import QAction, QLabel, QMainWindow
 
 from tests.thumb_fakes import FakeThumbnailer
+from viewer.core.sequence import ImageSequence
 from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.ui.folder_views import FolderViews
 
 TIMEOUT_MS = 10_000
-PATHS = [f"/share/{n:03d}.jpg" for n in range(120)]
+FOLDER = ImageSequence("/share", [f"{n:03d}.jpg" for n in range(120)])
+PATHS = list(FOLDER)
 
 
 @pytest.fixture
@@ -30,7 +32,7 @@ def views(qtbot: Any) -> Iterator[FolderViews]:
     qtbot.addWidget(window)
     with qtbot.waitExposed(window):
         window.show()
-    folder_views.set_paths(PATHS)
+    folder_views.follow(FOLDER, None)
     yield folder_views
     thumbnailer.release_all()
     model.shutdown(wait=True)
@@ -39,7 +41,7 @@ def views(qtbot: Any) -> Iterator[FolderViews]:
 def test_the_grid_opens_at_the_current_image_and_enter_opens_the_selected_one(
     qtbot: Any, views: FolderViews
 ) -> None:
-    views.follow(40)
+    views.follow(FOLDER, 40)
     with qtbot.waitSignal(views.gridToggled, timeout=TIMEOUT_MS) as toggled:
         views.toggle_grid()
     assert toggled.args == [True] and views.grid_shown()
@@ -57,7 +59,7 @@ def test_the_strip_follows_the_current_image_and_a_click_opens_a_neighbour(
 ) -> None:
     views.toggle_strip()
     assert views.strip_shown()
-    views.follow(60)
+    views.follow(FOLDER, 60)
     assert views.strip.current_row() == 60
     target = views.strip.visualRect(views.thumbnails.index(62)).center()
     with qtbot.waitSignal(views.openRequested, timeout=TIMEOUT_MS) as opened:
@@ -82,7 +84,7 @@ def test_the_grid_takes_the_arrows_before_the_windows_shortcuts(
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _=False, key=key: presses.append(key))
         window.addAction(action)
-    views.follow(0)
+    views.follow(FOLDER, 0)
     views.toggle_grid()
     window.activateWindow()
     qtbot.waitUntil(views.grid.hasFocus, timeout=TIMEOUT_MS)
@@ -97,10 +99,10 @@ def test_the_grid_takes_the_arrows_before_the_windows_shortcuts(
 
 
 def test_a_new_listing_keeps_the_users_place_in_the_grid(qtbot: Any, views: FolderViews) -> None:
-    views.follow(10)
+    views.follow(FOLDER, 10)
     views.toggle_grid()
     qtbot.keyClick(views.grid, Qt.Key_End)  # looking at the end of the folder, not opened
-    views.set_paths(["/share/new.jpg", *PATHS])  # a file arrived in front
+    views.follow(ImageSequence("/share", ["000-new.jpg", *FOLDER.names]), 11)  # one in front
     assert views.grid.current_row() == len(PATHS)  # the same file, one row further
     assert views.thumbnails.path(len(PATHS)) == PATHS[-1]
     assert len(PATHS) in views.grid.visible_rows()

@@ -4,16 +4,15 @@ The window hands over its image view and gets back one central widget: a stack o
 image and the grid, with the strip below. Enter toggles image ↔ grid (as in qimgv); the grid
 selects the current image when it opens, and opening one there (Enter, double-click) or in
 the strip (a click) asks the window to make it current (``openRequested``). Both follow the
-current index (``follow``). The grid and the strip share one ``ThumbnailModel``.
+current image (``follow``). The grid and the strip share one ``ThumbnailModel``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from viewer.core.sequence import ImageSequence
 from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.ui.film_strip import FilmStrip
 from viewer.ui.grid_view import GridView
@@ -39,6 +38,8 @@ class FolderViews(QObject):
         self._thumbnails = thumbnails
         self._image_view = image_view
         self._current: int | None = None
+        self._sequence: ImageSequence | None = None
+        self._current_path: str | None = None
         self._strip_wanted = False
         self.widget = QWidget()
         self._stack = QStackedWidget(self.widget)
@@ -59,25 +60,29 @@ class FolderViews(QObject):
     def thumbnails(self) -> ThumbnailModel:
         return self._thumbnails
 
-    def set_paths(self, paths: Sequence[str]) -> None:
-        """A new folder, or a new listing of this one (thumbnails of files still listed stay)."""
+    def follow(self, sequence: ImageSequence | None, index: int | None) -> None:
+        """The window is at ``index`` of ``sequence``: the grid and the strip select it.
+
+        A new sequence object (a folder opened, or a new listing) is taken over first;
+        thumbnails of files still listed stay, and so does the grid's selection.
+        """
+        if sequence is not self._sequence:
+            self._sequence = sequence
+            self._take_listing(list(sequence) if sequence is not None else [])
+        path = None if sequence is None or index is None else sequence[index]
+        moved, self._current_path = path != self._current_path, path
+        self._current = index
+        self.strip.set_current(index)
+        if index is not None and moved and self.grid_shown():
+            self.grid.select_row(index)  # a re-list that keeps the image leaves the grid be
+
+    def _take_listing(self, paths: list[str]) -> None:
         selected = self.grid.current_row()
         kept = None if selected is None else self._thumbnails.path(selected)
         self._thumbnails.set_paths(paths)
-        self.follow(self._current)
         row = None if kept is None else self._thumbnails.row_of(kept)
-        if row is not None and self.grid_shown():
+        if row is not None:
             self.grid.select_row(row)  # the user's place in the grid survives a re-list
-
-    def follow(self, index: int | None) -> None:
-        """The window's current image is now ``index``: the grid and the strip select it."""
-        self._current = index
-        if index is None:
-            self.strip.set_current(None)
-            return
-        self.strip.set_current(index)
-        if self.grid_shown():
-            self.grid.select_row(index)
 
     def grid_shown(self) -> bool:
         return self._stack.currentWidget() is self.grid
@@ -109,7 +114,7 @@ class FolderViews(QObject):
         """The strip's key: show or hide it under the image (never under the grid)."""
         self._strip_wanted = not self._strip_wanted
         self.strip.setVisible(self._strip_wanted and not self.grid_shown())
-        self.follow(self._current)
+        self.strip.set_current(self._current)
 
     @pyqtSlot(int)
     def _on_grid_opened(self, row: int) -> None:
