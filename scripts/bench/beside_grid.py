@@ -67,7 +67,8 @@ def browse_beside_grid(
     holder: ThumbnailHold | None = None
     try:
         session.open_and_show(timing.timeout)
-        wait(0.5 if timing.timeout > 30 else 0.05)
+        # The first read-ahead settles, so the first press is measured like the others.
+        wait_until(lambda: session.in_flight() == 0, timing.timeout)
         if grid is not None:
             setup = GridSetup.build(grid[0], activate=False)
             setup.model.set_paths(grid[1])
