@@ -34,8 +34,14 @@ class ThumbnailHold(QObject):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self._on_check)
         self._timer.start()
-        main.imageReady.connect(self._on_check)
-        main.loadFailed.connect(self._on_check)
+        # A load's result comes before the model queues what follows it (read-ahead): look
+        # once the model is done with it, or the link would look free for a moment.
+        self._after_result = QTimer(self)
+        self._after_result.setSingleShot(True)
+        self._after_result.setInterval(0)
+        self._after_result.timeout.connect(self._on_check)
+        main.imageReady.connect(self._on_result)
+        main.loadFailed.connect(self._on_result)
         self._on_check()
 
     def set_grid_shown(self, shown: bool) -> None:
@@ -46,7 +52,12 @@ class ThumbnailHold(QObject):
     def stop(self) -> None:
         """Let thumbnails go for good (the main model is shutting down)."""
         self._timer.stop()
+        self._after_result.stop()
         self._thumbnails.set_held(False)
+
+    @pyqtSlot()
+    def _on_result(self) -> None:
+        self._after_result.start()
 
     @pyqtSlot()
     def _on_check(self) -> None:
