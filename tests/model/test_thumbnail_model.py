@@ -202,3 +202,22 @@ def test_a_new_listing_keeps_the_thumbnails_of_files_still_listed(
     assert [model.state(row) for row in range(4)] == [ThumbnailState.READY] * 4
     assert thumbnailer.paths()[loaded:].count(PATHS[0]) == 0  # not read again
     assert model.thumbnail(1) is not None and model.row_of(PATHS[0]) == 1
+
+
+def test_the_pool_holds_only_a_few_loads_however_many_are_wanted(
+    qtbot: Any, make_model: Callable[..., ThumbnailModel], thumbnailer: FakeThumbnailer
+) -> None:
+    thumbnailer.gate(PATHS[0])
+    model = make_model()  # one thread
+    model.set_visible("grid", range(0, 100))
+    qtbot.waitUntil(lambda: thumbnailer.paths() == [PATHS[0]], timeout=TIMEOUT_MS)
+    assert len(model.wanted()) > 100
+    assert model.in_flight() <= 2  # the running one and one queued; the rest wait in order
+    before = model.loads_started
+    model.set_held(True)
+    model.set_held(False)
+    qtbot.waitUntil(lambda: model.loads_started > before, timeout=TIMEOUT_MS)
+    assert model.loads_started - before <= 2  # a hold took back one task, not a hundred
+    thumbnailer.release_all()
+    settle(qtbot, model)
+    assert rows_of(thumbnailer.paths())[:100] == list(range(100))

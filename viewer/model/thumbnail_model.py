@@ -50,6 +50,7 @@ DEFAULT_BUDGET = 64 << 20  # bytes of thumbnail pixels kept in memory
 #: 1 thread 1613 / 602 ms, 2 threads 604–892 / 216–334 ms, 3 threads 442–581 / 177–298 ms.
 #: The main image loses little by it: thumbnails are held while it loads (``set_held``).
 THREADS = 3
+_QUEUE_PER_THREAD = 2  # tasks in the pool per thread; the rest wait in ``_pending``
 _MAX_ITEMS = 1 << 20  # the store's count bound; the byte budget is the one that binds
 
 
@@ -93,6 +94,7 @@ class ThumbnailModel(QAbstractListModel):
         self._closed = False
         self._generation = 0
         self._wanted: list[int] = []
+        self._pending: list[str] = []  # wanted, not yet handed to the pool, most urgent first
         self.loads_started = 0
         self._schedule_timer = QTimer(self)  # scroll events come in bursts: schedule once
         self._schedule_timer.setSingleShot(True)
@@ -115,7 +117,7 @@ class ThumbnailModel(QAbstractListModel):
         for path in self._store:
             if path not in self._row_of:
                 self._store.remove(path)
-        self._wanted = []
+        self._wanted, self._pending = [], []
         self.loads_started = 0
         self.endResetModel()
         self._schedule_soon()
@@ -220,12 +222,15 @@ class ThumbnailModel(QAbstractListModel):
 
     def idle(self) -> bool:
         """Nothing queued, running or about to be scheduled."""
-        return not self._tasks and not self._retired and not self._schedule_timer.isActive()
+        waiting = bool(self._pending) and not self._held
+        busy = bool(self._tasks) or bool(self._retired) or waiting
+        return not busy and not self._schedule_timer.isActive()
 
     def shutdown(self, wait: bool = False) -> None:
         """Take back queued loads, call off running ones, ignore what still arrives."""
         self._closed = True
         self._schedule_timer.stop()
+        self._pending.clear()
         self._drop_all_tasks()
         if wait:
             self._pool.waitForDone()
@@ -238,19 +243,25 @@ class ThumbnailModel(QAbstractListModel):
 
     @pyqtSlot()
     def _on_schedule(self) -> None:
-        """Queue loads for the wanted rows in order; take back the rest."""
+        """Order the wanted rows' loads; take back queued ones and call off unwanted ones."""
         limit = max(1, self._budget // _estimated_cost(self._size))
         self._wanted = wanted_rows(list(self._visible.values()), len(self._paths), limit)
         wanted = [self._paths[row] for row in self._wanted]
         wanted_set = set(wanted)
         for path, task in list(self._tasks.items()):
-            if self._take_back(task):  # queued: re-queued below, in the new order
+            if self._take_back(task):  # queued: back in line below, in the new order
                 del self._tasks[path]
             elif path not in wanted_set:
                 task.call_off.set()  # running: stops at its next read chunk
-        if self._held:
-            return
-        for path in wanted:
+        self._pending = [path for path in wanted if path not in self._tasks]
+        self._feed()
+
+    def _feed(self) -> None:
+        """Hand the next pending loads to the pool, keeping its queue short: a scroll, a hold
+        or a new order then takes back a few tasks, not hundreds."""
+        depth = _QUEUE_PER_THREAD * self._pool.maxThreadCount()
+        while not self._held and self._pending and len(self._tasks) < depth:
+            path = self._pending.pop(0)
             if path not in self._tasks and self._needs_load(path):
                 self._start(path)
 
@@ -264,8 +275,7 @@ class ThumbnailModel(QAbstractListModel):
         task = ThumbnailTask(path, self._size, self._generation, self._loader, self._signals)
         self._tasks[path] = task
         self.loads_started += 1
-        # All at one priority: Qt keeps equal priorities first in, first out, so the queue
-        # runs in the wanted order (and a task handed straight to an idle thread is first).
+        # All at one priority: Qt keeps equal priorities first in, first out.
         self._pool.start(task)
 
     def _take_back(self, task: ThumbnailTask) -> bool:
@@ -304,11 +314,13 @@ class ThumbnailModel(QAbstractListModel):
             self._changed(task.path)
         if task.size < self._size:
             self._schedule_soon()  # made before the size grew: the larger one is still due
+        self._feed()
 
     @pyqtSlot(object, str)
     def _on_failed(self, task: ThumbnailTask, message: str) -> None:
         if not self._finished(task) or task.path not in self._row_of:
             return
+        self._feed()
         log.info("%s", message)
         self._failures[task.path] = message
         self._changed(task.path)
@@ -317,6 +329,7 @@ class ThumbnailModel(QAbstractListModel):
     def _on_cancelled(self, task: ThumbnailTask) -> None:
         if self._finished(task):
             self._changed(task.path)  # back to empty; wanted again later, it is re-queued
+            self._feed()
             if self._row_of.get(task.path) in self._wanted:
                 self._schedule_soon()
 
