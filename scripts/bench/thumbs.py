@@ -44,7 +44,7 @@ def full_decode_loader(share: Share) -> ThumbnailLoader:
     """Every thumbnail from the whole file, decoded scaled: what other viewers do."""
 
     def load(path: str, size: int) -> DecodedImage:
-        return share.load(path, fit=(size, size)).image
+        return share.load(path, display_box=(size, size)).image
 
     return load
 

@@ -40,6 +40,7 @@ def make_grid(qtbot: Any) -> Iterator[Callable[..., tuple[GridView, CountingMode
         model = CountingModel(thumbnailer)
         model.set_paths([f"/share/{n:05d}.jpg" for n in range(count)])
         grid = GridView(model)
+        model.setParent(grid)  # the model outlives the view that shows it
         grid.resize(*size)
         qtbot.addWidget(grid)
         with qtbot.waitExposed(grid):

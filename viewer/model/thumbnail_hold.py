@@ -15,13 +15,9 @@ from PyQt5.QtCore import QObject, QTimer, pyqtSlot
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.model.thumbnail_model import ThumbnailModel
 
-#: How often the main model's loads are looked at between its own signals (a load starts
-#: without one). Cheap: one count on the GUI thread.
-CHECK_MS = 10
-
 
 class ThumbnailHold(QObject):
-    """Holds ``thumbnails`` while ``main`` has loads in flight."""
+    """Holds ``thumbnails`` while ``main`` has loads in flight (and the grid is not shown)."""
 
     def __init__(
         self, main: PrefetchModel, thumbnails: ThumbnailModel, parent: QObject | None = None
@@ -30,16 +26,14 @@ class ThumbnailHold(QObject):
         self._main = main
         self._thumbnails = thumbnails
         self._grid_shown = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self._on_check)
-        self._timer.start()
+        self._stopped = False
         # A load's result comes before the model queues what follows it (read-ahead): look
         # once the model is done with it, or the link would look free for a moment.
         self._after_result = QTimer(self)
         self._after_result.setSingleShot(True)
         self._after_result.setInterval(0)
         self._after_result.timeout.connect(self._on_check)
+        main.stateChanged.connect(self._on_state_changed)
         main.imageReady.connect(self._on_result)
         main.loadFailed.connect(self._on_result)
         self._on_check()
@@ -51,9 +45,13 @@ class ThumbnailHold(QObject):
 
     def stop(self) -> None:
         """Let thumbnails go for good (the main model is shutting down)."""
-        self._timer.stop()
+        self._stopped = True
         self._after_result.stop()
         self._thumbnails.set_held(False)
+
+    @pyqtSlot(int)
+    def _on_state_changed(self, _index: int) -> None:
+        self._on_check()  # a load started (hold at once), or one ended (look again)
 
     @pyqtSlot()
     def _on_result(self) -> None:
@@ -61,4 +59,6 @@ class ThumbnailHold(QObject):
 
     @pyqtSlot()
     def _on_check(self) -> None:
-        self._thumbnails.set_held(not self._grid_shown and self._main.in_flight() > 0)
+        if not self._stopped:
+            busy = self._main.in_flight() > 0
+            self._thumbnails.set_held(not self._grid_shown and busy)

@@ -53,6 +53,8 @@ class FolderViews(QObject):
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.strip)
         self.strip.hide()
+        if thumbnails.parent() is None:  # outlive the views: they use it until deleted
+            thumbnails.setParent(self.widget)
         self.grid.opened.connect(self._on_grid_opened)
         self.strip.opened.connect(self._on_strip_opened)
 
