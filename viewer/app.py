@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -51,10 +52,12 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         import viewer.core.decode  # noqa: F401
     app = _application(early)
 
+    from viewer.core.previews.thumbnailer import make_thumbnail
     from viewer.core.thumbcache import ThumbnailCache
     from viewer.model.folder_lister import FolderLister
     from viewer.model.prefetch_model import PrefetchModel
     from viewer.model.previews import PreviewPipeline
+    from viewer.model.thumbnail_model import ThumbnailModel
     from viewer.ui.main_window import MainWindow
     from viewer.ui.settings import Settings
 
@@ -71,7 +74,10 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     )
     lister = FolderLister(poll_seconds=preferences.poll_seconds)
     current = previews.current_for(model)
-    window = MainWindow(model, settings=settings, lister=lister, previews=current)
+    thumbnails = ThumbnailModel(functools.partial(make_thumbnail, cache=cache))
+    window = MainWindow(
+        model, settings=settings, lister=lister, previews=current, thumbnails=thumbnails
+    )
     window.show_restored()
     if options.path is not None:
         _fail_like_the_command_line(app, window, options)
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     else:
         window.offer_reopen()
     status = int(app.exec_())
-    parts = (model, previews, lister)
+    parts = (model, previews, lister, thumbnails)
     for part in parts:
         part.shutdown()
     if any(part.has_running_work() for part in parts):

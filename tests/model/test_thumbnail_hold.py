@@ -10,11 +10,10 @@ import pytest
 from tests.fakes import FakeLoader
 from tests.model.conftest import PATHS
 from tests.thumb_fakes import FakeThumbnailer
+from tests.waits import TIMEOUT_MS
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.model.thumbnail_hold import ThumbnailHold
 from viewer.model.thumbnail_model import ThumbnailModel
-
-TIMEOUT_MS = 10_000
 
 
 @pytest.fixture

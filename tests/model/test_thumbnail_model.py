@@ -11,11 +11,11 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtGui import QPixmap
 
 from tests.thumb_fakes import FakeThumbnailer
+from tests.waits import TIMEOUT_MS
 from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.model.thumbnail_state import StateRole, ThumbnailState
 
 PATHS = [f"/share/{n:05d}.jpg" for n in range(2000)]
-TIMEOUT_MS = 10_000
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import QAction, QLabel, QMainWindow
 
 from tests.thumb_fakes import FakeThumbnailer
+from tests.waits import TIMEOUT_MS
 from viewer.core.sequence import ImageSequence
 from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.ui.folder_views import FolderViews
 
-TIMEOUT_MS = 10_000
 FOLDER = ImageSequence("/share", [f"{n:03d}.jpg" for n in range(120)])
 PATHS = list(FOLDER)
 

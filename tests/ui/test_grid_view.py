@@ -12,11 +12,10 @@ from PyQt5.QtGui import QWheelEvent
 from PyQt5.QtWidgets import QApplication
 
 from tests.thumb_fakes import FakeThumbnailer
+from tests.waits import TIMEOUT_MS
 from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.model.thumbnail_state import ThumbnailState
 from viewer.ui.grid_view import DEFAULT_ICON, MAX_ICON, GridView
-
-TIMEOUT_MS = 10_000
 
 
 class CountingModel(ThumbnailModel):

@@ -226,6 +226,10 @@ class ThumbnailModel(QAbstractListModel):
         busy = bool(self._tasks) or bool(self._retired) or waiting
         return not busy and not self._schedule_timer.isActive()
 
+    def has_running_work(self) -> bool:
+        """Whether a pool thread is still inside a thumbnail (a read may hang on a share)."""
+        return self._pool.activeThreadCount() > 0
+
     def shutdown(self, wait: bool = False) -> None:
         """Take back queued loads, call off running ones, ignore what still arrives."""
         self._closed = True

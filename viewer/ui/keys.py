@@ -72,7 +72,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("fullscreen", "View", "&Full Screen", "Full screen on / off", ("F11", "F")),
     Command(
         "leave", "View", "&Leave Full Screen",
-        "Cancel a file operation, leave full screen, close help", ("Esc",),
+        "Cancel a file operation, leave full screen or the grid, close help", ("Esc",),
     ),
     Command("rotate_right", "View", "Rotate &Right", "Rotate the view 90° clockwise", ("R",)),
     Command(
@@ -89,12 +89,18 @@ COMMANDS: tuple[Command, ...] = (
         "info", "View", "Image &Information", "Show or hide the image information panel", ("I",)
     ),
     Command("slideshow", "View", "&Slideshow", "Start or stop the slideshow", ("S",)),
+    Command(
+        "grid", "View", "&Grid", "Grid of thumbnails ↔ image (in the grid, Enter opens one)",
+        ("Return",),
+    ),
+    Command("film_strip", "View", "Film &Strip", "Show or hide the film strip", ("T",)),
     Command("help", "Help", "&Keys", "Show or hide this list of keys", ("F1", "?")),
 )  # fmt: skip
 
 #: How the README and the help overlay name keys whose portable name reads badly.
 _KEY_LABELS = {
     "Right": "→", "Left": "←", "PgDown": "Page Down", "PgUp": "Page Up", "Del": "Delete",
+    "Return": "Enter",
 }  # fmt: skip
 
 

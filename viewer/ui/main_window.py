@@ -31,6 +31,7 @@ from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import FileActions
 from viewer.ui.file_prompts import FilePrompts
 from viewer.ui.folder_opening import FolderOpening, PathKind, probe_path
+from viewer.ui.folder_views import FolderViews, ThumbnailModel
 from viewer.ui.fullscreen import FullScreen
 from viewer.ui.goto_dialog import choose_image
 from viewer.ui.help_overlay import HelpOverlay
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         previews: CurrentPreview | None = None,
         file_system: FileSystem | None = None,
         probe: Callable[[str], PathKind] = probe_path,
+        thumbnails: ThumbnailModel | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.browsing = Browsing(model)
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
+        self.folder_views = FolderViews.around(self, model, self.browsing, self._go_to, thumbnails)
         self.status_area = StatusArea(self, self.view, model)
         self.cache_indicator = self.status_area.indicator
         self.fullscreen = FullScreen(self, self.view)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
             "zoom_lock": self._on_zoom_lock, **self.culling.slots(), **self.aids.slots(),
+            **self.folder_views.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -314,7 +318,7 @@ class MainWindow(QMainWindow):
             self.status_area.notice("Cancelling…")
         elif self.help_overlay.isVisible():
             self.help_overlay.hide()
-        else:
+        elif not self.folder_views.leave_grid():
             self.fullscreen.set_active(False)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
