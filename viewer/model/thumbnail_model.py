@@ -3,9 +3,11 @@
 One model serves the grid and the film strip. Each view says which rows it shows
 (``set_visible``); the model loads those first, then a little around them
 (``viewer.core.thumb_order``), on a small pool of its own, so thumbnail reads never take a
-thread from the main image. Loads for rows scrolled away are taken back out of the
-queue (``tryTake``), and a running one is called off at its next read chunk. While the main
-image loads, ``set_held(True)`` keeps every queued thumbnail read off the link.
+thread from the main image. The pool gets a few loads at a time (two per thread) and the
+rest wait in order here, so a scroll reorders a list: loads for rows scrolled away are
+taken back out of the pool (``tryTake``) or dropped from the list, and a running one is
+called off at its next read chunk. While the main image loads, ``set_held(True)`` keeps
+every thumbnail read not yet running off the link (``ThumbnailHold`` drives it).
 
 Thumbnails in memory have a budget of their own (least recently used go first). Pixmaps are
 made here, on the GUI thread, from the worker's QImage. Failures keep their reason, which
