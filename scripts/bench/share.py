@@ -94,6 +94,17 @@ class Share:
         """``read`` that hands the first 64 KB to ``on_head`` as soon as they have crossed
         the link (the previewing loader's reader). Without a simulated link, the file is
         read as the viewer reads it, head first."""
+        with self._lock:
+            self._whole_reads += 1
+        try:
+            return self._head_first(path, on_head)
+        finally:
+            with self._lock:
+                self._whole_reads -= 1
+
+    def _head_first(
+        self, path: str, on_head: Callable[[str, bytes, int], None]
+    ) -> tuple[bytes, FileStamp]:
         if self.link is None:
             data, stamp = read_head_first(path, on_head)
             self._transfer(len(data))
@@ -115,9 +126,15 @@ class Share:
         with open(path, "rb") as file:
             file.seek(offset)
             data = file.read(length)
+        self._transfer(len(data))
+        return data
+
+    def counted_range(self, path: str, offset: int, length: int) -> bytes:
+        """``read_range`` that adds to ``ranged_beside_whole`` if an image read (``read`` or
+        ``read_head_first``) was on the link when it began: the thumbnails' reader."""
         with self._lock:
             beside = self._whole_reads > 0
-        self._transfer(len(data))
+        data = self.read_range(path, offset, length)
         if beside:
             with self._lock:
                 self.ranged_beside_whole += len(data)

@@ -53,7 +53,7 @@ def thumbnailer_loader(share: Share, cache_root: str) -> ThumbnailLoader:
     """The project's ``make_thumbnail``, reading through ``share``, caching in ``cache_root``."""
     cache = ThumbnailCache(cache_root)
     return functools.partial(
-        make_thumbnail, cache=cache, reader=share.read_range, stamp_of=share.stat
+        make_thumbnail, cache=cache, reader=share.counted_range, stamp_of=share.stat
     )
 
 
