@@ -175,6 +175,11 @@ class ThumbnailModel(QAbstractListModel):
         """Hold thumbnail reads (the main image is loading) or let them go on."""
         if held != self._held:
             self._held = held
+            if held:  # at once, not on the timer: a pool thread could start one meanwhile
+                taken = [path for path, task in self._tasks.items() if self._take_back(task)]
+                for path in taken:
+                    del self._tasks[path]
+                self._pending[:0] = taken
             self._schedule_soon()
 
     @property
