@@ -26,6 +26,8 @@ class FakePreviews:
         self.full_size = (4000, 3000)
         self._gates: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
+        self.heed_call_off = threading.Event()  # cleared: a gated read notices no call-off yet
+        self.heed_call_off.set()
 
     def gate(self, path: str) -> None:
         self._gates[path] = threading.Event()
@@ -46,7 +48,8 @@ class FakePreviews:
             self.calls[path] += 1
         gate = self._gates.get(path)
         while gate is not None and not gate.wait(0.005):
-            check_cancelled()
+            if self.heed_call_off.is_set():
+                check_cancelled()
         if path in self.missing:
             return None
         pixels = np.full((30, 40, 4), 200, np.uint8)
@@ -89,10 +92,12 @@ def test_a_kept_preview_is_announced_at_once_without_a_read(qtbot, queue, previe
 
 def test_newest_request_takes_back_the_queued_ones(qtbot, queue, previews) -> None:
     previews.gate("/s/1.jpg")
+    previews.heed_call_off.clear()  # the pool thread stays busy until every press is made
     queue.request(1, "/s/1.jpg", (800, 600))
     qtbot.waitUntil(lambda: previews.count("/s/1.jpg") == 1, timeout=TIMEOUT_MS)
     for number in (2, 3, 4):  # a held key
         queue.request(number, f"/s/{number}.jpg", (800, 600))
+    previews.heed_call_off.set()
     with qtbot.waitSignal(queue.previewReady, check_params_cb=_for(4, "/s/4.jpg"),
                           timeout=TIMEOUT_MS):  # fmt: skip
         pass  # the one being read was called off; the last press's preview came next
