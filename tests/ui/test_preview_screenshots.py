@@ -3,18 +3,21 @@ with no preview, the last image dimmed under "Loading NAME…". Skipped without 
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 from PIL import Image
 
 from tests.core.preview_files import marked
-from tests.ui.test_screenshots import ROOT, display, near  # noqa: F401 (the X server fixture)
+from tests.ui.test_screenshots import (  # noqa: F401 (display: the X server fixture)
+    ROOT,
+    crop_view,
+    display,
+    near,
+    run_shots,
+)
 from viewer.camera_jpeg import camera_jpeg
 
 ARTIFACTS = os.path.join(ROOT, "test-artifacts", "preview-screenshots")
@@ -34,23 +37,13 @@ def shots(
     (folder / "3.jpg").write_bytes(
         camera_jpeg(marked((3000, 2000), seed=3), thumbnail_size=None, preview_side=None)
     )
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    os.makedirs(ARTIFACTS)
-    env = {**os.environ, "DISPLAY": server, "QT_QPA_PLATFORM": "xcb",
-           "XDG_CONFIG_HOME": str(folder), "XDG_CACHE_HOME": str(folder / "cache")}  # fmt: skip
-    subprocess.run(
-        [sys.executable, "-m", "tests.ui.preview_screenshot_app", ARTIFACTS, str(folder)],
-        cwd=ROOT, env=env, check=True, timeout=90,
-    )  # fmt: skip
-    with open(os.path.join(ARTIFACTS, "facts.json"), encoding="utf-8") as file:
-        facts: dict[str, object] = json.load(file)
-    return facts
+    env = {"DISPLAY": server, "XDG_CONFIG_HOME": str(folder),
+           "XDG_CACHE_HOME": str(folder / "cache")}  # fmt: skip
+    return run_shots("tests.ui.preview_screenshot_app", ARTIFACTS, str(folder), env, timeout=90)
 
 
 def _view(shots: dict[str, object], state: str) -> np.ndarray:
-    x, y, width, height = shots["view"]  # type: ignore[misc]
-    screen = np.asarray(Image.open(os.path.join(ARTIFACTS, f"{state}.png")).convert("RGB"))
-    return screen[y : y + height, x : x + width].astype(int)
+    return crop_view(ARTIFACTS, shots, state)
 
 
 def test_mid_load_the_preview_stands_where_the_image_will(shots):

@@ -54,23 +54,36 @@ def shots(display: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, o
     Image.new("RGB", (1600, 900), LANDSCAPE).save(folder / "1-landscape.png")
     Image.new("RGB", (600, 1200), PORTRAIT).save(folder / "2-portrait.png")
     (folder / "3-broken.jpg").write_bytes(b"\xff\xd8 this is not a JPEG")
-    shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    os.makedirs(ARTIFACTS)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-    env["XDG_CONFIG_HOME"] = str(folder)
+    env = {"DISPLAY": display, "XDG_CONFIG_HOME": str(folder)}
+    return run_shots("tests.ui.screenshot_app", ARTIFACTS, str(folder), env, timeout=60)
+
+
+def run_shots(
+    module: str, artifacts: str, folder: str, env: dict[str, str], timeout: float
+) -> dict[str, object]:
+    """Run a screenshot app (``python -m module artifacts folder``) on the X server in
+    ``env["DISPLAY"]`` into a fresh ``artifacts`` folder; the facts it wrote about its window."""
+    shutil.rmtree(artifacts, ignore_errors=True)
+    os.makedirs(artifacts)
     subprocess.run(
-        [sys.executable, "-m", "tests.ui.screenshot_app", ARTIFACTS, str(folder)],
-        cwd=ROOT, env=env, check=True, timeout=60,
+        [sys.executable, "-m", module, artifacts, folder],
+        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "xcb", **env}, check=True,
+        timeout=timeout,
     )  # fmt: skip
-    with open(os.path.join(ARTIFACTS, "facts.json"), encoding="utf-8") as file:
+    with open(os.path.join(artifacts, "facts.json"), encoding="utf-8") as file:
         facts: dict[str, object] = json.load(file)
     return facts
 
 
-def view_pixels(shots: dict[str, object], state: str) -> np.ndarray:
+def crop_view(artifacts: str, shots: dict[str, object], state: str) -> np.ndarray:
+    """The image area of the screenshot of ``state``, as ints (differences may go negative)."""
     x, y, width, height = shots["view"]  # type: ignore[misc]
-    screen = np.asarray(Image.open(os.path.join(ARTIFACTS, f"{state}.png")).convert("RGB"))
+    screen = np.asarray(Image.open(os.path.join(artifacts, f"{state}.png")).convert("RGB"))
     return screen[y : y + height, x : x + width].astype(int)
+
+
+def view_pixels(shots: dict[str, object], state: str) -> np.ndarray:
+    return crop_view(ARTIFACTS, shots, state)
 
 
 def near(pixels: np.ndarray, color: object, tolerance: int = 12) -> np.ndarray:
