@@ -3,7 +3,10 @@
 Files on a share can be damaged or hostile, so every number read is checked before use: a
 directory holds at most ``MAX_ENTRIES`` entries, a value at most ``MAX_VALUE_BYTES``, a chain
 at most ``MAX_DIRECTORIES`` directories, each visited once (a loop ends the walk), and an
-offset past the end yields nothing. Nothing here raises on bad input; it reads what it can.
+offset past the end yields nothing. A lenient reader (``open``: EXIF metadata, RAWs) never
+raises on bad input and reads what it can; a strict one (``strict``: the previews hidden in a
+JPEG's EXIF and MPF segments) raises ``TiffError`` where a directory is damaged, so the
+preview is refused with a sentence rather than read from a half-trusted index.
 
 Bytes come through a ``ByteSource`` so the same code reads an EXIF block already in memory and
 the directories of a RAW file on a share with a few small ranged reads.
@@ -30,6 +33,10 @@ _TYPES: dict[int, tuple[str, int]] = {
 }  # fmt: skip
 
 Value = Union[int, float, str, bytes, tuple[Union[int, float], ...]]
+
+
+class TiffError(ValueError):
+    """A strict reader met a damaged structure; ``str()`` says where, for the log and the user."""
 
 
 def memory_source(data: bytes) -> ByteSource:
@@ -86,11 +93,14 @@ class TiffReader:
         first_offset: where IFD0 starts, relative to ``base``.
     """
 
-    def __init__(self, source: ByteSource, base: int, little: bool, first_offset: int) -> None:
+    def __init__(
+        self, source: ByteSource, base: int, little: bool, first_offset: int, strict: bool = False
+    ) -> None:
         self._source = source
         self._base = base
         self.little = little
         self.first_offset = first_offset
+        self._strict = strict
         self._visited: set[int] = set()
 
     @classmethod
@@ -103,18 +113,41 @@ class TiffReader:
         (offset,) = struct.unpack("<I" if little else ">I", header[4:8])
         return cls(source, base, little, offset)
 
+    @classmethod
+    def strict(cls, data: bytes) -> TiffReader:
+        """A reader of a TIFF block in memory that raises ``TiffError`` on a damaged directory.
+
+        Raises:
+            TiffError: ``data`` does not start with a TIFF header ("II*\\0" or "MM\\0*").
+        """
+        if len(data) < 8 or data[:4] not in (b"II*\0", b"MM\0*"):
+            raise TiffError("no TIFF header")
+        little = data[:2] == b"II"
+        (offset,) = struct.unpack("<I" if little else ">I", data[4:8])
+        return cls(memory_source(data), 0, little, offset, strict=True)
+
     def directory(self, offset: int) -> Directory | None:
-        """The IFD at ``offset``; None if it is out of bounds, already read, or over budget."""
+        """The IFD at ``offset``; None if it is out of bounds, already read, or over budget.
+
+        Raises:
+            TiffError: (strict only) the directory claims too many entries, or it or its
+                link to the next runs past the end.
+        """
         if offset <= 0 or offset in self._visited or len(self._visited) >= MAX_DIRECTORIES:
             return None
         self._visited.add(offset)
         end = "<" if self.little else ">"
         head = self._read(offset, 2)
         if len(head) < 2:
+            self._damaged(f"a directory at {offset:,} lies past the end")
             return None
         (count,) = struct.unpack(end + "H", head)
+        if count > MAX_ENTRIES:
+            self._damaged(f"a directory claims {count} entries")
         count = min(count, MAX_ENTRIES)
         raw = self._read(offset + 2, count * 12 + 4)
+        if len(raw) < count * 12 + 4:
+            self._damaged(f"the directory at {offset:,} runs past the end")
         directory = Directory()
         for index in range(min(count, len(raw) // 12)):
             entry = raw[index * 12 : index * 12 + 12]
@@ -137,6 +170,11 @@ class TiffReader:
             found.append(directory)
             offset = directory.next_offset
         return found
+
+    def _damaged(self, problem: str) -> None:
+        """A strict reader refuses damage; a lenient one reads on with what there is."""
+        if self._strict:
+            raise TiffError(problem)
 
     def _read(self, offset: int, length: int) -> bytes:
         try:

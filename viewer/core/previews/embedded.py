@@ -12,6 +12,7 @@ import io
 import math
 import os
 import warnings
+from dataclasses import dataclass
 
 import simplejpeg
 from PIL import Image
@@ -21,8 +22,8 @@ from viewer.core.geometry import Size, upright_size
 from viewer.core.previews.jpeg_layout import JpegLayout
 from viewer.core.previews.mpf import MpEntry, large_thumbnails, read_mpf
 from viewer.core.previews.ranged import RangeReader, read_range
-from viewer.core.previews.tiff import TiffError, read_exif
 from viewer.core.thumbnail_pixels import to_qt_layout
+from viewer.core.tiff_ifd import TiffError, TiffReader
 
 #: A preview side beyond this is not a preview.
 MAX_PREVIEW_SIDE = 8192
@@ -39,6 +40,54 @@ _TRANSPOSE = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+#: EXIF tags: orientation in IFD0; the thumbnail's compression, offset and length in IFD1.
+ORIENTATION = 0x0112
+COMPRESSION = 0x0103
+THUMBNAIL_OFFSET = 0x0201
+THUMBNAIL_LENGTH = 0x0202
+_JPEG_COMPRESSION = 6  # "old-style JPEG": what every camera writes for its IFD1 thumbnail
+
+
+@dataclass(frozen=True)
+class ExifPreview:
+    """What EXIF says: the orientation (1 when absent) and the thumbnail's place, if any.
+
+    Attributes:
+        orientation: EXIF orientation 1–8.
+        thumbnail: ``(offset, length)`` inside the TIFF data, or None.
+    """
+
+    orientation: int
+    thumbnail: tuple[int, int] | None
+
+
+def read_exif(data: bytes) -> ExifPreview:
+    """Orientation and IFD1 thumbnail of an EXIF TIFF block (the APP1 payload after ``Exif``).
+
+    Raises:
+        TiffError: the block is damaged, or its thumbnail claims bytes it does not hold.
+    """
+    reader = TiffReader.strict(data)
+    ifd0 = reader.directory(reader.first_offset)
+    if ifd0 is None:
+        raise TiffError(f"its first directory is at {reader.first_offset:,}")
+    value = ifd0.integer(ORIENTATION)
+    orientation = value if value is not None and 1 <= value <= 8 else 1
+    ifd1 = reader.directory(ifd0.next_offset)  # None: no IFD1, or a loop back to IFD0
+    if ifd1 is None:
+        return ExifPreview(orientation, None)
+    offset, length = ifd1.integer(THUMBNAIL_OFFSET), ifd1.integer(THUMBNAIL_LENGTH)
+    if offset is None or length is None:
+        return ExifPreview(orientation, None)
+    compression = ifd1.integer(COMPRESSION)
+    if compression is not None and compression != _JPEG_COMPRESSION:
+        return ExifPreview(orientation, None)  # an uncompressed thumbnail: too rare to read
+    if length <= 0 or offset < 0 or offset + length > len(data):
+        raise TiffError(
+            f"the EXIF thumbnail claims {length:,} bytes at {offset:,}, "
+            f"past the {len(data):,} bytes of its segment"
+        )
+    return ExifPreview(orientation, (offset, length))
 
 
 def orientation_of(layout: JpegLayout) -> int:

@@ -7,9 +7,10 @@ is a fraction of the file, and sharp enough to show full screen while the real i
 
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass
 
-from viewer.core.previews.tiff import Tiff, TiffError
+from viewer.core.tiff_ifd import TiffError, TiffReader
 
 _NUMBER_OF_IMAGES = 0xB001
 _MP_ENTRY = 0xB002
@@ -49,19 +50,25 @@ def read_mpf(data: bytes) -> list[MpEntry]:
     Raises:
         TiffError: the index is damaged.
     """
-    tiff = Tiff(data)
-    index, _ = tiff.directory(tiff.first_ifd)
-    if _MP_ENTRY not in index:
+    reader = TiffReader.strict(data)
+    index = reader.directory(reader.first_offset)
+    if index is None:
+        raise TiffError(f"the MPF index is at {reader.first_offset:,}")
+    raw = index.tags.get(_MP_ENTRY)
+    if not isinstance(raw, bytes):
+        if _MP_ENTRY in index.spans:
+            raise TiffError("the MPF image list lies past the end of its segment")
         raise TiffError("the MPF index has no image list")
-    raw = tiff.raw(index[_MP_ENTRY])
     count = len(raw) // _ENTRY_BYTES
-    if _NUMBER_OF_IMAGES in index:
-        count = min(count, tiff.integer(index[_NUMBER_OF_IMAGES]))
+    listed = index.integer(_NUMBER_OF_IMAGES)
+    if listed is not None:
+        count = min(count, listed)
     if count > MAX_IMAGES:
         raise TiffError(f"the MPF index claims {count} images")
+    layout = ("<" if reader.little else ">") + "III"
     entries = []
-    for number in range(count):
-        attribute, size, offset = tiff.unpack("III", raw, number * _ENTRY_BYTES)
+    for number in range(max(count, 0)):
+        attribute, size, offset = struct.unpack_from(layout, raw, number * _ENTRY_BYTES)
         entries.append(MpEntry(attribute & 0xFFFFFF, (attribute >> 24) & 0x7, size, offset))
     return entries
 
