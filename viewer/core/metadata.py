@@ -12,6 +12,7 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime
 
+from viewer.core.jpeg_markers import InMemory, MarkerError, segments
 from viewer.core.tiff_ifd import ByteSource, Directory, TiffReader, memory_source
 
 _EXIF_HEADER = b"Exif\0\0"
@@ -20,9 +21,7 @@ _MAKE, _MODEL, _DATETIME, _ORIENTATION = 0x010F, 0x0110, 0x0132, 0x0112
 _EXPOSURE, _FNUMBER, _ISO, _ORIGINAL, _DIGITIZED = 0x829A, 0x829D, 0x8827, 0x9003, 0x9004
 _FLASH, _FOCAL, _FOCAL_35, _LENS = 0x9209, 0x920A, 0xA405, 0xA434
 _COLOUR_SPACE, _INTEROP_IFD, _INTEROP_INDEX = 0xA001, 0xA005, 0x0001
-#: JPEG markers that carry no length: TEM, the restart markers, SOI.
-_BARE_MARKERS = frozenset({0x01, 0xD8, *range(0xD0, 0xD8)})
-_SOS, _APP1, _APP2 = 0xDA, 0xE1, 0xE2
+_APP1, _APP2 = 0xE1, 0xE2
 _ICC_HEADER = b"ICC_PROFILE\0"
 
 
@@ -72,24 +71,15 @@ def jpeg_icc_profile(data: bytes) -> bytes | None:
 def jpeg_segments(data: bytes, kind: int, prefix: bytes, first_only: bool = False) -> list[bytes]:
     """Payloads (after ``prefix``) of a JPEG's ``kind`` segments, from its markers only."""
     found: list[bytes] = []
-    position = 2
-    while position + 4 <= len(data) and data[position] == 0xFF:
-        marker = data[position + 1]
-        if marker == 0xFF:  # fill byte
-            position += 1
-            continue
-        if marker in _BARE_MARKERS:
-            position += 2
-            continue
-        if marker == _SOS:
-            break
-        (length,) = struct.unpack(">H", data[position + 2 : position + 4])
-        segment = data[position + 4 : position + 2 + length]
-        if marker == kind and segment.startswith(prefix):
-            found.append(segment[len(prefix) :])
-            if first_only:
-                break
-        position += 2 + max(length, 2)
+    try:
+        for segment in segments(InMemory(data)):
+            payload = data[segment.start : segment.end]
+            if segment.marker == kind and payload.startswith(prefix):
+                found.append(payload[len(prefix) :])
+                if first_only:
+                    break
+    except MarkerError:  # damaged further on: what was found before stands
+        pass
     return found
 
 

@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from viewer.core.decode import DecodeError
 from viewer.core.geometry import Size
+from viewer.core.jpeg_markers import MarkerError, Truncated, segments
 from viewer.core.previews.ranged import RangeReader, read_range, read_whole
 
 PREFIX_BYTES = 64 * 1024
 #: Where the walk gives up looking for the frame header (large ICC or XMP segments).
 MAX_HEADER_BYTES = 256 * 1024
 _STEP_BYTES = 16 * 1024  # how much to read ahead when a segment header lies past the prefix
-_STANDALONE = frozenset({0x01, *range(0xD0, 0xD8)})
 _FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 _PROGRESSIVE = frozenset({0xC2, 0xC6, 0xCA, 0xCE})
 _EXIF_ID = b"Exif\x00\x00"
@@ -86,40 +86,34 @@ def read_layout(prefix: Head) -> JpegLayout | None:
     exif: bytes | None = None
     mpf: bytes | None = None
     mpf_offset = 0
-    pos = 2
-    while True:
-        if not prefix.ensure(pos + 4, _STEP_BYTES):
-            raise DecodeError(f"{name}: no image size within the first {len(prefix.data):,} bytes.")
-        data = prefix.data
-        if data[pos] != 0xFF:
-            raise DecodeError(f"{name} is damaged: its JPEG markers are out of step.")
-        marker = data[pos + 1]
-        if marker == 0xFF:  # fill byte
-            pos += 1
-            continue
-        if marker in _STANDALONE:
-            pos += 2
-            continue
-        if marker in (0xD9, 0xDA):
-            raise DecodeError(f"{name} is damaged: its image data starts before its size.")
-        length = struct.unpack_from(">H", data, pos + 2)[0]
-        start, end = pos + 4, pos + 2 + length
-        if length < 2:
-            raise DecodeError(f"{name} is damaged: a JPEG segment claims {length} bytes.")
-        if marker in _FRAME_MARKERS:
-            if not prefix.ensure(start + 5):
-                raise DecodeError(f"{name} is truncated inside its frame header.")
-            height, width = struct.unpack_from(">HH", prefix.data, start + 1)
-            if width == 0 or height == 0:
-                raise DecodeError(f"{name} is damaged: its frame header claims {width}×{height}.")
-            return JpegLayout((width, height), marker in _PROGRESSIVE, exif, mpf, mpf_offset)
-        if marker in (0xE1, 0xE2) and prefix.ensure(start + 6, _STEP_BYTES):
-            ident = prefix.data[start : start + 6]
-            if marker == 0xE1 and exif is None and ident == _EXIF_ID:
-                exif = _segment(prefix, name, "EXIF", start + 6, end)
-            elif marker == 0xE2 and mpf is None and ident[:4] == _MPF_ID:
-                mpf, mpf_offset = _segment(prefix, name, "MPF", start + 4, end), start + 4
-        pos = end
+    try:
+        for segment in segments(prefix, _STEP_BYTES):
+            marker, start, end = segment.marker, segment.start, segment.end
+            if marker in _FRAME_MARKERS:
+                return JpegLayout(_frame_size(prefix, name, start), marker in _PROGRESSIVE,
+                                  exif, mpf, mpf_offset)  # fmt: skip
+            if marker in (0xE1, 0xE2) and prefix.ensure(start + 6, _STEP_BYTES):
+                ident = prefix.data[start : start + 6]
+                if marker == 0xE1 and exif is None and ident == _EXIF_ID:
+                    exif = _segment(prefix, name, "EXIF", start + 6, end)
+                elif marker == 0xE2 and mpf is None and ident[:4] == _MPF_ID:
+                    mpf, mpf_offset = _segment(prefix, name, "MPF", start + 4, end), start + 4
+    except Truncated:
+        read = len(prefix.data)
+        raise DecodeError(f"{name}: no image size within the first {read:,} bytes.") from None
+    except MarkerError as error:
+        raise DecodeError(f"{name} is damaged: {error}.") from None
+    raise DecodeError(f"{name} is damaged: its image data starts before its size.")
+
+
+def _frame_size(prefix: Head, name: str, start: int) -> Size:
+    """The (width, height) a frame header starting at ``start`` (after its length) states."""
+    if not prefix.ensure(start + 5):
+        raise DecodeError(f"{name} is truncated inside its frame header.")
+    height, width = struct.unpack_from(">HH", prefix.data, start + 1)
+    if width == 0 or height == 0:
+        raise DecodeError(f"{name} is damaged: its frame header claims {width}×{height}.")
+    return width, height
 
 
 def _segment(prefix: Head, name: str, what: str, start: int, end: int) -> bytes:
