@@ -41,6 +41,7 @@ from viewer.core.pixels import (
     place,
     to_qt_layout,
 )
+from viewer.core.read_errors import read_error
 from viewer.core.sniff import bomb_message, describe
 
 __all__ = [
@@ -154,15 +155,8 @@ def read_file(path: str) -> tuple[bytes, FileStamp]:
         with open(path, "rb") as file:
             status = os.fstat(file.fileno())
             data = _read_chunks(file)
-    except FileNotFoundError:
-        raise DecodeError(f"{name} is gone: it was deleted or moved.") from None
-    except IsADirectoryError:
-        raise DecodeError(f"{name} is a folder, not an image file.") from None
-    except PermissionError:
-        raise DecodeError(f"Permission denied reading {name}.") from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise DecodeError(f"Cannot read {name}: {reason}.") from None
+        raise DecodeError(read_error(path, error)) from None
     if not data:
         raise DecodeError(f"{name} is empty (0 bytes).")
     return data, FileStamp.of(status)

@@ -16,7 +16,7 @@ from viewer.core.cancel import check_cancelled
 from viewer.core.decode import READ_CHUNK, DecodedImage, DecodeError, FileStamp
 from viewer.core.previews.embedded import decode_preview, exif_thumbnail, orientation_of
 from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
-from viewer.core.previews.ranged import read_error
+from viewer.core.read_errors import read_error
 
 _log = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from typing import Callable
 
 from viewer.core.cancel import check_cancelled
 from viewer.core.decode import READ_CHUNK, DecodeError, FileStamp
+from viewer.core.read_errors import read_error
 
 #: ``(path, offset, length) -> bytes``: at most ``length`` bytes from ``offset`` (fewer at the
 #: end of the file). Raises ``OSError`` like ``open`` and ``read`` do.
@@ -62,18 +63,6 @@ def read_whole(reader: RangeReader, path: str, size: int, head: bytes = b"") -> 
     if not data:
         raise DecodeError(f"{os.path.basename(path)} is empty (0 bytes).")
     return data
-
-
-def read_error(path: str, error: OSError) -> str:
-    """The sentence for a failed open or read, as the decoder words it."""
-    name = os.path.basename(path)
-    if isinstance(error, FileNotFoundError):
-        return f"{name} is gone: it was deleted or moved."
-    if isinstance(error, IsADirectoryError):
-        return f"{name} is a folder, not an image file."
-    if isinstance(error, PermissionError):
-        return f"Permission denied reading {name}."
-    return f"Cannot read {name}: {error.strerror or error}."
 
 
 class CountingReader:
