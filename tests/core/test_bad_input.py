@@ -215,3 +215,9 @@ def test_deleted_between_listing_and_loading(tmp_path):
     path.unlink()
     with pytest.raises(DecodeError, match=r"gone\.jpg is gone"):
         load_image(str(path))
+
+
+def test_damaged_jpeg_xl_says_damaged_instead_of_raising_the_plugins_error():
+    pytest.importorskip("pillow_jxl")
+    with pytest.raises(DecodeError, match=r"x\.jxl is damaged: its decoder could not read it"):
+        decode_bytes(b"\xff\n" + bytes(200), "x.jxl")  # the JPEG XL signature, then nothing

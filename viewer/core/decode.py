@@ -318,7 +318,15 @@ def _decode_with_pillow(
         raise DecodeError(bomb_message(data, name)) from None
     except MemoryError:
         raise DecodeError(f"Not enough memory to decode {name}.") from None
-    except (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError) as error:
+    except (
+        OSError,
+        ValueError,
+        SyntaxError,
+        EOFError,
+        IndexError,
+        TypeError,
+        RuntimeError,
+    ) as error:
         raise DecodeError(f"{name} is damaged: {_pillow_reason(error)}.") from None
 
 
@@ -338,5 +346,7 @@ def _fit_in_limit(opened: Image.Image, name: str, max_bytes: int) -> int:
 
 
 def _pillow_reason(error: BaseException) -> str:
+    if type(error) is RuntimeError:  # a plugin's library (JPEG XL's) says only "Generic Error"
+        return "its decoder could not read it"
     text = str(error).strip().rstrip(".")
     return text or type(error).__name__
