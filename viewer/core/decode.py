@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -62,6 +63,10 @@ register_plugins()  # HEIF and JPEG XL join Pillow's formats before any file is 
 
 #: Reads come in chunks of this size, so a load called off stops within one chunk.
 READ_CHUNK = 1 << 20
+#: What Pillow and its plugins raise on damaged data (a GIF frame header cut short raises
+#: struct.error; the JPEG XL plugin RuntimeError): each becomes "damaged", never a crash.
+_DAMAGED = (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, RuntimeError,
+            struct.error)  # fmt: skip
 
 
 class DecodeError(Exception):

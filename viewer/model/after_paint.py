@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from PyQt5 import sip
 from PyQt5.QtCore import QObject, QTimer, pyqtSlot
 
 #: One frame at 60 Hz: the paint of an image put on screen comes first.
@@ -39,12 +40,19 @@ class AfterPaint(QObject):
             self._timer.stop()
             work()
 
+    def cancel(self) -> None:
+        """Drop work still waiting (the model shuts down)."""
+        self._work = None
+        self._timer.stop()
+
     def pending(self) -> bool:
         """Whether work is waiting for its frame."""
         return self._timer.isActive()
 
     @pyqtSlot()
     def _on_frame_passed(self) -> None:
+        if sip.isdeleted(self):  # a dropped model collected while its timer fired
+            return
         work, self._work = self._work, None
         if work is not None:
             work()

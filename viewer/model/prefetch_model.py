@@ -224,9 +224,9 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
         return self._budget.reserved_cost(self._display_box)
 
     def shutdown(self, wait: bool = False) -> None:
-        """Drop queued work, call off running loads and ignore results still to come;
-        optionally wait for the pool."""
+        """Drop queued work, call off running loads, ignore late results; optionally wait."""
         self._pause_timer.stop()
+        self._after_paint.cancel()
         self._queue.close(wait)
 
     def lead(self) -> int:
