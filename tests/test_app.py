@@ -25,6 +25,9 @@ def run_and_inspect(qtbot, argv):
         if window.sequence is None and window.opening.is_awaiting():
             window.opened.connect(lambda count: inspect())  # the open is still under way
             return
+        if window.reopening.is_asking():  # the last place is looked for off the GUI thread
+            window.reopening.decided.connect(lambda shown: inspect())
+            return
         seen["index"] = window.current_index
         seen["title"] = window.windowTitle()
         seen["icon"] = not window.windowIcon().isNull() or not QApplication.windowIcon().isNull()
@@ -32,7 +35,7 @@ def run_and_inspect(qtbot, argv):
         seen["limits"] = (store.max_count, store.max_cost)
         seen["plan"] = window.model.plan
         seen["threads"] = window.model.thread_count()
-        offer = window.reopen_offer
+        offer = window.reopening.offer
         seen["offer"] = None if offer is None else offer.text()
         window.model.shutdown(wait=True)
         window.lister.shutdown(wait=True)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.fakes import FakeClock
+from tests.gui_thread_fs import GuiThreadCalls
 from viewer.core.readahead import ReadAheadPlan
 from viewer.model.folder_lister import FolderLister, Lister
 from viewer.model.load_task import Loader
@@ -43,3 +44,9 @@ def make_window(qtbot: object) -> Iterator[object]:
     yield make
     for window in windows:
         window.lister.shutdown(wait=True)
+
+
+@pytest.fixture
+def gui_thread_calls(monkeypatch: pytest.MonkeyPatch) -> GuiThreadCalls:
+    """A recorder of the GUI thread's file-system calls; ``watch(folder)`` starts it."""
+    return GuiThreadCalls(monkeypatch)

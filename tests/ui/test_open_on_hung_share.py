@@ -11,6 +11,7 @@ from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.folder_opening import PathKind
 from viewer.ui.main_window import MainWindow
+from viewer.ui.settings import Settings
 
 
 class HungShare:
@@ -18,11 +19,13 @@ class HungShare:
 
     def __init__(self) -> None:
         self.asked = threading.Event()
+        self.answered = False
         self._released = threading.Event()
 
     def __call__(self, path: str) -> PathKind:
         self.asked.set()
         self._released.wait()
+        self.answered = True
         return PathKind.FOLDER
 
     def release(self) -> None:
@@ -53,6 +56,36 @@ def test_the_window_answers_keys_and_quits_while_an_open_waits_on_a_hung_share(q
             share.release()  # the answer comes after the window closed: it starts nothing
             qtbot.waitUntil(lambda: not window.opening.has_running_work(), timeout=TIMEOUT_MS)
         assert window.sequence is None and window.lister.folder is None
+    finally:
+        share.release()
+        model.shutdown(wait=True)
+        lister.shutdown(wait=True)
+
+
+def test_start_up_answers_keys_and_quits_while_the_reopen_offer_waits_on_a_hung_share(
+    qtbot,
+) -> None:
+    share = HungShare()
+    settings = Settings()
+    settings.remember_place("/mnt/dead-share/scans", "/mnt/dead-share/scans/1.jpg")
+    model, lister = PrefetchModel(), FolderLister(poll_seconds=0)
+    window = MainWindow(model, settings=settings, lister=lister, probe=share)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    try:
+        window.offer_reopen()  # returns although the question never does
+        qtbot.waitUntil(share.asked.is_set, timeout=TIMEOUT_MS)
+        assert window.reopening.is_asking() and window.reopening.offer is None
+        qtbot.keyClick(window, Qt.Key_F1)
+        assert window.help_overlay.isVisible()  # a key is answered
+        qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+        with qtbot.assertNotEmitted(window.reopening.decided, wait=100):
+            share.release()  # the answer comes after the window closed: it offers nothing
+            qtbot.waitUntil(lambda: share.answered, timeout=TIMEOUT_MS)
+        assert window.reopening.offer is None
     finally:
         share.release()
         model.shutdown(wait=True)

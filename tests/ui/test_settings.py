@@ -51,8 +51,9 @@ def test_offer_to_reopen_the_last_place(qtbot, make_window, image_folder):
     qtbot.waitUntil(lambda: shown(first, 11), timeout=TIMEOUT_MS)
     first.close()
     second = make_window()
-    second.offer_reopen()
-    offer = second.reopen_offer
+    with qtbot.waitSignal(second.reopening.decided, timeout=TIMEOUT_MS):
+        second.offer_reopen()  # the file is looked for off the GUI thread
+    offer = second.reopening.offer
     assert offer is not None and offer.isVisible()
     assert offer.text() == "Reopen images at 12.jpg"
     offer.click()
@@ -66,8 +67,9 @@ def test_no_offer_when_the_last_image_is_gone(qtbot, make_window, image_folder):
     first.close()
     os.remove(os.path.join(image_folder, "3.jpg"))
     second = make_window()
-    second.offer_reopen()
-    assert second.reopen_offer is None
+    with qtbot.waitSignal(second.reopening.decided, timeout=TIMEOUT_MS) as decided:
+        second.offer_reopen()
+    assert decided.args == [False] and second.reopening.offer is None
 
 
 def test_geometry_and_full_screen_are_restored(qtbot, make_window):

@@ -40,7 +40,7 @@ from viewer.ui.menus import build_menus
 from viewer.ui.open_dialogs import OpenDialogs
 from viewer.ui.preferences import PreferencesCommand
 from viewer.ui.recent_menu import RecentFoldersMenu
-from viewer.ui.reopen_offer import ReopenOffer
+from viewer.ui.reopen_offer import Reopening
 from viewer.ui.settings import Settings
 from viewer.ui.status_area import StatusArea
 
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.cache_indicator = self.status_area.indicator
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
-        self.reopen_offer: ReopenOffer | None = None
+        self.reopening = Reopening(self.view, probe, parent=self)
         self.opening = FolderOpening(self._lister, probe, parent=self)
         self.status_area.follow(self.opening, self.browsing)
         self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         """Every signal the window listens to, in one table."""
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
             (self.recent_menu.openRequested, self.open_path),
+            (self.reopening.accepted, self.open_path),
             (self.opening.probed, self._on_probed),
             (self.opening.firstListing, self._on_first_listing),
             (self.opening.relisted, self._on_relisted),
@@ -219,8 +220,7 @@ class MainWindow(QMainWindow):
     def _forget_offer(self, folder: str) -> None:
         """A folder is opened: it is recent now, and the offer to reopen the last one is moot."""
         self._settings.add_recent_folder(folder)
-        if self.reopen_offer is not None:
-            self.reopen_offer.hide()
+        self.reopening.withdraw()
 
     # -- navigation ----------------------------------------------------------------------------
 
@@ -334,11 +334,10 @@ class MainWindow(QMainWindow):
     # -- the window's life: reopen, restore, close ---------------------------------------------
 
     def offer_reopen(self) -> None:
-        """Started without a path: offer the last folder at the last image, if it still exists."""
-        place = self._settings.last_place()
-        if place is not None and self.sequence is None:
-            self.reopen_offer = ReopenOffer(place, self.view)
-            self.reopen_offer.accepted.connect(self.open_path)
+        """Started without a path: offer the last folder at the last image, once the file
+        system (asked off the GUI thread) says it still exists."""
+        if self.sequence is None:
+            self.reopening.ask(self._settings.last_place())
 
     def show_restored(self) -> None:
         """Show the window with the geometry and full-screen state it was closed with."""
@@ -349,6 +348,7 @@ class MainWindow(QMainWindow):
         self.culling.close()
         self.aids.close()
         self.opening.cancel()
+        self.reopening.withdraw()
         self._model.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)

@@ -8,7 +8,6 @@ Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -99,10 +98,11 @@ class Settings:
     # -- place -----------------------------------------------------------------------------
 
     def last_place(self) -> Place | None:
-        """The last image shown, if its file still exists."""
+        """The last image shown, as remembered: whether it still exists is for the caller
+        to ask, off the GUI thread (``Reopening``)."""
         folder = str(self._store.value("last/folder", "") or "")
         image = str(self._store.value("last/image", "") or "")
-        if not folder or not image or not os.path.isfile(image):
+        if not folder or not image:
             return None
         return Place(folder, image)
 
