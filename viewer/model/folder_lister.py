@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Callable
 
-from PyQt5.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 
 from viewer.core.sequence import (
     DEFAULT_POLL_SECONDS,
@@ -20,6 +20,7 @@ from viewer.core.sequence import (
     SequenceError,
     list_image_names,
 )
+from viewer.model.folder_watch import FolderWatch
 from viewer.model.load_task import PoolTask
 
 log = logging.getLogger(__name__)
@@ -102,8 +103,8 @@ class FolderLister(QObject):
         self._signals.progress.connect(self._on_progress)
         self._signals.listed.connect(self._on_listed)
         self._signals.failed.connect(self._on_failed)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_directory_changed)
+        self._watch = FolderWatch(self)  # on a thread of its own: adding a path stats it
+        self._watch.changed.connect(self._on_directory_changed)
         self._folder: str | None = None
         self._generation = 0
         self._names: list[str] | None = None
@@ -128,8 +129,8 @@ class FolderLister(QObject):
         return any(task.generation == self._generation for task in self._tasks)
 
     def has_running_work(self) -> bool:
-        """Whether a listing has not returned its result yet (on a dead share it never may)."""
-        return bool(self._tasks)
+        """Whether a listing or a watch has not returned yet (on a dead share it never may)."""
+        return bool(self._tasks) or self._watch.has_running_work()
 
     def set_poll_seconds(self, seconds: float) -> None:
         """Re-list every ``seconds`` while a folder is open; 0 turns polling off."""
@@ -141,15 +142,12 @@ class FolderLister(QObject):
 
     def open(self, folder: str) -> None:
         """Forget the previous folder and start listing ``folder``."""
-        watched = self._watcher.directories()
-        if watched:
-            self._watcher.removePaths(watched)
         self._folder = folder
         self._generation += 1
         self._names = None
         self._relist_wanted = False
         self._unavailable = False
-        self._watcher.addPath(folder)
+        self._watch.watch(folder)
         self._start()
         self._update_timer()
 
@@ -179,6 +177,7 @@ class FolderLister(QObject):
         self._folder = None
         self._generation += 1
         self.poll_timer.stop()
+        self._watch.shutdown(wait)
         if wait:
             self._pool.waitForDone()
 
@@ -217,8 +216,8 @@ class FolderLister(QObject):
     def _on_listed(self, task: ListTask, names: list[str]) -> None:
         if not self._finish(task) or (names == self._names and not self._unavailable):
             return
-        if not self._watcher.directories():
-            self._watcher.addPath(task.path)  # the watch ends when a share goes away
+        if self._watch.needs(task.path):
+            self._watch.watch(task.path)  # the watch ends when a share goes away
         self._names = names
         self._unavailable = False
         self.listed.emit(ImageSequence(task.path, names))
