@@ -1,4 +1,5 @@
-"""Opening a path on a share that hangs: the window keeps answering and can quit meanwhile."""
+"""Opening a path on a share that hangs (its probe, its listing, the question of the reopen
+offer): the window keeps answering and can quit meanwhile."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import threading
 
 from PyQt5.QtCore import Qt, QTimer
 
+from tests.fakes import FakeFolder
 from tests.waits import TIMEOUT_MS
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
@@ -88,5 +90,32 @@ def test_start_up_answers_keys_and_quits_while_the_reopen_offer_waits_on_a_hung_
         assert window.reopening.offer is None
     finally:
         share.release()
+        model.shutdown(wait=True)
+        lister.shutdown(wait=True)
+
+
+def test_the_window_answers_keys_and_quits_while_a_listing_hangs(qtbot) -> None:
+    folder = FakeFolder(["1.jpg", "2.jpg"])
+    folder.gate()  # the listing hangs until released
+    model, lister = PrefetchModel(), FolderLister(folder, poll_seconds=0)
+    window = MainWindow(model, lister=lister, probe=lambda path: PathKind.FOLDER)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    try:
+        window.open_path("/mnt/dead-share/scans")
+        qtbot.waitUntil(lister.is_listing, timeout=TIMEOUT_MS)
+        qtbot.keyClick(window, Qt.Key_F1)
+        assert window.help_overlay.isVisible()  # a key is answered
+        qtbot.keyClick(window, Qt.Key_Q, Qt.ControlModifier)
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=TIMEOUT_MS)
+        assert lister.has_running_work()  # quitting did not wait for the listing
+        with qtbot.assertNotEmitted(window.opened, wait=100):
+            folder.release()  # the listing ends after the window closed: it shows nothing
+            qtbot.waitUntil(lambda: not lister.has_running_work(), timeout=TIMEOUT_MS)
+        assert window.sequence is None
+    finally:
+        folder.release()
         model.shutdown(wait=True)
         lister.shutdown(wait=True)

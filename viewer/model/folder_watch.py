@@ -141,8 +141,8 @@ class FolderWatch(QObject):
         # (destroying a QThread that still runs aborts the process).
         thread.finished.connect(worker.on_thread_finished)
         thread.finished.connect(thread.deleteLater)
-        sip.transferto(worker, None)
-        sip.transferto(thread, None)
+        for owned in (worker, thread):  # None means C++ (the stubs know only a wrapper)
+            sip.transferto(owned, None)  # type: ignore[arg-type]
         self._asked.connect(worker.on_asked)
         worker.changed.connect(self._on_changed)
         worker.done.connect(self._on_done)
