@@ -3,7 +3,7 @@ GUI thread.
 
 ``QFileSystemWatcher.addPath`` stats the folder (and inotify looks the path up) in the calling
 thread: on a share that hangs, that froze the window. Here the watcher is made and used only
-on a worker ``QThread`` with its own event loop; ``watch`` and ``forget`` reach it as queued
+on a worker ``QThread`` with its own event loop; ``watch`` reaches it as queued
 signals, and its ``directoryChanged`` comes back the same way. A hung ``addPath`` holds up
 only later watches (polling still notices changes), never the window nor the exit (the app
 leaves at once while ``has_running_work``).
@@ -30,7 +30,7 @@ class _Watcher(QObject):
     Signals:
         changed(str, bool): a folder watched changed, and whether it is watched still (the
             watch ends when the folder or its share goes away).
-        done(str, bool): a folder asked for, and whether watching it began ("" for forget).
+        done(str, bool): a folder asked for, and whether watching it began.
     """
 
     changed = pyqtSignal(str, bool)
@@ -44,7 +44,7 @@ class _Watcher(QObject):
 
     @pyqtSlot(str)
     def on_asked(self, folder: str) -> None:
-        """Watch ``folder`` (nothing if it is ""), on the watch thread."""
+        """Watch ``folder`` instead of the one before, on the watch thread."""
         self._busy.set()
         try:
             added = self._watch(folder)
@@ -65,8 +65,6 @@ class _Watcher(QObject):
         watched = self._watcher.directories()
         if watched:
             self._watcher.removePaths(watched)
-        if not folder:
-            return False
         if not self._watcher.addPath(folder):
             log.debug("Cannot watch %s; polling notices its changes", folder)
             return False
@@ -99,11 +97,6 @@ class FolderWatch(QObject):
     def watch(self, folder: str) -> None:
         """Watch ``folder`` instead of the one before."""
         self._ask(folder)
-
-    def forget(self) -> None:
-        """Watch nothing."""
-        if self._thread is not None:
-            self._ask("")
 
     def watched(self) -> str | None:
         """The folder being watched, once its watch has begun."""
