@@ -8,6 +8,7 @@ opens, browses, relists, sorts, culls, drops and opens from Recent Folders.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterator
@@ -21,11 +22,13 @@ from tests.images import write_image
 from tests.ui.culling_fakes import ScriptedPrompts
 from tests.ui.helpers import shown
 from tests.waits import TIMEOUT_MS
+from viewer.core.previews.thumbnailer import make_thumbnail
 from viewer.core.sort_keys import SortChoice, SortKey
 from viewer.core.thumbcache import ThumbnailCache
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.model.previews import PreviewPipeline
+from viewer.model.thumbnail_model import ThumbnailModel
 from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Settings
 
@@ -38,11 +41,17 @@ def built(qtbot, image_folder, tmp_path, private_thumbnails) -> Iterator[tuple[M
     settings = Settings()
     settings.remember_place(image_folder, os.path.join(image_folder, "3.jpg"))
     settings.set_sort_choice(SortChoice(SortKey.DATE_TAKEN))
-    previews = PreviewPipeline(ThumbnailCache(), 1 << 28)
+    cache = ThumbnailCache()
+    previews = PreviewPipeline(cache, 1 << 28)
+    thumbnails = ThumbnailModel(functools.partial(make_thumbnail, cache=cache))
     model = PrefetchModel(previews.loader)
     lister = FolderLister(poll_seconds=0)
     window = MainWindow(
-        model, settings=settings, lister=lister, previews=previews.current_for(model)
+        model,
+        settings=settings,
+        lister=lister,
+        previews=previews.current_for(model),
+        thumbnails=thumbnails,
     )
     prompts = ScriptedPrompts()
     prompts.target, prompts.name = target, "renamed.jpg"
@@ -54,6 +63,7 @@ def built(qtbot, image_folder, tmp_path, private_thumbnails) -> Iterator[tuple[M
     yield window, target
     window.close()
     previews.shutdown()
+    thumbnails.shutdown()
     model.shutdown(wait=True)
     lister.shutdown(wait=True)
 
@@ -90,6 +100,14 @@ def browse_and_relist(qtbot, window: MainWindow, calls: GuiThreadCalls, folder: 
         qtbot.keyClick(window, key)
         settled(qtbot, window)
     qtbot.keyClick(window, Qt.Key_I)  # the information panel
+    views = window.folder_views
+    for key, shown_now in ((Qt.Key_Return, views.grid_shown), (Qt.Key_T, views.strip_shown)):
+        qtbot.keyClick(window, key)  # the grid, then the film strip, with their thumbnails
+        assert shown_now()
+        qtbot.waitUntil(lambda: views.thumbnails.thumbnail(0) is not None, timeout=TIMEOUT_MS)
+        qtbot.keyClick(window, Qt.Key_Right)
+        qtbot.keyClick(window, key)  # the grid opens its image; the strip hides
+        settled(qtbot, window)
     with calls.paused():
         write_image(os.path.join(folder, "13.jpg"), (60, 40), seed=13)
     with qtbot.waitSignal(window.opening.relisted, timeout=TIMEOUT_MS):
