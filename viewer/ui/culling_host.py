@@ -11,13 +11,37 @@ from __future__ import annotations
 
 from typing import Callable
 
+from PyQt5.QtWidgets import QWidget
+
 from viewer.core.decode import FileStamp
+from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.listing import names_after, position_after, renamed_to
 from viewer.core.sequence import ImageSequence
+from viewer.model.file_ops import FileOpRunner
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui.browsing import Browsing
+from viewer.ui.culling import Culling
+from viewer.ui.file_prompts import FilePrompts
+from viewer.ui.image_view import ImageView
+from viewer.ui.settings import Settings
 from viewer.ui.status_area import StatusArea
+
+
+def window_culling(
+    window: QWidget,
+    host: WindowCullingHost,
+    file_system: FileSystem | None,
+    settings: Settings,
+    view: ImageView,
+    status: StatusArea,
+) -> Culling:
+    """The window's culling: its host, a file-operation runner, and prompts over the window."""
+    culling = Culling(
+        host, FileOpRunner(file_system, window), FilePrompts(window), settings, window
+    )
+    culling.show_in(view, status)
+    return culling
 
 
 class WindowCullingHost:

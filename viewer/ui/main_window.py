@@ -18,18 +18,15 @@ from viewer.core.formatting import SEPARATOR
 from viewer.core.paths import folder_of, name_of
 from viewer.core.sequence import ImageSequence
 from viewer.model.current_preview import CurrentPreview
-from viewer.model.file_ops import FileOpRunner
 from viewer.model.folder_lister import FolderLister
 from viewer.model.prefetch_model import PrefetchModel
 from viewer.ui import window_memory
 from viewer.ui.browsing import Browsing
 from viewer.ui.browsing_aids import BrowsingAids
-from viewer.ui.culling import Culling
-from viewer.ui.culling_host import WindowCullingHost
+from viewer.ui.culling_host import WindowCullingHost, window_culling
 from viewer.ui.current_image import CurrentImage
 from viewer.ui.drop import dropped_path
 from viewer.ui.file_actions import FileActions
-from viewer.ui.file_prompts import FilePrompts
 from viewer.ui.folder_opening import FolderOpening, PathKind, probe_path
 from viewer.ui.folder_views import FolderViews, ThumbnailModel
 from viewer.ui.fullscreen import FullScreen
@@ -107,9 +104,8 @@ class MainWindow(QMainWindow):
             self.browsing, model, self.status_area, self._on_relisted, self._go_to,
             self._lister.adopt,
         )  # fmt: skip
-        runner = FileOpRunner(file_system, self)
-        self.culling = Culling(host, runner, FilePrompts(self), self._settings, self)
-        self.culling.show_in(self.view, self.status_area)
+        self.culling = window_culling(self, host, file_system, self._settings, self.view,
+                                      self.status_area)  # fmt: skip
         self.aids = BrowsingAids(self, model, self.browsing, self.status_area, self._settings,
                                  self.go_next, self._on_relisted)  # fmt: skip
         self.actions_by_name = build_menus(
