@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -42,7 +41,7 @@ from viewer.core.pixels import (
     place,
     to_qt_layout,
 )
-from viewer.core.read_errors import read_error
+from viewer.core.read_errors import DAMAGED_DATA, damage_reason, read_error
 from viewer.core.sniff import bomb_message, describe
 
 __all__ = [
@@ -63,10 +62,6 @@ register_plugins()  # HEIF and JPEG XL join Pillow's formats before any file is 
 
 #: Reads come in chunks of this size, so a load called off stops within one chunk.
 READ_CHUNK = 1 << 20
-#: What Pillow and its plugins raise on damaged data (a GIF frame header cut short raises
-#: struct.error; the JPEG XL plugin RuntimeError): each becomes "damaged", never a crash.
-_DAMAGED = (OSError, ValueError, SyntaxError, EOFError, IndexError, TypeError, RuntimeError,
-            struct.error)  # fmt: skip
 
 
 class DecodeError(Exception):
@@ -323,16 +318,8 @@ def _decode_with_pillow(
         raise DecodeError(bomb_message(data, name)) from None
     except MemoryError:
         raise DecodeError(f"Not enough memory to decode {name}.") from None
-    except (
-        OSError,
-        ValueError,
-        SyntaxError,
-        EOFError,
-        IndexError,
-        TypeError,
-        RuntimeError,
-    ) as error:
-        raise DecodeError(f"{name} is damaged: {_pillow_reason(error)}.") from None
+    except DAMAGED_DATA as error:
+        raise DecodeError(f"{name} is damaged: {damage_reason(error)}.") from None
 
 
 def _fit_in_limit(opened: Image.Image, name: str, max_bytes: int) -> int:
@@ -348,10 +335,3 @@ def _fit_in_limit(opened: Image.Image, name: str, max_bytes: int) -> int:
         if fits(*opened.size, PILLOW_BYTES_PER_PIXEL, max_bytes):
             return reduction
     raise DecodeError(too_large_message(name, width, height, max_bytes))
-
-
-def _pillow_reason(error: BaseException) -> str:
-    if type(error) is RuntimeError:  # a plugin's library (JPEG XL's) says only "Generic Error"
-        return "its decoder could not read it"
-    text = str(error).strip().rstrip(".")
-    return text or type(error).__name__
