@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from dataclasses import replace
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from viewer.cli import (
     USAGE_ERROR,
@@ -84,8 +84,20 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         window.open_path(options.path, 0 if options.start is None else options.start - 1)
     else:
         window.offer_reopen()
+    return _run_then_shut_down(app, (model, previews, lister, thumbnails))
+
+
+class _Part(Protocol):
+    """What the app stops when the window closes: the model, previews, lister, thumbnails."""
+
+    def shutdown(self) -> object: ...
+
+    def has_running_work(self) -> bool: ...
+
+
+def _run_then_shut_down(app: QApplication, parts: tuple[_Part, ...]) -> int:
+    """Run the event loop, then stop every part; leave at once if a read still hangs."""
     status = int(app.exec_())
-    parts = (model, previews, lister, thumbnails)
     for part in parts:
         part.shutdown()
     if any(part.has_running_work() for part in parts):
