@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.format_samples import BUILDERS, NOT_BUILT, PFM, RED, SIZE
 from viewer.core.decode import decode_bytes
+from viewer.core.extensions import ALWAYS_IMAGES, RAW_EXTENSIONS
 from viewer.core.formats import (
     PLUGINS,
     UNDECODABLE,
@@ -20,7 +21,6 @@ from viewer.core.formats import (
     pillow_extensions,
     register_plugins,
 )
-from viewer.core.raw import RAW_EXTENSIONS
 from viewer.core.sequence import list_image_names
 
 #: What the viewer listed before this list was derived: none of it may go missing.
@@ -129,3 +129,8 @@ def test_opening_a_file_whose_plugin_is_missing_names_the_package(tmp_path: obje
     listed, message = done.stdout.strip().splitlines()
     assert listed == "['IMG_0001.HEIC']"
     assert "pip install pillow-heif" in message
+
+
+def test_the_extensions_known_without_pillow_are_all_in_its_registry() -> None:
+    """``ALWAYS_IMAGES`` answers before Pillow is imported; it must never list more."""
+    assert image_extensions() >= ALWAYS_IMAGES

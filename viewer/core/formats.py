@@ -19,7 +19,7 @@ from typing import Callable
 
 from PIL import Image
 
-from viewer.core.raw import RAW_EXTENSIONS
+from viewer.core.extensions import RAW_EXTENSIONS
 
 log = logging.getLogger(__name__)
 

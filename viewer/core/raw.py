@@ -23,9 +23,6 @@ import numpy as np
 from viewer.core.cancel import check_cancelled
 from viewer.core.tiff_ifd import ByteSource, Directory, TiffReader
 
-RAW_EXTENSIONS: frozenset[str] = frozenset(
-    {".cr2", ".cr3", ".nef", ".nrw", ".arw", ".dng", ".raf", ".orf", ".rw2", ".pef"}
-)
 #: The head read first: every directory and EXIF block of the formats above starts in it.
 HEAD_BYTES = 1 << 16
 _CHUNK = 1 << 20

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Callable
 
+from viewer.core.extensions import ALWAYS_IMAGES
 from viewer.core.paths import PathModule, join, name_of
 
 #: ``IMAGE_EXTENSIONS``, matched case-insensitively: every format the installed Pillow and
@@ -64,7 +65,8 @@ def is_image_name(name: str) -> bool:
     """True for a visible file name with a supported image extension."""
     if name.startswith("."):
         return False
-    return os.path.splitext(name)[1].lower() in _image_extensions()
+    extension = os.path.splitext(name)[1].lower()
+    return extension in ALWAYS_IMAGES or extension in _image_extensions()
 
 
 def _is_hidden(entry: os.DirEntry[str]) -> bool:
