@@ -40,7 +40,6 @@ BROKEN_NOTE = "colour profile unreadable: shown without colour management"
 MISFIT_NOTE = "colour profile does not fit the image: shown without colour management"
 _ADOBE_RGB_ICC = icc_bytes(ADOBE_RGB)
 _MANAGED_MODES = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB"}
-_EXIF_UNCALIBRATED, _EXIF_ADOBE = 0xFFFF, 2
 _SRGB_NAMES = ("srgb", "iec61966-2.1", "iec 61966-2.1")
 #: Where R, G and B sit in a Qt RGB32 word in memory (B, G, R, A on little-endian machines).
 _LITTLE_ENDIAN = sys.byteorder == "little"
@@ -89,11 +88,7 @@ def embedded_profile(image: Image.Image, facts: CameraFacts | None = None) -> by
 
 def marked_profile(facts: CameraFacts) -> bytes | None:
     """Adobe RGB where the EXIF marks a file so without embedding a profile; else None."""
-    if facts.colour_space == _EXIF_ADOBE or (
-        facts.colour_space == _EXIF_UNCALIBRATED and facts.interop_index == "R03"
-    ):
-        return _ADOBE_RGB_ICC
-    return None
+    return _ADOBE_RGB_ICC if facts.marks_adobe_rgb else None
 
 
 _shared: ColourManager | None = None

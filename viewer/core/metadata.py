@@ -8,6 +8,7 @@ every count and offset: a hostile or broken tag is skipped, never trusted.
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +24,9 @@ _FLASH, _FOCAL, _FOCAL_35, _LENS = 0x9209, 0x920A, 0xA405, 0xA434
 _COLOUR_SPACE, _INTEROP_IFD, _INTEROP_INDEX = 0xA001, 0xA005, 0x0001
 _APP1, _APP2 = 0xE1, 0xE2
 _ICC_HEADER = b"ICC_PROFILE\0"
+_EXIF_UNCALIBRATED, _EXIF_ADOBE = 0xFFFF, 2  # EXIF ColorSpace values
+#: EXIF's "YYYY:MM:DD HH:MM:SS", also with dashes in the date, without seconds or time.
+_DATE = re.compile(r"(\d{4})([:-])(\d{1,2})\2(\d{1,2})(?: (\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,13 @@ class CameraFacts:
     orientation: int | None = None
     colour_space: int | None = None  # EXIF ColorSpace: 1 sRGB, 0xFFFF uncalibrated
     interop_index: str | None = None  # "R98" sRGB, "R03" Adobe RGB (DCF)
+
+    @property
+    def marks_adobe_rgb(self) -> bool:
+        """Whether the EXIF marks the pixels as Adobe RGB (DCF's rule) without a profile."""
+        return self.colour_space == _EXIF_ADOBE or (
+            self.colour_space == _EXIF_UNCALIBRATED and self.interop_index == "R03"
+        )
 
 
 def exif_block(data: bytes) -> bytes | None:
@@ -170,15 +181,23 @@ def _camera(make: str | None, model: str | None) -> str | None:
 
 
 def parse_date(text: str | None) -> datetime | None:
-    """An EXIF date ("2024:06:01 14:03:22"); None for blanks, zeros or nonsense."""
+    """An EXIF date ("2024:06:01 14:03:22"); None for blanks, zeros or nonsense.
+
+    Parsed by hand, not with ``strptime``: its first use imports ``_strptime`` (and locale
+    and calendar), 25 ms the first frame would wait for on a camera JPEG.
+    """
     if not text:
         return None
-    for layout in ("%Y:%m:%d %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y:%m:%d %H:%M", "%Y:%m:%d"):
-        try:
-            return datetime.strptime(text.strip()[:19], layout)
-        except ValueError:
-            continue
-    return None
+    match = _DATE.fullmatch(text.strip()[:19])
+    if match is None:
+        return None
+    try:
+        year, month, day, hour, minute, second = (
+            int(part or 0) for part in match.group(1, 3, 4, 5, 6, 7)
+        )
+        return datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return None
 
 
 def _coordinates(gps: Directory) -> tuple[float, float] | None:
