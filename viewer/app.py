@@ -125,7 +125,7 @@ def _application(early: EarlyStart | None) -> QApplication:
     for, and the remaining imports run beside that decode."""
     from PyQt5.QtWidgets import QApplication
 
-    from viewer.ui.settings import APPLICATION, ORGANIZATION
+    from viewer.ui.start_settings import APPLICATION, ORGANIZATION
     from viewer.ui.window_placement import screen_box
 
     existing = QApplication.instance()

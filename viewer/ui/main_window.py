@@ -39,9 +39,9 @@ from viewer.ui.preferences import PreferencesCommand
 from viewer.ui.recent_menu import RecentFoldersMenu
 from viewer.ui.reopen_offer import Reopening
 from viewer.ui.settings import Settings
+from viewer.ui.start_settings import APP_NAME
 from viewer.ui.status_area import StatusArea
 
-APP_NAME = "Viewer"
 EMPTY_HINT = (
     "No folder open.\n\n"
     "File ▸ Open Folder… (Ctrl+O) or Open File… (Ctrl+Shift+O),\n"

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from PyQt5.QtCore import QByteArray, QSettings
-
 from viewer.core.colour import INTENTS, ColourSettings
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.readahead import ReadAheadPlan
@@ -20,9 +18,8 @@ from viewer.core.sequence import DEFAULT_POLL_SECONDS
 from viewer.core.sort_keys import SortChoice
 from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 from viewer.core.thumbcache import DEFAULT_BUDGET_BYTES
+from viewer.ui.start_settings import StartSettings
 
-ORGANIZATION = "viewer"
-APPLICATION = "Viewer"
 RECENT_LIMIT = 10
 TARGET_LIMIT = 9  # F7 / F8 offer the last nine folders, on the keys 1–9
 DEFAULT_SLIDESHOW_SECONDS = 4
@@ -84,16 +81,8 @@ def _number(value: object, default: float, smallest: int) -> float:
     return number if number >= smallest else default
 
 
-class Settings:
-    """Typed access to the viewer's ``QSettings``."""
-
-    def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store or QSettings(
-            QSettings.defaultFormat(), QSettings.UserScope, ORGANIZATION, APPLICATION
-        )
-
-    def sync(self) -> None:
-        self._store.sync()
+class Settings(StartSettings):
+    """Typed access to the viewer's ``QSettings``; the window's own keys are the start's."""
 
     # -- place -----------------------------------------------------------------------------
 
@@ -135,22 +124,11 @@ class Settings:
 
     # -- window ----------------------------------------------------------------------------
 
-    def geometry(self) -> QByteArray | None:
-        value = self._store.value("window/geometry")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def fullscreen(self) -> bool:
-        return str(self._store.value("window/fullscreen", "false")).lower() == "true"
-
     def zoom_locked(self) -> bool:
         return str(self._store.value("view/zoom_locked", "false")).lower() == "true"
 
     def set_zoom_locked(self, locked: bool) -> None:
         self._store.setValue("view/zoom_locked", locked)
-
-    def remember_window(self, geometry: QByteArray, fullscreen: bool) -> None:
-        self._store.setValue("window/geometry", geometry)
-        self._store.setValue("window/fullscreen", fullscreen)
 
     # -- sorting and colour ----------------------------------------------------------------
 
@@ -163,8 +141,7 @@ class Settings:
     def colour_settings(self) -> ColourSettings:
         """Colour management as last set; junk in the file gives the defaults."""
         defaults = ColourSettings()
-        enabled = str(self._store.value("colour/enabled", "true")).lower() != "false"
-        profile = str(self._store.value("colour/monitor_profile", "") or "") or None
+        enabled, profile = self.colour_enabled(), self.monitor_profile()
         intent = int(_number(self._store.value("colour/intent"), defaults.intent, 0))
         if intent not in INTENTS.values():
             intent = defaults.intent
