@@ -6,6 +6,7 @@ import pytest
 from PyQt5.QtCore import QTimer
 from PyQt5.QtWidgets import QApplication
 
+from tests.waits import gone_or_hidden
 from viewer import demo
 from viewer.app import main
 from viewer.core.readahead import ReadAheadPlan
@@ -13,20 +14,41 @@ from viewer.ui.main_window import MainWindow
 from viewer.ui.settings import Preferences, Settings
 
 
+def shown_window() -> MainWindow | None:
+    """The window ``main`` made, once shown (not one an earlier test left behind)."""
+    windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    return windows[-1] if windows else None
+
+
+def when_shown(act) -> QTimer:
+    """Call ``act(window)`` once ``main``'s window is on screen: after the first frame, and
+    the imports behind it, it is shown only when it has the image too."""
+    timer = QTimer()
+    timer.setInterval(5)
+
+    def check() -> None:
+        window = shown_window()
+        if window is not None:
+            timer.stop()
+            act(window)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
 def run_and_inspect(qtbot, argv):
     """Run ``main`` with its event loop; inspect and close the window once it is listed."""
     seen: dict[str, object] = {}
 
-    def inspect() -> None:
-        windows = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
-        window = windows[-1]
+    def inspect(window: MainWindow) -> None:
         if window.sequence is None and window.opening.is_awaiting():
-            window.opened.connect(lambda count: inspect())  # the open is still under way
+            window.opened.connect(lambda count: inspect(window))  # the open is still under way
             return
         if window.reopening.is_asking():  # the last place is looked for off the GUI thread
-            window.reopening.decided.connect(lambda shown: inspect())
+            window.reopening.decided.connect(lambda shown: inspect(window))
             return
         seen["index"] = window.current_index
         seen["title"] = window.windowTitle()
@@ -41,8 +63,9 @@ def run_and_inspect(qtbot, argv):
         window.lister.shutdown(wait=True)
         window.close()
 
-    QTimer.singleShot(0, inspect)
+    timer = when_shown(inspect)
     assert main(argv) == 0
+    timer.stop()
     return seen
 
 
@@ -126,11 +149,7 @@ def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, mo
     monkeypatch.setattr(early, "read_bytes", counting_early)
     monkeypatch.setattr(decode, "read_file", counting_loader)
 
-    def inspect() -> None:
-        windows = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-        ]
-        window = windows[-1]  # the one ``main`` made, not one an earlier test left behind
+    def inspect(window: MainWindow) -> None:
         try:
             qtbot.waitUntil(window.view.has_image)
         finally:  # close even on a timeout, so ``main`` returns and the test fails, not hangs
@@ -138,7 +157,46 @@ def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, mo
             window.lister.shutdown(wait=True)
             window.close()
 
-    QTimer.singleShot(0, inspect)
+    timer = when_shown(inspect)
     assert main([image_folder, "--start", "3", "--poll", "0"]) == 0
+    timer.stop()
     assert early_reads == ["3.jpg"]
     assert "3.jpg" not in loader_reads
+
+
+def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(qtbot, tmp_path):
+    """A camera JPEG is shown by the first frame; the window, shown once it has the image too,
+    takes its place at once, and the first frame closes."""
+    from tests.images import pattern
+    from viewer.camera_jpeg import camera_jpeg
+    from viewer.startup.first_frame import FirstFrame
+
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(camera_jpeg(pattern((1200, 800))))
+    seen: dict[str, object] = {}
+
+    def inspect(window: MainWindow) -> None:
+        frames = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, FirstFrame) and w.isVisible()
+        ]
+        seen["frame had the image"] = [frame.has_image() for frame in frames]
+        seen["window has it"] = window.view.has_image()
+        try:
+            qtbot.waitUntil(lambda: all(gone_or_hidden(frame) for frame in frames))
+        finally:
+            window.model.shutdown(wait=True)
+            window.lister.shutdown(wait=True)
+            window.close()
+
+    timer = when_shown(inspect)
+    assert main([str(path), "--poll", "0"]) == 0
+    timer.stop()
+    assert seen == {"frame had the image": [True], "window has it": True}
+
+
+def test_a_file_the_first_frame_cannot_show_opens_all_the_same(qtbot, tmp_path):
+    from tests.images import write_image
+
+    write_image(str(tmp_path / "a.png"), (64, 48))
+    seen = run_and_inspect(qtbot, [str(tmp_path / "a.png"), "--poll", "0"])
+    assert seen["title"] == "a.png — Viewer"

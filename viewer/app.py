@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # Qt is imported only once the command line has been checked
 
     from viewer.model.load_task import Loader
     from viewer.startup.early import EarlyStart
+    from viewer.startup.first_frame import FirstFrame
+    from viewer.startup.first_image import FirstImage
     from viewer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -45,13 +47,38 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     except UsageError as error:
         return fail(str(error))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    early = _begin_early(options) if loader is None else None
-    if early is not None:
-        # The decoder's imports first, alone on the GIL: the early decode can begin as soon
-        # as the QApplication knows the screen, and the rest of Qt imports beside it.
-        import viewer.core.decode  # noqa: F401
+    early, first = _begin_early(options) if loader is None else (None, None)
     app = _application(early)
+    frame = _show_first_frame(first)
+    if frame is not None:
+        from viewer.startup.warm_up import warm_up
 
+        if not warm_up(frame):
+            return 0  # closed by the user before the viewer was ready
+    from viewer.startup.early import quiet_bomb_warnings
+    from viewer.ui.icon import application_icon
+
+    quiet_bomb_warnings()
+    app.setWindowIcon(application_icon())  # after the first image: reading it takes 40 ms
+    window, parts = _build(options, loader, early)
+    if frame is None:
+        window.show_restored()
+    else:
+        from viewer.startup.hand_over import HandOver
+
+        HandOver(frame, window, window.model.loadFailed)
+    if options.path is not None:
+        _fail_like_the_command_line(app, window, options, frame)
+        window.open_path(options.path, 0 if options.start is None else options.start - 1)
+    else:
+        window.offer_reopen()
+    return _run_then_shut_down(app, parts)
+
+
+def _build(
+    options: Options, loader: Loader | None, early: EarlyStart | None
+) -> tuple[MainWindow, tuple[_Part, ...]]:
+    """The window and the parts to stop when it closes: model, previews, lister, thumbnails."""
     from viewer.core.previews.thumbnailer import make_thumbnail
     from viewer.core.thumbcache import ThumbnailCache
     from viewer.model.folder_lister import FolderLister
@@ -78,13 +105,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     window = MainWindow(
         model, settings=settings, lister=lister, previews=current, thumbnails=thumbnails
     )
-    window.show_restored()
-    if options.path is not None:
-        _fail_like_the_command_line(app, window, options)
-        window.open_path(options.path, 0 if options.start is None else options.start - 1)
-    else:
-        window.offer_reopen()
-    return _run_then_shut_down(app, (model, previews, lister, thumbnails))
+    return window, (model, previews, lister, thumbnails)
 
 
 class _Part(Protocol):
@@ -106,41 +127,62 @@ def _run_then_shut_down(app: QApplication, parts: tuple[_Part, ...]) -> int:
     return status
 
 
-def _begin_early(options: Options) -> EarlyStart | None:
-    """Start reading the named file, or the folder's first or ``--start`` image."""
+def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None]:
+    """Start reading the named file, or the folder's first or ``--start`` image; the screen's
+    size remembered from the last start lets its decode begin before Qt knows the screen."""
     if options.path is None:
-        return None
+        return None, None
     from viewer.startup.early import EarlyStart
+    from viewer.startup.first_image import FirstImage
 
+    first = FirstImage(options.max_image_bytes)
     start = 0 if options.start is None else options.start - 1
     early = EarlyStart(
-        options.path, folder=options.is_folder, start=start, max_bytes=options.max_image_bytes
-    )
-    return early.begin()
+        options.path, folder=options.is_folder, start=start,
+        max_bytes=options.max_image_bytes, on_read=first.make,
+    ).begin()  # fmt: skip
+    from viewer.ui.start_settings import StartSettings
+
+    settings = StartSettings()
+    if settings.converts_for_monitor():
+        first.refuse()
+    if (box := settings.screen_box()) is not None:
+        early.set_display_box(box)
+    return early, first
 
 
 def _application(early: EarlyStart | None) -> QApplication:
-    """The running QApplication (tests start one), named and with its icon. It is made before
+    """The running QApplication (tests start one), named. It is made before
     the rest of the viewer is imported: the screen it knows is what the early decode waits
-    for, and the remaining imports run beside that decode."""
+    for (and what the next start's decode will take before knowing it)."""
     from PyQt5.QtWidgets import QApplication
 
-    from viewer.ui.start_settings import APPLICATION, ORGANIZATION
+    from viewer.ui.start_settings import APPLICATION, ORGANIZATION, StartSettings
     from viewer.ui.window_placement import screen_box
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
-    if early is not None:
-        early.set_display_box(screen_box())
-
-    from viewer.startup.early import quiet_bomb_warnings
-    from viewer.ui.icon import application_icon
-
-    app.setWindowIcon(application_icon())
-    quiet_bomb_warnings()
+    if early is not None and (box := screen_box()) is not None:
+        early.set_display_box(box)
+        settings = StartSettings()
+        if settings.screen_box() != box:
+            settings.remember_screen_box(box)
     return app
+
+
+def _show_first_frame(first: FirstImage | None) -> FirstFrame | None:
+    """The window's place, shown with the first image as soon as it is decoded."""
+    if first is None or not first.is_wanted():
+        return None
+    from viewer.startup.first_frame import FirstFrame
+    from viewer.ui.start_settings import StartSettings
+
+    frame = FirstFrame(StartSettings())
+    frame.show_placed()
+    first.attach(frame)
+    return frame
 
 
 def _loader(
@@ -174,11 +216,15 @@ def leave_now(status: int, *, say_why: bool = True) -> NoReturn:
     os._exit(status)
 
 
-def _fail_like_the_command_line(app: QApplication, window: MainWindow, options: Options) -> None:
+def _fail_like_the_command_line(
+    app: QApplication, window: MainWindow, options: Options, frame: FirstFrame | None
+) -> None:
     """Errors only the listing can find end the app as a bad command line does: status 2."""
 
     def give_up(message: str) -> None:
         fail(message)
+        if frame is not None:
+            frame.close_handed_over()
         window.close()
         app.exit(USAGE_ERROR)
 

@@ -177,3 +177,45 @@ def test_a_load_waiting_on_a_hung_read_can_be_called_off_and_the_next_one_takes_
     reader.release()
     loaded = early.take(path, new_array, SCREEN)
     assert loaded is not None and reader.paths == [path]
+
+
+def test_the_first_frame_hears_of_the_data_and_the_box_before_the_decode(folder: str) -> None:
+    path = os.path.join(folder, "2.jpg")
+    heard: list[tuple[int, Size, str]] = []
+
+    def on_read(data: bytes, box: Size) -> None:
+        heard.append((len(data), box, threading.current_thread().name))
+
+    early = started(path, on_read=on_read)
+    assert early.wait(TIMEOUT)
+    assert heard == [(os.path.getsize(path), SCREEN, "early-start")]
+
+
+def test_a_first_frame_that_fails_leaves_the_early_image_to_the_first_load(
+    folder: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = os.path.join(folder, "2.jpg")
+
+    def on_read(data: bytes, box: Size) -> None:
+        raise RuntimeError("Qt could not")
+
+    fallback = CountingLoader()
+    loaded = started(path, on_read=on_read).loader(fallback)(path, new_array, SCREEN)
+    assert fallback.paths == [] and loaded.image.width > 0
+    assert "first frame of" in caplog.text
+
+
+def test_the_screens_box_replaces_a_remembered_one_before_the_read_ends(folder: str) -> None:
+    path = os.path.join(folder, "10.jpg")
+    boxes: list[Size] = []
+    reader = CountingReader(hold=True)
+    early = EarlyStart(path, read=reader, on_read=lambda data, box: boxes.append(box))
+    early.set_display_box((100, 75))  # remembered
+    early.begin()
+    assert reader.started.wait(TIMEOUT)
+    early.set_display_box((400, 300))  # the screen, known before the read is over
+    reader.release()
+    fallback = CountingLoader()
+    loaded = early.loader(fallback)(path, new_array, (400, 300))
+    assert boxes == [(400, 300)] and fallback.paths == []
+    assert (loaded.image.width, loaded.image.height) == (400, 300)

@@ -41,6 +41,9 @@ WAIT_SLICE = 0.05
 Reader = Callable[[str], "tuple[bytes, os.stat_result]"]
 #: ``(folder) -> image names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str], "list[str]"]
+#: ``(data, box)``: called on the early thread once the file is read and the box known,
+#: before the decode (the first frame's own decode, ``viewer.startup.first_frame``).
+OnRead = Callable[[bytes, "Size"], None]
 
 
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
@@ -73,6 +76,7 @@ class EarlyStart:
         max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
         read: Reader | None = None,
         lister: Lister | None = None,
+        on_read: OnRead | None = None,
     ) -> None:
         self._given = path
         self._folder = folder
@@ -80,6 +84,7 @@ class EarlyStart:
         self._max_bytes = max_bytes
         self._read = read
         self._lister = lister or _list
+        self._on_read = on_read
         self.names: list[str] | None = None
         self._path: str | None = None  # the image file, once known
         self._data: bytes | None = None
@@ -173,7 +178,8 @@ class EarlyStart:
                 read = self._read or read_bytes
                 self._data, status = read(self._path)
                 self._stamp = (status.st_size, status.st_mtime_ns)
-                self._decode(self._data, os.path.basename(self._path))
+                self._first_frame(self._data, self._screen_box())
+                self._decode(self._data, os.path.basename(self._path), self._screen_box())
         except Exception as error:  # the window's own listing and loads report it
             log.info("Early start of %s skipped: %s", self._given, error)
             self._data = None
@@ -189,13 +195,27 @@ class EarlyStart:
             return None
         return os.path.join(self._given, self.names[self._start])
 
-    def _decode(self, data: bytes, name: str) -> None:
+    def _screen_box(self) -> Size | None:
+        """The screen's size, waiting for it (the latest, if it was set more than once).
+
+        The screen is known soon after Qt's first import, or at once when remembered from
+        the last start; a decode for a likely screen instead would cost a larger resize,
+        and a larger screen decodes again.
+        """
+        return self._box if self._box_set.wait(BOX_WAIT) else LIKELY_SCREEN
+
+    def _first_frame(self, data: bytes, box: Size | None) -> None:
+        if self._on_read is None or box is None:
+            return
+        try:
+            self._on_read(data, box)
+        except Exception:  # the decode after it still gives the window its image
+            log.exception("The first frame of %s could not be made", self._path)
+
+    def _decode(self, data: bytes, name: str, box: Size | None) -> None:
         from viewer.core.decode import DecodeError, decode_bytes, new_array
 
         quiet_bomb_warnings()
-        # The screen is known soon after Qt's first import; a decode for a likely screen
-        # instead would cost a larger resize, and a larger screen decodes again.
-        box = self._box if self._box_set.wait(BOX_WAIT) else LIKELY_SCREEN
         try:
             self._decoded = decode_bytes(data, name, new_array, self._max_bytes, box)
         except DecodeError as error:

@@ -30,8 +30,26 @@ def show_restored(
 
 
 def remember(window: QMainWindow, settings: Settings, fullscreen: FullScreen) -> None:
-    """Save the geometry (the one from before full screen, if in it) and the state, now."""
+    """Save the geometry (the one from before full screen, if in it) and the state, now;
+    a window never shown (closed while the first frame stood for it) has none to save."""
+    if not window.isVisible():
+        return
     active = fullscreen.is_active()
     geometry = settings.geometry() if active else None
     settings.remember_window(geometry or window.saveGeometry(), active)
     settings.sync()
+
+
+def show_in_place_of(window: QMainWindow, fullscreen: FullScreen, other: QMainWindow) -> None:
+    """Show ``window`` exactly where ``other`` is, in its state: taking over from the first
+    frame, which the user may have moved, maximised or put in full screen meanwhile."""
+    if other.isFullScreen():
+        window.setGeometry(other.normalGeometry())
+        window.show()
+        fullscreen.set_active(True)
+    elif other.isMaximized():
+        window.setGeometry(other.normalGeometry())
+        window.showMaximized()
+    else:
+        window.setGeometry(other.geometry())
+        window.show()

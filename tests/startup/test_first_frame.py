@@ -1,0 +1,186 @@
+"""The first frame: on screen with the image before the viewer is imported, the keys pressed
+in it kept, and the rest of the viewer imported beside it."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PyQt5 import sip
+from PyQt5.QtCore import QSize, Qt, QTimer
+from PyQt5.QtGui import QImage
+from PyQt5.QtWidgets import QMainWindow
+
+from tests.waits import TIMEOUT_MS
+from viewer.camera_jpeg import camera_jpeg
+from viewer.core.placement import Rect
+from viewer.startup.first_frame import FirstFrame
+from viewer.startup.first_image import FirstImage
+from viewer.startup.warm_up import warm_up
+from viewer.ui.start_settings import StartSettings
+
+SCREEN = Rect(0, 0, 1366, 768)
+
+
+def image(size: tuple[int, int] = (300, 200)) -> QImage:
+    made = QImage(*size, QImage.Format_RGB32)
+    made.fill(Qt.darkCyan)
+    return made
+
+
+@pytest.fixture
+def frame(qtbot: Any) -> Iterator[FirstFrame]:
+    """A first frame on a laptop screen; it may delete itself, handing over."""
+    made = FirstFrame(StartSettings())
+    made.show_placed([SCREEN])
+    yield made
+    if not sip.isdeleted(made):
+        made.close_handed_over()
+
+
+def test_an_image_delivered_from_another_thread_is_shown(qtbot: Any, frame: FirstFrame) -> None:
+    thread = threading.Thread(target=frame.deliver, args=(image(), (3000, 2000)))
+    thread.start()
+    qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
+    thread.join()
+    assert frame.view.source_size() == QSize(3000, 2000)
+
+
+def test_the_first_frame_opens_where_the_window_was_and_as_it_was(qtbot: Any) -> None:
+    saved = QMainWindow()
+    qtbot.addWidget(saved)
+    saved.setGeometry(100, 80, 900, 600)
+    StartSettings().remember_window(saved.saveGeometry(), True)
+    made = FirstFrame(StartSettings())
+    qtbot.addWidget(made)
+    made.show_placed([SCREEN])
+    assert made.isFullScreen()
+    assert made.normalGeometry().size() == QSize(900, 600)
+    assert not made.menuBar().isVisible() and not made.statusBar().isVisible()
+
+
+def test_keys_pressed_in_the_first_frame_are_kept_in_order(qtbot: Any, frame: FirstFrame) -> None:
+    qtbot.keyClick(frame, Qt.Key_Right)
+    qtbot.keyClick(frame, Qt.Key_Shift)  # a modifier alone is no command
+    qtbot.keyClick(frame, Qt.Key_Right, Qt.ShiftModifier)
+    assert frame.pressed_keys() == [
+        (int(Qt.Key_Right), 0),
+        (int(Qt.Key_Right), int(Qt.ShiftModifier)),
+    ]
+
+
+def test_closing_it_is_quitting_but_handing_over_is_not(qtbot: Any, frame: FirstFrame) -> None:
+    with qtbot.assertNotEmitted(frame.closedByUser):
+        frame.close_handed_over()
+    other = FirstFrame(StartSettings())
+    qtbot.addWidget(other)
+    other.show_placed([SCREEN])
+    with qtbot.waitSignal(other.closedByUser, timeout=TIMEOUT_MS):
+        other.close()
+
+
+# -- the first image, made on one thread and shown in a frame made on another -----------------
+
+
+def test_an_image_made_before_the_frame_exists_is_shown_when_it_does(qtbot: Any) -> None:
+    first = FirstImage(1 << 30)
+    first.make(camera_jpeg(_picture()), (300, 300))
+    made = FirstFrame(StartSettings())
+    qtbot.addWidget(made)
+    first.attach(made)
+    qtbot.waitUntil(made.has_image, timeout=TIMEOUT_MS)
+
+
+def test_an_image_made_after_the_frame_exists_is_shown(qtbot: Any, frame: FirstFrame) -> None:
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+    thread = threading.Thread(target=first.make, args=(camera_jpeg(_picture()), (300, 300)))
+    thread.start()
+    qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
+    thread.join()
+
+
+@pytest.mark.parametrize("refuse", [False, True])
+def test_when_there_is_nothing_to_show_the_frame_hears_so(
+    qtbot: Any, frame: FirstFrame, refuse: bool
+) -> None:
+    first = FirstImage(1 << 30)
+    data = camera_jpeg(_picture())
+    if refuse:
+        first.refuse()  # colours are converted for a monitor
+    else:
+        data = b"not an image"
+    first.attach(frame)
+    with qtbot.waitSignal(frame.nothingToShow, timeout=TIMEOUT_MS):
+        first.make(data, (300, 300))
+    assert not frame.has_image()
+
+
+def _picture() -> Any:
+    from tests.images import pattern
+
+    return pattern((600, 400))
+
+
+# -- the rest of the viewer, imported beside it ------------------------------------------------
+
+
+@pytest.fixture
+def module_dir(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield tmp_path
+    for name in [name for name in sys.modules if name.startswith("warm_")]:
+        del sys.modules[name]
+
+
+def test_the_rest_is_imported_on_a_thread_once_the_image_is_shown(
+    qtbot: Any, frame: FirstFrame, module_dir: Any
+) -> None:
+    (module_dir / "warm_probe.py").write_text(
+        "import threading\nTHREAD = threading.current_thread().name\n"
+    )
+    frame.deliver(image(), (300, 200))
+    assert warm_up(frame, ["warm_probe"], wait_ms=TIMEOUT_MS)
+    assert sys.modules["warm_probe"].THREAD == "warm-up"
+
+
+def test_without_an_image_the_imports_start_when_the_frame_hears_there_is_none(
+    qtbot: Any, frame: FirstFrame, module_dir: Any
+) -> None:
+    (module_dir / "warm_idle.py").write_text("")
+    QTimer.singleShot(0, frame.nothingToShow.emit)  # heard once the warm-up's loop runs
+    assert warm_up(frame, ["warm_idle"], wait_ms=TIMEOUT_MS)
+    assert "warm_idle" in sys.modules
+
+
+def test_closing_the_frame_during_the_imports_says_so(
+    qtbot: Any, frame: FirstFrame, module_dir: Any
+) -> None:
+    (module_dir / "warm_slow.py").write_text("import sys\nsys.modules['warm_gate'].wait(30)\n")
+    gate = threading.Event()
+    sys.modules["warm_gate"] = gate  # type: ignore[assignment]
+    frame.nothingToShow.connect(frame.close)  # the user closes it as the imports begin
+    frame.nothingToShow.connect(gate.set)  # after which the import may end
+    QTimer.singleShot(0, frame.nothingToShow.emit)
+    assert not warm_up(frame, ["warm_slow"], wait_ms=TIMEOUT_MS)
+
+
+def test_a_module_that_fails_to_import_is_left_to_the_caller(
+    qtbot: Any, frame: FirstFrame, module_dir: Any
+) -> None:
+    (module_dir / "warm_broken.py").write_text("raise ImportError('a missing package')\n")
+    assert warm_up(frame, ["warm_broken"], wait_ms=0)
+    with pytest.raises(ImportError, match="a missing package"):
+        __import__("warm_broken")
+
+
+def test_the_screen_size_is_remembered_for_the_next_start() -> None:
+    settings = StartSettings()
+    assert settings.screen_box() is None
+    settings.remember_screen_box((2560, 1440))
+    assert StartSettings().screen_box() == (2560, 1440)
+    settings.remember_screen_box((0, 5))
+    assert StartSettings().screen_box() is None  # junk in the file: not known
