@@ -8,9 +8,12 @@ early start's) waits a round trip and then ``size / RATE`` seconds on one shared
 as ``bench.share.Share`` does.
 
 Phases (wall-clock seconds, first occurrence only): ``python`` (this file's first line),
-``qapp_start``/``qapp_end`` (the QApplication), ``window_start``/``window_end`` (the main
-window built and shown), ``read_start``/``read_end`` and ``decode_start``/``decode_end`` (the
-first image file read and decoded, on whatever thread), ``paint_start``/``paint_end``.
+``qapp_start``/``qapp_end`` (the QApplication), ``frame_start``/``frame_end`` (the first
+frame shown), ``frame_decode_*`` (its image decoded by Qt), ``warm_up_*`` (the rest of the
+viewer imported while it shows), ``window_start``/``window_end`` (the main window built),
+``read_*`` and ``decode_*`` (the first image file read and decoded by the viewer's decoder,
+on whatever thread), ``paint_*`` (the first paint of an image, in the first frame or the
+window) and ``window_paint_*`` (the window's first paint of it).
 """
 
 from __future__ import annotations
@@ -125,19 +128,38 @@ def _hook_window(module: ModuleType) -> None:
 
 
 def _hook_view(module: ModuleType) -> None:
+    """The first paint of an image, in the first frame or the window (``paint``), and the
+    window's own (``window_paint``), after which the child leaves."""
     view = module.ImageView
     paint = view.paintEvent
 
     def paint_event(self: Any, event: Any) -> None:
         began = time.time()
         paint(self, event)
-        if self.has_image():
-            EVENTS["paint_start"] = began
-            EVENTS["paint_end"] = time.time()
+        if not self.has_image():
+            return
+        EVENTS.setdefault("paint_start", began)
+        EVENTS.setdefault("paint_end", time.time())
+        if type(self.window()).__name__ == "MainWindow":
+            EVENTS["window_paint_start"] = began
+            EVENTS["window_paint_end"] = time.time()
             print(json.dumps(EVENTS), flush=True)
             os._exit(0)
 
     view.paintEvent = paint_event
+
+
+def _hook_first_frame(module: ModuleType) -> None:
+    frame = module.FirstFrame
+    frame.show_placed = timed(frame.show_placed, "frame")
+
+
+def _hook_first_decode(module: ModuleType) -> None:
+    setattr(module, "first_frame_image", timed(module.first_frame_image, "frame_decode"))  # noqa: B010
+
+
+def _hook_warm_up(module: ModuleType) -> None:
+    setattr(module, "warm_up", timed(module.warm_up, "warm_up"))  # noqa: B010
 
 
 def _hook_decode(module: ModuleType) -> None:
@@ -171,6 +193,9 @@ def main(argv: list[str]) -> int:
         "viewer.ui.image_view": _hook_view,
         "viewer.core.decode": _hook_decode,
         "viewer.startup.early": _hook_early,
+        "viewer.startup.first_frame": _hook_first_frame,
+        "viewer.startup.first_decode": _hook_first_decode,
+        "viewer.startup.warm_up": _hook_warm_up,
     }
     sys.meta_path.insert(0, _AfterImport(hooks))
     from viewer.app import main as viewer_main
