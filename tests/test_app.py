@@ -164,24 +164,31 @@ def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, mo
     assert "3.jpg" not in loader_reads
 
 
-def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(qtbot, tmp_path):
-    """A camera JPEG is shown by the first frame; the window, shown once it has the image too,
-    takes its place at once, and the first frame closes."""
+def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(
+    qtbot, tmp_path, monkeypatch
+):
+    """A camera JPEG is shown by the first frame while no window is; the window, shown once
+    it has the image too, takes its place, and the first frame goes."""
     from tests.images import pattern
     from viewer.camera_jpeg import camera_jpeg
     from viewer.startup.first_frame import FirstFrame
 
     path = tmp_path / "photo.jpg"
     path.write_bytes(camera_jpeg(pattern((1200, 800))))
-    seen: dict[str, object] = {}
+    frames: list[FirstFrame] = []
+    windows_when_shown: list[bool] = []
+    show_placed = FirstFrame.show_placed
+
+    def watched_show_placed(frame: FirstFrame, *args: object) -> None:
+        frames.append(frame)
+        frame.decoded.connect(lambda *_: windows_when_shown.append(shown_window() is not None))
+        show_placed(frame, *args)
+
+    monkeypatch.setattr(FirstFrame, "show_placed", watched_show_placed)
 
     def inspect(window: MainWindow) -> None:
-        frames = [
-            w for w in QApplication.topLevelWidgets() if isinstance(w, FirstFrame) and w.isVisible()
-        ]
-        seen["frame had the image"] = [frame.has_image() for frame in frames]
-        seen["window has it"] = window.view.has_image()
         try:
+            qtbot.waitUntil(window.view.has_image)
             qtbot.waitUntil(lambda: all(gone_or_hidden(frame) for frame in frames))
         finally:
             window.model.shutdown(wait=True)
@@ -191,7 +198,7 @@ def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(qtbot
     timer = when_shown(inspect)
     assert main([str(path), "--poll", "0"]) == 0
     timer.stop()
-    assert seen == {"frame had the image": [True], "window has it": True}
+    assert len(frames) == 1 and windows_when_shown == [False]
 
 
 def test_a_file_the_first_frame_cannot_show_opens_all_the_same(qtbot, tmp_path):

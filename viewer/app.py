@@ -139,7 +139,7 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
     start = 0 if options.start is None else options.start - 1
     early = EarlyStart(
         options.path, folder=options.is_folder, start=start,
-        max_bytes=options.max_image_bytes, on_read=first.make,
+        max_bytes=options.max_image_bytes, first=first,
     ).begin()  # fmt: skip
     from viewer.ui.start_settings import StartSettings
 

@@ -179,43 +179,57 @@ def test_a_load_waiting_on_a_hung_read_can_be_called_off_and_the_next_one_takes_
     assert loaded is not None and reader.paths == [path]
 
 
-def test_the_first_frame_hears_of_the_data_and_the_box_before_the_decode(folder: str) -> None:
+class FirstSource:
+    """A first-frame source that notes what it was given, on which thread; ``fail`` raises."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.heard: list[tuple[str, object, Size, str]] = []
+        self._fail = fail
+
+    def from_ranges(self, read_range: Any, box: Size) -> None:
+        self.heard.append(("ranges", read_range(0, 4), box, threading.current_thread().name))
+        if self._fail:
+            raise RuntimeError("Qt could not")
+
+    def from_data(self, data: bytes, box: Size) -> None:
+        self.heard.append(("data", len(data), box, threading.current_thread().name))
+
+
+def test_the_first_frame_is_offered_parts_of_the_file_then_all_of_it(folder: str) -> None:
     path = os.path.join(folder, "2.jpg")
-    heard: list[tuple[int, Size, str]] = []
-
-    def on_read(data: bytes, box: Size) -> None:
-        heard.append((len(data), box, threading.current_thread().name))
-
-    early = started(path, on_read=on_read)
+    source = FirstSource()
+    early = started(path, first=source)
     assert early.wait(TIMEOUT)
-    assert heard == [(os.path.getsize(path), SCREEN, "early-start")]
+    with open(path, "rb") as file:
+        start = file.read(4)
+    assert source.heard == [
+        ("ranges", start, SCREEN, "early-start"),
+        ("data", os.path.getsize(path), SCREEN, "early-start"),
+    ]
 
 
 def test_a_first_frame_that_fails_leaves_the_early_image_to_the_first_load(
     folder: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     path = os.path.join(folder, "2.jpg")
-
-    def on_read(data: bytes, box: Size) -> None:
-        raise RuntimeError("Qt could not")
-
     fallback = CountingLoader()
-    loaded = started(path, on_read=on_read).loader(fallback)(path, new_array, SCREEN)
+    loaded = started(path, first=FirstSource(fail=True)).loader(fallback)(path, new_array, SCREEN)
     assert fallback.paths == [] and loaded.image.width > 0
     assert "first frame of" in caplog.text
 
 
 def test_the_screens_box_replaces_a_remembered_one_before_the_read_ends(folder: str) -> None:
     path = os.path.join(folder, "10.jpg")
-    boxes: list[Size] = []
     reader = CountingReader(hold=True)
-    early = EarlyStart(path, read=reader, on_read=lambda data, box: boxes.append(box))
+    source = FirstSource()
+    early = EarlyStart(path, read=reader, first=source)
     early.set_display_box((100, 75))  # remembered
     early.begin()
     assert reader.started.wait(TIMEOUT)
-    early.set_display_box((400, 300))  # the screen, known before the read is over
+    early.set_display_box((400, 300))  # the screen, known before the whole read is over
     reader.release()
     fallback = CountingLoader()
     loaded = early.loader(fallback)(path, new_array, (400, 300))
-    assert boxes == [(400, 300)] and fallback.paths == []
+    assert [box for _, _, box, _ in source.heard] == [(100, 75), (400, 300)]
+    assert fallback.paths == []
     assert (loaded.image.width, loaded.image.height) == (400, 300)

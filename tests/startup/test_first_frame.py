@@ -87,7 +87,7 @@ def test_closing_it_is_quitting_but_handing_over_is_not(qtbot: Any, frame: First
 
 def test_an_image_made_before_the_frame_exists_is_shown_when_it_does(qtbot: Any) -> None:
     first = FirstImage(1 << 30)
-    first.make(camera_jpeg(_picture()), (300, 300))
+    first.from_data(camera_jpeg(_picture()), (300, 300))
     made = FirstFrame(StartSettings())
     qtbot.addWidget(made)
     first.attach(made)
@@ -97,7 +97,7 @@ def test_an_image_made_before_the_frame_exists_is_shown_when_it_does(qtbot: Any)
 def test_an_image_made_after_the_frame_exists_is_shown(qtbot: Any, frame: FirstFrame) -> None:
     first = FirstImage(1 << 30)
     first.attach(frame)
-    thread = threading.Thread(target=first.make, args=(camera_jpeg(_picture()), (300, 300)))
+    thread = threading.Thread(target=first.from_data, args=(camera_jpeg(_picture()), (300, 300)))
     thread.start()
     qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
     thread.join()
@@ -115,7 +115,7 @@ def test_when_there_is_nothing_to_show_the_frame_hears_so(
         data = b"not an image"
     first.attach(frame)
     with qtbot.waitSignal(frame.nothingToShow, timeout=TIMEOUT_MS):
-        first.make(data, (300, 300))
+        first.from_data(data, (300, 300))
     assert not frame.has_image()
 
 
@@ -184,3 +184,25 @@ def test_the_screen_size_is_remembered_for_the_next_start() -> None:
     assert StartSettings().screen_box() == (2560, 1440)
     settings.remember_screen_box((0, 5))
     assert StartSettings().screen_box() is None  # junk in the file: not known
+
+
+def test_a_cameras_preview_is_shown_from_two_small_reads(qtbot: Any, frame: FirstFrame) -> None:
+    """On a share the first frame must not wait for the whole file: the head, then the
+    preview's range; the whole file is never asked for."""
+    from tests.images import pattern
+
+    data = camera_jpeg(pattern((2400, 1600)), preview_side=600)
+    reads: list[tuple[int, int]] = []
+
+    def read_range(offset: int, size: int) -> bytes:
+        reads.append((offset, size))
+        return data[offset : offset + size]
+
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+    first.from_ranges(read_range, (300, 300))
+    qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
+    assert len(reads) == 2 and reads[0][0] == 0
+    assert sum(len(data[offset : offset + size]) for offset, size in reads) < len(data) // 4
+    first.from_data(data, (300, 300))  # the whole file, read later, changes nothing
+    assert frame.view.source_size() == QSize(2400, 1600)

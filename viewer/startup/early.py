@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional, Protocol
 
 from viewer.core.cancel import check_cancelled
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -41,9 +41,25 @@ WAIT_SLICE = 0.05
 Reader = Callable[[str], "tuple[bytes, os.stat_result]"]
 #: ``(folder) -> image names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str], "list[str]"]
-#: ``(data, box)``: called on the early thread once the file is read and the box known,
-#: before the decode (the first frame's own decode, ``viewer.startup.first_frame``).
-OnRead = Callable[[bytes, "Size"], None]
+#: ``(path, offset, size) -> bytes``: a part of a file (the first frame's preview).
+RangeReader = Callable[[str, int, int], bytes]
+
+
+class FirstFrameSource(Protocol):
+    """What makes the first frame (``viewer.startup.first_image``), on the early thread."""
+
+    def from_ranges(self, read_range: Callable[[int, int], bytes], box: Size) -> None:
+        """Once the screen's size is known, before the whole file is read."""
+
+    def from_data(self, data: bytes, box: Size) -> None:
+        """Once the whole file is read, before the viewer's own decode."""
+
+
+def read_range(path: str, offset: int, size: int) -> bytes:
+    """``size`` bytes at ``offset`` (fewer at the end of the file)."""
+    with open(path, "rb") as file:
+        file.seek(offset)
+        return file.read(size)
 
 
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
@@ -76,7 +92,8 @@ class EarlyStart:
         max_bytes: int = DEFAULT_MAX_IMAGE_BYTES,
         read: Reader | None = None,
         lister: Lister | None = None,
-        on_read: OnRead | None = None,
+        first: FirstFrameSource | None = None,
+        read_part: RangeReader | None = None,
     ) -> None:
         self._given = path
         self._folder = folder
@@ -84,7 +101,8 @@ class EarlyStart:
         self._max_bytes = max_bytes
         self._read = read
         self._lister = lister or _list
-        self._on_read = on_read
+        self._first = first
+        self._read_part = read_part
         self.names: list[str] | None = None
         self._path: str | None = None  # the image file, once known
         self._data: bytes | None = None
@@ -175,6 +193,7 @@ class EarlyStart:
             self._path = self._find_image()
             self._known.set()
             if self._path is not None:
+                self._first_frame_from_ranges(self._path)
                 read = self._read or read_bytes
                 self._data, status = read(self._path)
                 self._stamp = (status.st_size, status.st_mtime_ns)
@@ -204,11 +223,24 @@ class EarlyStart:
         """
         return self._box if self._box_set.wait(BOX_WAIT) else LIKELY_SCREEN
 
+    def _first_frame_from_ranges(self, path: str) -> None:
+        """The first frame from parts of the file (a camera's preview), if it can."""
+        box = self._screen_box()
+        if self._first is None or box is None:
+            return
+        read = self._read_part or read_range
+        try:
+            self._first.from_ranges(lambda offset, size: read(path, offset, size), box)
+        except OSError as error:  # the whole file's read says what is wrong
+            log.info("The first frame of %s was not read: %s", path, error)
+        except Exception:
+            log.exception("The first frame of %s could not be made", path)
+
     def _first_frame(self, data: bytes, box: Size | None) -> None:
-        if self._on_read is None or box is None:
+        if self._first is None or box is None:
             return
         try:
-            self._on_read(data, box)
+            self._first.from_data(data, box)
         except Exception:  # the decode after it still gives the window its image
             log.exception("The first frame of %s could not be made", self._path)
 

@@ -4,10 +4,12 @@ The viewer's decoder needs numpy, Pillow and simplejpeg, about 200 ms of imports
 the GIL. Qt's reader needs nothing Qt has not loaded already and releases the GIL while it
 decodes. Two ways, the cheaper first:
 
-- the camera's own screen-sized preview (the MPF "large thumbnail" most cameras append), when
-  it is the image's shape and at least as large as the screen needs: about 10 ms, where
-- the whole file, reduced in its DCT (``setScaledSize``) as the decoder does it, takes about
-  200 ms for a 24 MP photo: its entropy decoding cannot be reduced.
+- ``from_preview``: the camera's own screen-sized preview (the MPF "large thumbnail" most
+  cameras append), when it is the image's shape and at least as large as the screen needs.
+  Its place is in the file's first 128 KB, so it costs a ranged read of about 0.5 MB and a
+  10 ms decode, before the rest of an 11 MB file has crossed a share;
+- ``from_file``: the whole file, reduced in its DCT (``setScaledSize``) as the decoder does
+  it: about 200 ms for a 24 MP photo, whose entropy decoding cannot be reduced.
 
 Only what Qt shows as the decoder would is taken: a JPEG without an embedded or EXIF-marked
 colour profile (sRGB), and not when colours are converted for a monitor. Anything else, or
@@ -17,70 +19,138 @@ wrong with a file in its own sentences.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PyQt5.QtGui import QImage, QImageReader, QTransform
 
 from viewer.core.geometry import Size, fit_within, stored_size, upright_size
 from viewer.core.jpeg_markers import InMemory, MarkerError, segments
 from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
-from viewer.core.metadata import exif_block, jpeg_icc_profile, parse_exif
+from viewer.core.metadata import exif_block, parse_exif
 from viewer.core.previews.mpf import large_thumbnails, read_mpf
 from viewer.core.tiff_ifd import TiffError
 
-_JPEG_MAGIC = b"\xff\xd8\xff"
-_APP2, _MPF_HEADER, _EOI = 0xE2, b"MPF\0", b"\xff\xd9"
+#: What ``from_preview`` reads first: every camera's EXIF and MPF index lie inside it.
+HEAD_BYTES = 1 << 17
+#: ``(offset, size) -> bytes`` of the file being opened.
+ReadRange = Callable[[int, int], bytes]
+Made = tuple[QImage, Size]
+
+_JPEG_MAGIC, _EOI = b"\xff\xd8\xff", b"\xff\xd9"
+_APP2, _MPF_HEADER, _ICC_HEADER = 0xE2, b"MPF\0", b"ICC_PROFILE\0"
 #: Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC).
 _FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 #: The most Qt's reader can reduce a JPEG in its DCT; larger files are left to the decoder.
 _MOST_REDUCTION = 8
+#: No camera's preview is larger; a larger claim is a damaged (or hostile) index.
+_MOST_PREVIEW_BYTES = 16 << 20
 #: How far a preview's aspect may differ from the image's (rounding of its sides).
 _SAME_ASPECT = 0.01
 #: EXIF orientations that are turns (cameras write no others) and the turn, in degrees.
 _TURNS = {1: 0, 3: 180, 6: 90, 8: 270}
 
 
-def first_frame_image(data: bytes, box: Size, max_bytes: int) -> tuple[QImage, Size] | None:
-    """``data`` decoded to fit ``box`` (device pixels) and upright, and its full upright size.
+@dataclass(frozen=True)
+class Header:
+    """What the first markers of a plain sRGB JPEG say.
 
-    None: not a plain sRGB JPEG, too large for ``max_bytes`` even at 1/8 scale, or not
-    readable by Qt.
+    Attributes:
+        stored: (width, height) as stored; orientation: the EXIF one (1 without);
+        preview: where the MPF large preview lies in the file (offset, size), or None.
     """
-    if not _plain_jpeg(data) or jpeg_icc_profile(data) is not None:
+
+    stored: Size
+    orientation: int
+    preview: tuple[int, int] | None
+
+    @property
+    def full_size(self) -> Size:
+        return upright_size(self.stored, self.orientation)
+
+
+def read_header(head: bytes, max_bytes: int) -> Header | None:
+    """The header of a JPEG Qt shows as the decoder would, from its first bytes; None for
+    anything else (CMYK, a colour profile, damaged markers, too large even at 1/8)."""
+    if not head.startswith(_JPEG_MAGIC):
         return None
-    facts = parse_exif(exif_block(data))
+    frame, preview = None, None
+    try:
+        for segment in segments(InMemory(head)):
+            payload = head[segment.start : segment.end]
+            if segment.marker == _APP2 and payload.startswith(_ICC_HEADER):
+                return None  # colours for the decoder's colour management
+            if segment.marker == _APP2 and payload.startswith(_MPF_HEADER):
+                preview = _preview_place(payload, segment.start)
+            if segment.marker in _FRAME_MARKERS:
+                frame = payload
+                break
+    except (MarkerError, TiffError):
+        return None
+    if frame is None or len(frame) < 6 or frame[5] not in (1, 3):
+        return None  # no frame in the head, or not grey or YCbCr
+    height, width = int.from_bytes(frame[1:3], "big"), int.from_bytes(frame[3:5], "big")
+    least = scaled(width, _MOST_REDUCTION) * scaled(height, _MOST_REDUCTION)
+    facts = parse_exif(exif_block(head))
+    if not width or not height or least * OUTPUT_BYTES_PER_PIXEL > max_bytes:
+        return None
     if facts.marks_adobe_rgb:
         return None
-    reader, _buffer = _reader(data)  # the buffer must outlive the reader's reads
-    stored = reader.size()
-    width, height = stored.width(), stored.height()
-    least = scaled(width, _MOST_REDUCTION) * scaled(height, _MOST_REDUCTION)
-    if width <= 0 or height <= 0 or least * OUTPUT_BYTES_PER_PIXEL > max_bytes:
+    return Header((width, height), facts.orientation or 1, preview)
+
+
+def from_preview(header: Header, read_range: ReadRange, box: Size) -> Made | None:
+    """The camera's preview, read as a range and scaled to fit ``box``; None if it has none
+    fit to stand in for the image: smaller than the screen needs (it would be blurry), not
+    the image's shape (letterboxed, or another picture's), or not readable."""
+    turn = _TURNS.get(header.orientation)
+    if header.preview is None or turn is None or header.preview[1] > _MOST_PREVIEW_BYTES:
         return None
-    orientation = facts.orientation or 1
-    full = upright_size((width, height), orientation)
-    target = fit_within(full, box)
-    image = _from_preview(data, (width, height), orientation, target)
-    if image is None:
-        reader.setAutoTransform(True)
-        reader.setScaledSize(QSize(*stored_size(target, orientation)))
-        image = reader.read()
+    target = fit_within(header.full_size, box)
+    wanted = stored_size(target, header.orientation)
+    preview = read_range(*header.preview)
+    if not preview.endswith(_EOI):
+        return None  # cut short: Qt would fill it grey
+    reader, _buffer = _reader(preview)  # the buffer must outlive the reads
+    size = reader.size()
+    if size.width() < wanted[0] or size.height() < wanted[1]:
+        return None
+    width, height = header.stored
+    if abs(size.width() * height / (size.height() * width) - 1) > _SAME_ASPECT:
+        return None
+    reader.setScaledSize(QSize(*wanted))
+    image = reader.read()
+    if turn and not image.isNull():
+        image = image.transformed(QTransform().rotate(turn))
+    return _checked(image, target, header)
+
+
+def from_file(data: bytes, header: Header, box: Size) -> Made | None:
+    """The whole file decoded by Qt, reduced in its DCT, to fit ``box``; None if it is
+    truncated (Qt would fill it grey, and say so on the console) or not readable."""
+    if not data.rstrip(b"\0").endswith(_EOI):
+        return None
+    target = fit_within(header.full_size, box)
+    reader, _buffer = _reader(data)
+    reader.setAutoTransform(True)
+    reader.setScaledSize(QSize(*stored_size(target, header.orientation)))
+    return _checked(reader.read(), target, header)
+
+
+def first_frame_image(data: bytes, box: Size, max_bytes: int) -> Made | None:
+    """A whole file in memory to fit ``box``: from its preview if it can, else decoded."""
+    header = read_header(data[:HEAD_BYTES], max_bytes)
+    if header is None:
+        return None
+    made = from_preview(header, lambda offset, size: data[offset : offset + size], box)
+    return made or from_file(data, header, box)
+
+
+def _checked(image: QImage, target: Size, header: Header) -> Made | None:
     if image.isNull() or (image.width(), image.height()) != target:
         return None  # unreadable, or Qt turned it otherwise than the EXIF we parsed says
-    return image, full
-
-
-def _plain_jpeg(data: bytes) -> bool:
-    """A whole JPEG (it ends as one: not truncated) of sound markers, grey or YCbCr: what
-    Qt decodes without a word on the console. CMYK and damaged files are the decoder's."""
-    if not data.startswith(_JPEG_MAGIC) or not data.rstrip(b"\0").endswith(_EOI):
-        return False
-    try:
-        for segment in segments(InMemory(data)):
-            if segment.marker in _FRAME_MARKERS:
-                return segment.start + 5 < len(data) and data[segment.start + 5] in (1, 3)
-    except MarkerError:
-        return False
-    return False
+    return image, header.full_size
 
 
 def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
@@ -93,36 +163,18 @@ def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
     return reader, buffer
 
 
-def _from_preview(data: bytes, stored: Size, orientation: int, target: Size) -> QImage | None:
-    """The camera's preview scaled to ``target``; None if there is none fit to stand in."""
-    turn = _TURNS.get(orientation)
-    preview = mpf_preview(data) if turn is not None else None
-    if preview is None:
+def _preview_place(payload: bytes, start: int) -> tuple[int, int] | None:
+    """Where the largest MPF large thumbnail lies (offset, size), from the APP2 payload."""
+    entries = large_thumbnails(read_mpf(payload[len(_MPF_HEADER) :]))
+    if not entries:
         return None
-    reader, _buffer = _reader(preview)
-    size = reader.size()
-    width, height = stored_size(target, orientation)
-    if size.width() < width or size.height() < height:
-        return None  # smaller than the screen needs: the image itself is decoded
-    if abs(size.width() * stored[1] / (size.height() * stored[0]) - 1) > _SAME_ASPECT:
-        return None  # not this picture's shape (letterboxed, or another picture's)
-    reader.setScaledSize(QSize(width, height))
-    image = reader.read()
-    return image.transformed(QTransform().rotate(turn)) if turn and not image.isNull() else image
+    return start + len(_MPF_HEADER) + entries[-1].offset, entries[-1].size
 
 
 def mpf_preview(data: bytes) -> bytes | None:
-    """The largest MPF large-thumbnail of a JPEG in memory; None without a sound one."""
-    try:
-        for segment in segments(InMemory(data)):
-            payload = data[segment.start : segment.end]
-            if segment.marker == _APP2 and payload.startswith(_MPF_HEADER):
-                entries = large_thumbnails(read_mpf(payload[len(_MPF_HEADER) :]))
-                if not entries:
-                    return None
-                start = segment.start + len(_MPF_HEADER) + entries[-1].offset
-                end = start + entries[-1].size
-                return data[start:end] if end <= len(data) else None
-    except (MarkerError, TiffError):
+    """The largest MPF large thumbnail of a JPEG in memory; None without a sound one."""
+    header = read_header(data[:HEAD_BYTES], 1 << 62)
+    if header is None or header.preview is None:
         return None
-    return None
+    offset, size = header.preview
+    return data[offset : offset + size] if offset + size <= len(data) else None
