@@ -46,6 +46,7 @@ PHASES = [
     ("imports", "python", "qapp_start"),
     ("QApplication", "qapp_start", "qapp_end"),
     ("first frame shown", "frame_start", "frame_end"),
+    ("read parts (head, preview)", "parts_read_start", "parts_read_end"),
     ("read first image", "read_start", "read_end"),
     ("first-frame decode (Qt)", "frame_decode_start", "frame_decode_end"),
     ("first paint", "paint_start", "paint_end"),
@@ -57,9 +58,10 @@ PHASES = [
     ("total: window ready", "spawn", "window_paint_end"),
 ]
 #: Phases that older code (``--code``) or a file the first frame leaves alone does not have.
-OPTIONAL = {"first frame shown", "first-frame decode (Qt)", "rest imported"}
+OPTIONAL = {"first frame shown", "first-frame decode (Qt)", "rest imported",
+            "read parts (head, preview)"}  # fmt: skip
 FOLDER_IMAGES = 40
-COLUMNS = [("phase", "phase", 24), ("case", "case", 16), ("start", "start ms", 8),
+COLUMNS = [("phase", "phase", 26), ("case", "case", 16), ("start", "start ms", 8),
            ("end", "end ms", 8), ("ms", "duration ms", 11), ("cpu", "CPU ms", 6)]  # fmt: skip
 
 

@@ -11,8 +11,9 @@ Phases (wall-clock seconds, first occurrence only): ``python`` (this file's firs
 ``qapp_start``/``qapp_end`` (the QApplication), ``frame_start``/``frame_end`` (the first
 frame shown), ``frame_decode_*`` (its image decoded by Qt), ``warm_up_*`` (the rest of the
 viewer imported while it shows), ``window_start``/``window_end`` (the main window built),
-``read_*`` and ``decode_*`` (the first image file read and decoded by the viewer's decoder,
-on whatever thread), ``paint_*`` (the first paint of an image, in the first frame or the
+``parts_read_*`` (the first frame's reads of parts of the file: its head and the camera's
+preview), ``read_*`` and ``decode_*`` (the first image file read and decoded by the viewer's
+decoder, on whatever thread), ``paint_*`` (the first paint of an image, in the first frame or the
 window) and ``window_paint_*`` (the window's first paint of it).
 """
 
@@ -155,7 +156,9 @@ def _hook_first_frame(module: ModuleType) -> None:
 
 
 def _hook_first_decode(module: ModuleType) -> None:
-    setattr(module, "first_frame_image", timed(module.first_frame_image, "frame_decode"))  # noqa: B010
+    """Qt's decode of the camera's preview (its ranged read included), or of the file."""
+    for name in ("from_preview", "from_file"):
+        setattr(module, name, timed(getattr(module, name), "frame_decode"))
 
 
 def _hook_warm_up(module: ModuleType) -> None:
@@ -179,6 +182,18 @@ def _hook_early(module: ModuleType) -> None:
         module.read_bytes = timed(  # type: ignore[attr-defined]
             through_link(read, lambda result: len(result[0])), "read"
         )
+    read_range = getattr(module, "read_range", None)
+    if read_range is not None:  # the first frame's head and preview: one span
+        linked = through_link(read_range, len)
+
+        def parts(*args: Any) -> Any:
+            mark("parts_read_start")
+            try:
+                return linked(*args)
+            finally:
+                EVENTS["parts_read_end"] = time.time()
+
+        setattr(module, "read_range", parts)  # noqa: B010
 
 
 def main(argv: list[str]) -> int:
