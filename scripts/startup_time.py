@@ -3,10 +3,11 @@
 
 ``startup_time.py [--runs 5] [--platform offscreen] [--share smb] [--code DIR] [--quick]``
 
-Four cases, each in fresh interpreters taking turns: a local file; the same on a first
-start after installing (settings of its own each run, so no screen size is remembered); a local
-folder (opened at its first image); and that folder on a simulated share (``--share``: a round
-trip per read and one bandwidth, see ``bench.share``). Beside them, in the same run, a bare
+Five cases, each in fresh interpreters taking turns: a local file; the same on a first
+start after installing (settings of its own each run, so no screen size is remembered); a
+JPEG without the camera's MPF preview (the first frame decodes the file itself); a local
+folder (opened at its first image); and that folder on a simulated share (``--share``: a
+round trip per read and one bandwidth, see ``bench.share``). Beside them, in the same run, a bare
 ``python -c "import PyQt5.QtWidgets"`` is timed, and every total is given as a ratio to it.
 
 Each child is ``bench/startup_child.py``: it timestamps the phases (imports, QApplication, the
@@ -145,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     runs = 1 if args.quick else args.runs
     images = quick_images(3) if args.quick else camera_images(FOLDER_IMAGES)
+    plain = images[0] if args.quick else camera_images(2, mpf=False)[0]
     folder = os.path.dirname(images[0])
     preset = PRESETS[args.share]
     link = f"{preset.rtt},{preset.rate}"
@@ -153,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = {
         "file": (images[0], None, False),
         "file, first start": (images[0], None, True),
+        "file without MPF": (plain, None, False),
         "folder": (folder, None, False),
         "share": (folder, link, False),
     }

@@ -21,11 +21,14 @@ def default_folder(extension: str = ".jpg") -> str:
     return os.path.join(CACHE, f"camera-{CAMERA_SIZE[0]}x{CAMERA_SIZE[1]}{suffix}")
 
 
-def camera_images(count: int, extension: str = ".jpg", folder: str | None = None) -> list[str]:
-    """``count`` 6000×4000 images in ``folder`` (default: the cache), made on first use."""
-    folder = folder or default_folder(extension)
+def camera_images(
+    count: int, extension: str = ".jpg", folder: str | None = None, mpf: bool = True
+) -> list[str]:
+    """``count`` 6000×4000 images in ``folder`` (default: the cache), made on first use;
+    ``mpf=False``: JPEGs without the camera's MPF preview, in a folder of their own."""
+    folder = folder or default_folder(extension) + ("" if mpf else "-no-mpf")
     print(f"sample images in {folder} (made once, 1–3 s each)", file=sys.stderr)
-    return write_sequence(folder, count, CAMERA_SIZE, extension)
+    return write_sequence(folder, count, CAMERA_SIZE, extension, mpf=mpf)
 
 
 def quick_images(count: int, extension: str = ".jpg") -> list[str]:

@@ -56,6 +56,20 @@ def timed(function: Callable[..., Any], phase: str) -> Callable[..., Any]:
     return wrapper
 
 
+def spanned(function: Callable[..., Any], phase: str) -> Callable[..., Any]:
+    """``function`` with ``phase_start`` at its first call and ``phase_end`` after its last:
+    one span over calls that take turns (the first frame's preview, then its whole file)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        mark(f"{phase}_start")
+        try:
+            return function(*args, **kwargs)
+        finally:
+            EVENTS[f"{phase}_end"] = time.time()
+
+    return wrapper
+
+
 def through_link(read: Callable[..., Any], size_of: Callable[[Any], int]) -> Callable[..., Any]:
     """``read`` delayed as the simulated link would deliver its result."""
 
@@ -158,7 +172,7 @@ def _hook_first_frame(module: ModuleType) -> None:
 def _hook_first_decode(module: ModuleType) -> None:
     """Qt's decode of the camera's preview (its ranged read included), or of the file."""
     for name in ("from_preview", "from_file"):
-        setattr(module, name, timed(getattr(module, name), "frame_decode"))
+        setattr(module, name, spanned(getattr(module, name), "frame_decode"))
 
 
 def _hook_warm_up(module: ModuleType) -> None:
@@ -184,16 +198,7 @@ def _hook_early(module: ModuleType) -> None:
         )
     read_range = getattr(module, "read_range", None)
     if read_range is not None:  # the first frame's head and preview: one span
-        linked = through_link(read_range, len)
-
-        def parts(*args: Any) -> Any:
-            mark("parts_read_start")
-            try:
-                return linked(*args)
-            finally:
-                EVENTS["parts_read_end"] = time.time()
-
-        setattr(module, "read_range", parts)  # noqa: B010
+        setattr(module, "read_range", spanned(through_link(read_range, len), "parts_read"))  # noqa: B010
 
 
 def main(argv: list[str]) -> int:
