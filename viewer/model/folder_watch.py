@@ -19,8 +19,12 @@ from PyQt5.QtCore import QFileSystemWatcher, QObject, QThread, pyqtSignal, pyqtS
 
 log = logging.getLogger(__name__)
 
-#: Every watcher whose thread has not finished: Qt owns its C++ side, this its Python side
-#: (without a Python reference, its slots would be gone).
+#: Every watcher made, kept for the process's life: Qt owns its C++ side, this its Python
+#: side (without a Python reference, its slots would be gone). None is ever deleted: a
+#: Python-made QObject destroyed by Qt off the GUI thread asks for the GIL inside its
+#: destructor while Qt holds one of its connection locks, and when the GUI thread, holding
+#: the GIL, wanted that lock to connect a new widget, both waited forever (seen in CI).
+#: Its ``QFileSystemWatcher`` (an inotify handle) is deleted from Python, GIL held.
 _ALIVE: set[_Watcher] = set()
 
 
@@ -53,10 +57,14 @@ class _Watcher(QObject):
         self.done.emit(folder, added)
 
     @pyqtSlot()
-    def on_thread_finished(self) -> None:
-        """Its thread is done: this goes, on that thread, as its last act."""
-        _ALIVE.discard(self)
-        self.deleteLater()
+    def on_stop(self) -> None:
+        """Stop watching and end the thread, on the watch thread."""
+        if self._watcher is not None:
+            sip.delete(self._watcher)
+            self._watcher = None
+        thread = self.thread()
+        if thread is not None:
+            thread.quit()
 
     def _watch(self, folder: str) -> bool:
         if self._watcher is None:  # made here, so it belongs to this thread
@@ -85,6 +93,7 @@ class FolderWatch(QObject):
 
     changed = pyqtSignal(str)
     _asked = pyqtSignal(str)
+    _stop = pyqtSignal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -115,7 +124,7 @@ class FolderWatch(QObject):
         thread, self._thread = self._thread, None
         self._wanted = self._watched = None
         if thread is not None:
-            thread.quit()
+            self._stop.emit()  # the thread ends once what it does now returns
             if wait:
                 thread.wait()
 
@@ -130,13 +139,13 @@ class FolderWatch(QObject):
         thread.setObjectName("folder-watch")
         worker = _Watcher(self._busy)
         worker.moveToThread(thread)
-        # Qt owns both from here: they outlive this object until the thread has finished
-        # (destroying a QThread that still runs aborts the process).
-        thread.finished.connect(worker.on_thread_finished)
+        # Qt owns both from here: the thread outlives this object until it has finished
+        # (destroying a QThread that still runs aborts the process), the worker for good.
         thread.finished.connect(thread.deleteLater)
         for owned in (worker, thread):  # None means C++ (the stubs know only a wrapper)
             sip.transferto(owned, None)  # type: ignore[arg-type]
         self._asked.connect(worker.on_asked)
+        self._stop.connect(worker.on_stop)
         worker.changed.connect(self._on_changed)
         worker.done.connect(self._on_done)
         thread.start()
