@@ -88,3 +88,20 @@ def private_trash(
     """Point the freedesktop trash (``$XDG_DATA_HOME/Trash``) at a fresh folder, so no test
     ever touches the user's trash."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def frame(qtbot: object) -> Iterator[object]:
+    """A first frame on a laptop screen (``tests.first_frames.SCREEN``), gone after the test
+    even if it deleted itself handing over."""
+    from PyQt5 import sip
+
+    from tests.first_frames import SCREEN
+    from viewer.startup.first_frame import FirstFrame
+    from viewer.ui.start_settings import StartSettings
+
+    made = FirstFrame(StartSettings())
+    made.show_placed([SCREEN])
+    yield made
+    if not sip.isdeleted(made):
+        made.close_handed_over()

@@ -5,40 +5,19 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PyQt5 import sip
 from PyQt5.QtCore import QSize, Qt, QTimer
-from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QMainWindow
 
+from tests.first_frames import SCREEN, image
 from tests.waits import TIMEOUT_MS
 from viewer.camera_jpeg import camera_jpeg
-from viewer.core.placement import Rect
 from viewer.startup.first_frame import FirstFrame
 from viewer.startup.first_image import FirstImage
 from viewer.startup.warm_up import warm_up
 from viewer.ui.start_settings import StartSettings
-
-SCREEN = Rect(0, 0, 1366, 768)
-
-
-def image(size: tuple[int, int] = (300, 200)) -> QImage:
-    made = QImage(*size, QImage.Format_RGB32)
-    made.fill(Qt.darkCyan)
-    return made
-
-
-@pytest.fixture
-def frame(qtbot: Any) -> Iterator[FirstFrame]:
-    """A first frame on a laptop screen; it may delete itself, handing over."""
-    made = FirstFrame(StartSettings())
-    made.show_placed([SCREEN])
-    yield made
-    if not sip.isdeleted(made):
-        made.close_handed_over()
 
 
 def test_an_image_delivered_from_another_thread_is_shown(qtbot: Any, frame: FirstFrame) -> None:

@@ -3,45 +3,24 @@ lost setting."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PyQt5 import sip
 from PyQt5.QtCore import QByteArray, QPoint, QRect, QSize, Qt
-from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QMainWindow, QWidget
 
+from tests.first_frames import SCREEN, image
 from tests.waits import TIMEOUT_MS, gone_or_hidden
-from viewer.core.placement import Rect
 from viewer.startup.first_frame import FirstFrame
 from viewer.startup.hand_over import HandOver, replay_keys
 from viewer.ui import window_memory
 from viewer.ui.settings import Settings
 from viewer.ui.start_settings import StartSettings
 
-SCREEN = Rect(0, 0, 1366, 768)
-
 
 def place_in_window(view: QWidget) -> QRect:
     """Where a view is within its top-level window."""
     return QRect(view.mapTo(view.window(), QPoint(0, 0)), view.size())
-
-
-def image(size: tuple[int, int] = (300, 200)) -> QImage:
-    made = QImage(*size, QImage.Format_RGB32)
-    made.fill(Qt.darkCyan)
-    return made
-
-
-@pytest.fixture
-def frame(qtbot: Any) -> Iterator[FirstFrame]:
-    """A first frame on a laptop screen; it may delete itself, handing over."""
-    made = FirstFrame(StartSettings())
-    made.show_placed([SCREEN])
-    yield made
-    if not sip.isdeleted(made):
-        made.close_handed_over()
 
 
 def test_the_window_is_shown_in_the_frames_place_once_it_has_the_image(
