@@ -196,9 +196,10 @@ def _hook_early(module: ModuleType) -> None:
         module.read_bytes = timed(  # type: ignore[attr-defined]
             through_link(read, lambda result: len(result[0])), "read"
         )
-    read_range = getattr(module, "read_range", None)
-    if read_range is not None:  # the first frame's head and preview: one span
-        setattr(module, "read_range", spanned(through_link(read_range, len), "parts_read"))  # noqa: B010
+    read_part = getattr(module, "read_file_range", None)
+    if read_part is not None:  # the first frame's head and preview: one span
+        linked = spanned(through_link(read_part, len), "parts_read")
+        setattr(module, "read_file_range", linked)  # noqa: B010
 
 
 def main(argv: list[str]) -> int:

@@ -186,8 +186,8 @@ class FirstSource:
         self.heard: list[tuple[str, object, Size, str]] = []
         self._fail = fail
 
-    def from_ranges(self, read_range: Any, box: Size) -> None:
-        self.heard.append(("ranges", read_range(0, 4), box, threading.current_thread().name))
+    def from_ranges(self, path: str, reader: Any, box: Size) -> None:
+        self.heard.append(("ranges", reader(path, 0, 4), box, threading.current_thread().name))
         if self._fail:
             raise RuntimeError("Qt could not")
 

@@ -173,13 +173,13 @@ def test_a_cameras_preview_is_shown_from_two_small_reads(qtbot: Any, frame: Firs
     data = camera_jpeg(pattern((2400, 1600)), preview_side=600)
     reads: list[tuple[int, int]] = []
 
-    def read_range(offset: int, size: int) -> bytes:
+    def read_range(path: str, offset: int, size: int) -> bytes:
         reads.append((offset, size))
         return data[offset : offset + size]
 
     first = FirstImage(1 << 30)
     first.attach(frame)
-    first.from_ranges(read_range, (300, 300))
+    first.from_ranges("photo.jpg", read_range, (300, 300))
     qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
     assert len(reads) == 2 and reads[0][0] == 0
     assert sum(len(data[offset : offset + size]) for offset, size in reads) < len(data) // 4

@@ -42,6 +42,7 @@ from viewer.core.pixels import (
     to_qt_layout,
 )
 from viewer.core.read_errors import DAMAGED_DATA, damage_reason, read_error
+from viewer.core.reading import READ_CHUNK, DecodeError, FileStamp
 from viewer.core.sniff import bomb_message, describe
 
 __all__ = [
@@ -59,26 +60,6 @@ __all__ = [
 ]
 
 register_plugins()  # HEIF and JPEG XL join Pillow's formats before any file is opened
-
-#: Reads come in chunks of this size, so a load called off stops within one chunk.
-READ_CHUNK = 1 << 20
-
-
-class DecodeError(Exception):
-    """An image could not be read or decoded. ``str()`` is a sentence to show the user."""
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What identifies one version of a file: an edit in place changes it."""
-
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, status: os.stat_result) -> FileStamp:
-        """The stamp of a file from its ``os.stat`` (or ``os.fstat``) result."""
-        return cls(status.st_size, status.st_mtime_ns)
 
 
 @dataclass

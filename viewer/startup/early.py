@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Protocol
 
 from viewer.core.cancel import check_cancelled
 from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
+from viewer.core.previews.ranged import RangeReader, read_file_range
 
 if TYPE_CHECKING:
     from viewer.core.decode import Allocator, DecodedImage, DecodeError, LoadedFile
@@ -41,25 +42,16 @@ WAIT_SLICE = 0.05
 Reader = Callable[[str], "tuple[bytes, os.stat_result]"]
 #: ``(folder) -> image names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str], "list[str]"]
-#: ``(path, offset, size) -> bytes``: a part of a file (the first frame's preview).
-RangeReader = Callable[[str, int, int], bytes]
 
 
 class FirstFrameSource(Protocol):
     """What makes the first frame (``viewer.startup.first_image``), on the early thread."""
 
-    def from_ranges(self, read_range: Callable[[int, int], bytes], box: Size) -> None:
-        """Once the screen's size is known, before the whole file is read."""
+    def from_ranges(self, path: str, reader: RangeReader, box: Size) -> None:
+        """Once the screen's size is known, before the whole file is read: parts of it."""
 
     def from_data(self, data: bytes, box: Size) -> None:
         """Once the whole file is read, before the viewer's own decode."""
-
-
-def read_range(path: str, offset: int, size: int) -> bytes:
-    """``size`` bytes at ``offset`` (fewer at the end of the file)."""
-    with open(path, "rb") as file:
-        file.seek(offset)
-        return file.read(size)
 
 
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
@@ -228,9 +220,8 @@ class EarlyStart:
         box = self._screen_box()
         if self._first is None or box is None:
             return
-        read = self._read_part or read_range
         try:
-            self._first.from_ranges(lambda offset, size: read(path, offset, size), box)
+            self._first.from_ranges(path, self._read_part or read_file_range, box)
         except OSError as error:  # the whole file's read says what is wrong
             log.info("The first frame of %s was not read: %s", path, error)
         except Exception:

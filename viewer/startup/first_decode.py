@@ -6,7 +6,7 @@ decodes. Two ways, the cheaper first:
 
 - ``from_preview``: the camera's own screen-sized preview (the MPF "large thumbnail" most
   cameras append), when it is the image's shape and at least as large as the screen needs.
-  Its place is in the file's first 128 KB, so it costs a ranged read of about 0.5 MB and a
+  Its place is in the file's first 64 KB, so it costs two ranged reads (about 0.5 MB) and a
   10 ms decode, before the rest of an 11 MB file has crossed a share;
 - ``from_file``: the whole file, reduced in its DCT (``setScaledSize``) as the decoder does
   it: about 200 ms for a 24 MP photo, whose entropy decoding cannot be reduced.
@@ -20,28 +20,22 @@ wrong with a file in its own sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 
 from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PyQt5.QtGui import QImage, QImageReader, QTransform
 
 from viewer.core.geometry import Size, fit_within, stored_size, upright_size
-from viewer.core.jpeg_markers import InMemory, MarkerError, segments
 from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
-from viewer.core.metadata import exif_block, parse_exif
+from viewer.core.metadata import parse_exif
+from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
 from viewer.core.previews.mpf import large_thumbnails, read_mpf
+from viewer.core.previews.ranged import RangeReader
+from viewer.core.reading import DecodeError
 from viewer.core.tiff_ifd import TiffError
 
-#: What ``from_preview`` reads first: every camera's EXIF and MPF index lie inside it.
-HEAD_BYTES = 1 << 17
-#: ``(offset, size) -> bytes`` of the file being opened.
-ReadRange = Callable[[int, int], bytes]
 Made = tuple[QImage, Size]
 
-_JPEG_MAGIC, _EOI = b"\xff\xd8\xff", b"\xff\xd9"
-_APP2, _MPF_HEADER, _ICC_HEADER = 0xE2, b"MPF\0", b"ICC_PROFILE\0"
-#: Start-of-frame markers: SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC).
-_FRAME_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+_EOI = b"\xff\xd9"
 #: The most Qt's reader can reduce a JPEG in its DCT; larger files are left to the decoder.
 _MOST_REDUCTION = 8
 #: No camera's preview is larger; a larger claim is a damaged (or hostile) index.
@@ -70,37 +64,30 @@ class Header:
         return upright_size(self.stored, self.orientation)
 
 
-def read_header(head: bytes, max_bytes: int) -> Header | None:
-    """The header of a JPEG Qt shows as the decoder would, from its first bytes; None for
+def read_header(
+    path: str, reader: RangeReader, max_bytes: int, size: int | None = None
+) -> Header | None:
+    """The header of a JPEG Qt shows as the decoder would, from its first bytes (the
+    previews' ``read_layout``, which reads 64 KB and grows only as its segments need); None for
     anything else (CMYK, a colour profile, damaged markers, too large even at 1/8)."""
-    if not head.startswith(_JPEG_MAGIC):
-        return None
-    frame, preview = None, None
     try:
-        for segment in segments(InMemory(head)):
-            payload = head[segment.start : segment.end]
-            if segment.marker == _APP2 and payload.startswith(_ICC_HEADER):
-                return None  # colours for the decoder's colour management
-            if segment.marker == _APP2 and payload.startswith(_MPF_HEADER):
-                preview = _preview_place(payload, segment.start)
-            if segment.marker in _FRAME_MARKERS:
-                frame = payload
-                break
-    except (MarkerError, TiffError):
+        layout = read_layout(Head(reader, path, size))
+        if layout is None or layout.icc or layout.components not in (1, 3):
+            return None
+        preview = _preview_place(layout)
+    except (DecodeError, TiffError):
         return None
-    if frame is None or len(frame) < 6 or frame[5] not in (1, 3):
-        return None  # no frame in the head, or not grey or YCbCr
-    height, width = int.from_bytes(frame[1:3], "big"), int.from_bytes(frame[3:5], "big")
+    width, height = layout.size
     least = scaled(width, _MOST_REDUCTION) * scaled(height, _MOST_REDUCTION)
-    facts = parse_exif(exif_block(head))
-    if not width or not height or least * OUTPUT_BYTES_PER_PIXEL > max_bytes:
+    if least * OUTPUT_BYTES_PER_PIXEL > max_bytes:
         return None
+    facts = parse_exif(layout.exif)
     if facts.marks_adobe_rgb:
         return None
-    return Header((width, height), facts.orientation or 1, preview)
+    return Header(layout.size, facts.orientation or 1, preview)
 
 
-def from_preview(header: Header, read_range: ReadRange, box: Size) -> Made | None:
+def from_preview(header: Header, path: str, reader: RangeReader, box: Size) -> Made | None:
     """The camera's preview, read as a range and scaled to fit ``box``; None if it has none
     fit to stand in for the image: smaller than the screen needs (it would be blurry), not
     the image's shape (letterboxed, or another picture's), or not readable."""
@@ -109,18 +96,19 @@ def from_preview(header: Header, read_range: ReadRange, box: Size) -> Made | Non
         return None
     target = fit_within(header.full_size, box)
     wanted = stored_size(target, header.orientation)
-    preview = read_range(*header.preview)
+    offset, length = header.preview
+    preview = reader(path, offset, length)
     if not preview.endswith(_EOI):
         return None  # cut short: Qt would fill it grey
-    reader, _buffer = _reader(preview)  # the buffer must outlive the reads
-    size = reader.size()
+    qt_reader, _buffer = _reader(preview)  # the buffer must outlive the reads
+    size = qt_reader.size()
     if size.width() < wanted[0] or size.height() < wanted[1]:
         return None
     width, height = header.stored
     if abs(size.width() * height / (size.height() * width) - 1) > _SAME_ASPECT:
         return None
-    reader.setScaledSize(QSize(*wanted))
-    image = reader.read()
+    qt_reader.setScaledSize(QSize(*wanted))
+    image = qt_reader.read()
     if turn and not image.isNull():
         image = image.transformed(QTransform().rotate(turn))
     return _checked(image, target, header)
@@ -140,11 +128,15 @@ def from_file(data: bytes, header: Header, box: Size) -> Made | None:
 
 def first_frame_image(data: bytes, box: Size, max_bytes: int) -> Made | None:
     """A whole file in memory to fit ``box``: from its preview if it can, else decoded."""
-    header = read_header(data[:HEAD_BYTES], max_bytes)
+    header = read_header("", _in_memory(data), max_bytes, len(data))
     if header is None:
         return None
-    made = from_preview(header, lambda offset, size: data[offset : offset + size], box)
+    made = from_preview(header, "", _in_memory(data), box)
     return made or from_file(data, header, box)
+
+
+def _in_memory(data: bytes) -> RangeReader:
+    return lambda _path, offset, length: data[offset : offset + length]
 
 
 def _checked(image: QImage, target: Size, header: Header) -> Made | None:
@@ -163,17 +155,17 @@ def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
     return reader, buffer
 
 
-def _preview_place(payload: bytes, start: int) -> tuple[int, int] | None:
-    """Where the largest MPF large thumbnail lies (offset, size), from the APP2 payload."""
-    entries = large_thumbnails(read_mpf(payload[len(_MPF_HEADER) :]))
+def _preview_place(layout: JpegLayout) -> tuple[int, int] | None:
+    """Where the largest MPF large thumbnail lies in the file (offset, size)."""
+    entries = large_thumbnails(read_mpf(layout.mpf)) if layout.mpf is not None else []
     if not entries:
         return None
-    return start + len(_MPF_HEADER) + entries[-1].offset, entries[-1].size
+    return layout.mpf_offset + entries[-1].offset, entries[-1].size
 
 
 def mpf_preview(data: bytes) -> bytes | None:
     """The largest MPF large thumbnail of a JPEG in memory; None without a sound one."""
-    header = read_header(data[:HEAD_BYTES], 1 << 62)
+    header = read_header("", _in_memory(data), 1 << 62, len(data))
     if header is None or header.preview is None:
         return None
     offset, size = header.preview

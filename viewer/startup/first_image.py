@@ -5,12 +5,13 @@ early read begins before any Qt import."""
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PyQt5.QtGui import QImage
 
     from viewer.core.geometry import Size
+    from viewer.core.previews.ranged import RangeReader
     from viewer.startup.first_decode import Header
     from viewer.startup.first_frame import FirstFrame
 
@@ -38,16 +39,16 @@ class FirstImage:
     def is_wanted(self) -> bool:
         return self._wanted
 
-    def from_ranges(self, read_range: Callable[[int, int], bytes], box: Size) -> None:
+    def from_ranges(self, path: str, reader: RangeReader, box: Size) -> None:
         """The camera's preview, if it may stand in for the image: its header first."""
         if not self._wanted:
             return
-        from viewer.startup.first_decode import HEAD_BYTES, from_preview, read_header
+        from viewer.startup.first_decode import from_preview, read_header
 
-        self._header = read_header(read_range(0, HEAD_BYTES), self._max_bytes)
+        self._header = read_header(path, reader, self._max_bytes)
         if self._header is None:
             self._settle(None)  # not a JPEG Qt shows as the decoder does
-        elif (made := from_preview(self._header, read_range, box)) is not None:
+        elif (made := from_preview(self._header, path, reader, box)) is not None:
             self._settle(made)
 
     def from_data(self, data: bytes, box: Size) -> None:

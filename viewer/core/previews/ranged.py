@@ -12,8 +12,8 @@ import threading
 from typing import Callable
 
 from viewer.core.cancel import check_cancelled
-from viewer.core.decode import READ_CHUNK, DecodeError, FileStamp
 from viewer.core.read_errors import read_error
+from viewer.core.reading import READ_CHUNK, DecodeError, FileStamp
 
 #: ``(path, offset, length) -> bytes``: at most ``length`` bytes from ``offset`` (fewer at the
 #: end of the file). Raises ``OSError`` like ``open`` and ``read`` do.
