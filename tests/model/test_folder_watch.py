@@ -61,3 +61,25 @@ def test_a_lister_that_cannot_watch_still_polls(qtbot, tmp_path) -> None:
         assert listed.args[0].names == ["1.jpg", "2.jpg"]
     finally:
         lister.shutdown(wait=True)
+
+
+def _native_thread_names() -> list[str]:
+    names = []
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/comm") as comm:
+                names.append(comm.read().strip())
+        except OSError:  # the thread ended meanwhile
+            pass
+    return names
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="needs Linux's /proc")
+def test_stopping_waits_for_the_watch_thread_to_end(qtbot, image_folder) -> None:
+    # Left to end on its own, it ended while Python was exiting (GLib criticals on stderr).
+    watch = FolderWatch()
+    watch.watch(image_folder)
+    qtbot.waitUntil(lambda: watch.watched() == image_folder, timeout=TIMEOUT_MS)
+    assert "folder-watch" in _native_thread_names()
+    watch.shutdown()
+    assert "folder-watch" not in _native_thread_names()

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 #: the GIL, wanted that lock to connect a new widget, both waited forever (seen in CI).
 #: Its ``QFileSystemWatcher`` (an inotify handle) is deleted from Python, GIL held.
 _ALIVE: set[_Watcher] = set()
+#: How long stopping waits for the watch thread to end (ms) when a watch still runs.
+STOP_WAIT_MS = 1000
 
 
 class _Watcher(QObject):
@@ -120,13 +122,21 @@ class FolderWatch(QObject):
         return self._busy.is_set()
 
     def shutdown(self, wait: bool = False) -> None:
-        """Stop the thread once what it does now returns; with ``wait``, wait for that."""
+        """Stop the thread once what it does now returns, and wait for it to end: at most
+        ``STOP_WAIT_MS``, and not at all while a watch runs (it may hang on a dead share);
+        with ``wait``, for as long as it takes.
+
+        A thread left to end on its own may do so while Python is finalising, and its event
+        dispatcher's clean-up then raced the exit (GLib criticals on stderr, seen in CI).
+        """
         thread, self._thread = self._thread, None
         self._wanted = self._watched = None
         if thread is not None:
             self._stop.emit()  # the thread ends once what it does now returns
             if wait:
                 thread.wait()
+            elif not self._busy.is_set():
+                thread.wait(STOP_WAIT_MS)
 
     def _ask(self, folder: str) -> None:
         if self._thread is None:
