@@ -49,7 +49,7 @@ PHASES = [
     ("first frame shown", "frame_start", "frame_end"),
     ("read parts (head, preview)", "parts_read_start", "parts_read_end"),
     ("read first image", "read_start", "read_end"),
-    ("first-frame decode (Qt)", "frame_decode_start", "frame_decode_end"),
+    ("first-frame decode", "frame_decode_start", "frame_decode_end"),
     ("first paint", "paint_start", "paint_end"),
     ("rest imported", "warm_up_start", "warm_up_end"),
     ("decode (viewer)", "decode_start", "decode_end"),
@@ -59,7 +59,7 @@ PHASES = [
     ("total: window ready", "spawn", "window_paint_end"),
 ]
 #: Phases that older code (``--code``) or a file the first frame leaves alone does not have.
-OPTIONAL = {"first frame shown", "first-frame decode (Qt)", "rest imported",
+OPTIONAL = {"first frame shown", "first-frame decode", "rest imported",
             "read parts (head, preview)"}  # fmt: skip
 FOLDER_IMAGES = 40
 COLUMNS = [("phase", "phase", 26), ("case", "case", 16), ("start", "start ms", 8),

@@ -181,7 +181,12 @@ def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(
 
     def watched_show_placed(frame: FirstFrame, *args: object) -> None:
         frames.append(frame)
-        frame.decoded.connect(lambda *_: windows_when_shown.append(shown_window() is not None))
+
+        def painted() -> None:
+            if frame.has_image() and not windows_when_shown:
+                windows_when_shown.append(shown_window() is not None)
+
+        frame.view.painted.connect(painted)
         show_placed(frame, *args)
 
     monkeypatch.setattr(FirstFrame, "show_placed", watched_show_placed)

@@ -170,9 +170,17 @@ def _hook_first_frame(module: ModuleType) -> None:
 
 
 def _hook_first_decode(module: ModuleType) -> None:
-    """Qt's decode of the camera's preview (its ranged read included), or of the file."""
+    """The first frame's decode of the camera's preview (its ranged read included; older code
+    decoded it here too), or of the whole file."""
     for name in ("from_preview", "from_file"):
-        setattr(module, name, spanned(getattr(module, name), "frame_decode"))
+        if hasattr(module, name):
+            setattr(module, name, spanned(getattr(module, name), "frame_decode"))
+
+
+def _hook_first_preview(module: ModuleType) -> None:
+    """The camera's preview: read on the early thread, decoded on the GUI thread."""
+    setattr(module, "from_preview", spanned(module.from_preview, "frame_decode"))  # noqa: B010
+    module.Preview.decode = spanned(module.Preview.decode, "frame_decode")
 
 
 def _hook_warm_up(module: ModuleType) -> None:
@@ -216,6 +224,7 @@ def main(argv: list[str]) -> int:
         "viewer.startup.early": _hook_early,
         "viewer.startup.first_frame": _hook_first_frame,
         "viewer.startup.first_decode": _hook_first_decode,
+        "viewer.startup.first_preview": _hook_first_preview,
         "viewer.startup.warm_up": _hook_warm_up,
     }
     sys.meta_path.insert(0, _AfterImport(hooks))

@@ -14,7 +14,7 @@ from tests.images import write_image
 from viewer.core.cancel import Cancelled, cancellable
 from viewer.core.decode import Allocator, DecodeError, LoadedFile, load_image, new_array
 from viewer.core.geometry import Size
-from viewer.startup.early import EarlyStart, read_bytes
+from viewer.startup.early import SHOWN_WAIT, EarlyStart, read_bytes
 
 TIMEOUT = 30.0
 SCREEN = (200, 150)
@@ -194,6 +194,9 @@ class FirstSource:
     def from_data(self, data: bytes, box: Size) -> None:
         self.heard.append(("data", len(data), box, threading.current_thread().name))
 
+    def wait_shown(self, timeout: float) -> None:
+        self.waited = timeout
+
 
 def test_the_first_frame_is_offered_parts_of_the_file_then_all_of_it(folder: str) -> None:
     path = os.path.join(folder, "2.jpg")
@@ -206,6 +209,7 @@ def test_the_first_frame_is_offered_parts_of_the_file_then_all_of_it(folder: str
         ("ranges", start, SCREEN, "early-start"),
         ("data", os.path.getsize(path), SCREEN, "early-start"),
     ]
+    assert source.waited == SHOWN_WAIT  # for its paint, before the decoder's imports
 
 
 def test_a_first_frame_that_fails_leaves_the_early_image_to_the_first_load(

@@ -1,4 +1,5 @@
-"""The first frame's decode: camera JPEGs at the screen's size, by Qt, or nothing at all."""
+"""The first frame's decode: camera JPEGs at the screen's size, from the camera's preview or
+the whole file, or nothing at all."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from tests.builders import exif_with, jpeg_with_exif
 from tests.images import pattern
 from viewer.camera_jpeg import CameraInfo, camera_jpeg
 from viewer.core.icc import ADOBE_RGB, icc_bytes
-from viewer.startup.first_decode import first_frame_image, mpf_preview
+from viewer.startup.first_header import mpf_preview
+from viewer.startup.first_image import FirstImage
 
 LIMIT = 1 << 30
 SIZE = (1200, 800)
@@ -22,6 +24,37 @@ SIZE = (1200, 800)
 def camera(orientation: int = 1, preview_side: int | None = 600, size=SIZE) -> bytes:
     return camera_jpeg(pattern(size), CameraInfo(orientation=orientation),
                        preview_side=preview_side)  # fmt: skip
+
+
+class _Shown:
+    """Stands in for the first frame: what it would show (the preview decoded here, as the
+    frame decodes it on the GUI thread)."""
+
+    def __init__(self) -> None:
+        self.made: object = "nothing said"
+        self.nothingToShow = self
+        self.imagePainted = self
+
+    def connect(self, slot: object) -> None:
+        pass  # the paint is not waited for here
+
+    def emit(self) -> None:
+        self.made = None
+
+    def deliver(self, image: QImage, full_size: tuple[int, int]) -> None:
+        self.made = (image, full_size)
+
+    def deliver_encoded(self, encoded) -> None:
+        self.made = encoded.decode()
+
+
+def first_frame_image(data: bytes, box: tuple[int, int], limit: int):
+    """What the first frame shows for a file read whole, with no ranged read before."""
+    first, shown = FirstImage(limit), _Shown()
+    first.attach(shown)
+    first.from_data(data, box)
+    assert shown.made != "nothing said"  # the frame always hears something
+    return shown.made
 
 
 def rgb(image: QImage) -> np.ndarray:

@@ -82,6 +82,62 @@ def test_an_image_made_after_the_frame_exists_is_shown(qtbot: Any, frame: FirstF
     thread.join()
 
 
+@pytest.mark.parametrize("preview_side", [600, None], ids=["camera preview", "whole file"])
+def test_qts_reader_is_never_used_off_the_gui_thread(
+    qtbot: Any, frame: FirstFrame, monkeypatch: pytest.MonkeyPatch, preview_side: int | None
+) -> None:
+    """Off it, Qt's reader of a Python-made buffer waits for the GIL inside Qt's plugin lock,
+    and the GUI thread, loading an icon with the GIL held, waits for that lock: a hung start."""
+    import viewer.startup.first_preview as first_preview
+    from tests.images import pattern
+
+    made_on: list[str] = []
+    reader = first_preview.QImageReader
+
+    def watched(*args: Any) -> Any:
+        made_on.append(threading.current_thread().name)
+        return reader(*args)
+
+    monkeypatch.setattr(first_preview, "QImageReader", watched)
+    data = camera_jpeg(pattern((1200, 800)), preview_side=preview_side)
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+
+    def early() -> None:
+        first.from_ranges("photo.jpg", lambda _p, at, size: data[at : at + size], (300, 300))
+        first.from_data(data, (300, 300))
+
+    thread = threading.Thread(target=early, name="early-start")
+    thread.start()
+    qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
+    thread.join()
+    assert set(made_on) <= {threading.main_thread().name}
+    assert made_on if preview_side else not made_on  # the preview is Qt's, the file Pillow's
+
+
+@pytest.mark.parametrize("preview_side", [600, None], ids=["camera preview", "whole file"])
+def test_the_early_thread_hears_once_the_image_is_painted(
+    qtbot: Any, frame: FirstFrame, preview_side: int | None
+) -> None:
+    """The decoder's imports wait for that paint: they hold the GIL for tens of ms."""
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+    data = camera_jpeg(_picture(), preview_side=preview_side)
+    heard = threading.Event()
+
+    def early() -> None:
+        first.from_ranges("photo.jpg", lambda _p, at, size: data[at : at + size], (300, 300))
+        first.from_data(data, (300, 300))
+        first.wait_shown(3600)  # the test's own wait fails long before this would return
+        heard.set()
+
+    thread = threading.Thread(target=early)
+    thread.start()
+    qtbot.waitUntil(heard.is_set, timeout=TIMEOUT_MS)
+    thread.join()
+    assert frame.has_image()
+
+
 @pytest.mark.parametrize("refuse", [False, True])
 def test_when_there_is_nothing_to_show_the_frame_hears_so(
     qtbot: Any, frame: FirstFrame, refuse: bool
@@ -96,6 +152,7 @@ def test_when_there_is_nothing_to_show_the_frame_hears_so(
     with qtbot.waitSignal(frame.nothingToShow, timeout=TIMEOUT_MS):
         first.from_data(data, (300, 300))
     assert not frame.has_image()
+    first.wait_shown(3600)  # nothing to paint: returns at once
 
 
 def _picture() -> Any:

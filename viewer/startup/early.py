@@ -36,6 +36,9 @@ log = logging.getLogger(__name__)
 #: How long the decode waits for the screen's size (seconds), and the box it takes after.
 BOX_WAIT = 1.0
 LIKELY_SCREEN = (1920, 1200)
+#: The longest the viewer's decode waits for the first frame to be painted (seconds); the
+#: window is built some 500 ms later, so waiting delays no one.
+SHOWN_WAIT = 0.3
 #: How often a load waiting for the early result checks whether it was called off (seconds).
 WAIT_SLICE = 0.05
 #: ``(path) -> (bytes, os.stat_result)``; the benchmark injects a simulated share.
@@ -52,6 +55,10 @@ class FirstFrameSource(Protocol):
 
     def from_data(self, data: bytes, box: Size) -> None:
         """Once the whole file is read, before the viewer's own decode."""
+
+    def wait_shown(self, timeout: float) -> None:
+        """Until the first frame has painted its image (or has none), at most ``timeout``
+        seconds: the decoder's imports after it hold the GIL for tens of ms at a time."""
 
 
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
@@ -190,6 +197,8 @@ class EarlyStart:
                 self._data, status = read(self._path)
                 self._stamp = (status.st_size, status.st_mtime_ns)
                 self._first_frame(self._data, self._screen_box())
+                if self._first is not None:
+                    self._first.wait_shown(SHOWN_WAIT)
                 self._decode(self._data, os.path.basename(self._path), self._screen_box())
         except Exception as error:  # the window's own listing and loads report it
             log.info("Early start of %s skipped: %s", self._given, error)

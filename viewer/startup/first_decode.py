@@ -1,172 +1,118 @@
-"""The first frame's pixels: a camera JPEG at the screen's size, by Qt's own reader.
+"""The first frame's pixels from the whole file, when it has no camera preview to stand in:
+decoded by Pillow on a thread of its own, beside the header's parse.
 
-The viewer's decoder needs numpy, Pillow and simplejpeg, about 200 ms of imports that hold
-the GIL. Qt's reader needs nothing Qt has not loaded already and releases the GIL while it
-decodes. Two ways, the cheaper first:
+The viewer's decoder needs numpy and simplejpeg as well as Pillow: about 200 ms of imports
+that hold the GIL. Pillow alone costs about 25 ms and releases the GIL while it decodes
+(about 150 ms for a 24 MP photo, whose entropy decoding cannot be reduced), while the
+header's EXIF and MPF parsers, Python, run beside it. The file is reduced in its DCT
+(``draft``) and resized with the decoder's filter, so the window shows the same pixels when
+it takes over. Not Qt's reader: off the GUI thread it can deadlock (``first_preview``), and
+its libjpeg, built without SIMD, is 40 % slower here.
 
-- ``from_preview``: the camera's own screen-sized preview (the MPF "large thumbnail" most
-  cameras append), when it is the image's shape and at least as large as the screen needs.
-  Its place is in the file's first 64 KB, so it costs two ranged reads (about 0.5 MB) and a
-  10 ms decode, before the rest of an 11 MB file has crossed a share;
-- ``from_file``: the whole file, reduced in its DCT (``setScaledSize``) as the decoder does
-  it: about 200 ms for a 24 MP photo, whose entropy decoding cannot be reduced.
-
-Only what Qt shows as the decoder would is taken: a JPEG without an embedded or EXIF-marked
-colour profile (sRGB), and not when colours are converted for a monitor. Anything else, or
-anything Qt cannot read, gives None and waits for the viewer's own decode, which says what is
-wrong with a file in its own sentences.
+Only what shows as the decoder would show it is taken: a JPEG without an embedded or
+EXIF-marked colour profile (sRGB), and not when colours are converted for a monitor. Anything
+else, or anything unreadable, gives None and waits for the viewer's own decode, which says
+what is wrong with a file in its own sentences.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+import logging
+import threading
+from typing import TYPE_CHECKING, Callable
 
-from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PyQt5.QtGui import QImage, QImageReader, QTransform
+from PyQt5.QtGui import QImage
 
-from viewer.core.geometry import Size, fit_within, stored_size, upright_size
-from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
-from viewer.core.metadata import parse_exif
-from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
-from viewer.core.previews.mpf import large_thumbnails, read_mpf
-from viewer.core.previews.ranged import RangeReader
-from viewer.core.reading import DecodeError
-from viewer.core.tiff_ifd import TiffError
+from viewer.core.geometry import Size, fit_within, stored_size
+from viewer.startup.first_header import Header
+
+if TYPE_CHECKING:  # Pillow is imported on the early thread, once a file needs it
+    from PIL.Image import Image as PillowImage
+
+log = logging.getLogger(__name__)
 
 Made = tuple[QImage, Size]
 
 _EOI = b"\xff\xd9"
-#: The most Qt's reader can reduce a JPEG in its DCT; larger files are left to the decoder.
-_MOST_REDUCTION = 8
-#: No camera's preview is larger; a larger claim is a damaged (or hostile) index.
-_MOST_PREVIEW_BYTES = 16 << 20
-#: How far a preview's aspect may differ from the image's (rounding of its sides).
-_SAME_ASPECT = 0.01
-#: EXIF orientations that are turns (cameras write no others) and the turn, in degrees.
-_TURNS = {1: 0, 3: 180, 6: 90, 8: 270}
+#: Pillow's ``Transpose`` that turns each EXIF orientation upright (as ``exif_transpose``).
+_UPRIGHT = {
+    2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+    6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90",
+}  # fmt: skip
+#: Bytes per pixel and the QImage format of each mode a plain JPEG decodes to.
+_FORMATS = {"RGB": (3, QImage.Format_RGB888), "L": (1, QImage.Format_Grayscale8)}
 
 
-@dataclass(frozen=True)
-class Header:
-    """What the first markers of a plain sRGB JPEG say.
+def from_file(
+    data: bytes, stored: Size, box: Size, header: Callable[[], Header | None]
+) -> Made | None:
+    """The whole file (``stored`` pixels as stored) decoded to fit ``box`` while
+    ``header()`` reads the header on this thread; None if the header refuses the file, or it
+    is truncated, larger than Pillow takes without warning, or not readable.
 
-    Attributes:
-        stored: (width, height) as stored; orientation: the EXIF one (1 without);
-        preview: where the MPF large preview lies in the file (offset, size), or None.
+    The decode (about 150 ms for a 24 MP photo, whose entropy decoding cannot be reduced)
+    releases the GIL, and the header's parsers are Python: side by side they take the longer
+    of the two, not their sum.
     """
+    from PIL import Image
 
-    stored: Size
-    orientation: int
-    preview: tuple[int, int] | None
-
-    @property
-    def full_size(self) -> Size:
-        return upright_size(self.stored, self.orientation)
-
-
-def read_header(
-    path: str, reader: RangeReader, max_bytes: int, size: int | None = None
-) -> Header | None:
-    """The header of a JPEG Qt shows as the decoder would, from its first bytes (the
-    previews' ``read_layout``, which reads 64 KB and grows only as its segments need); None for
-    anything else (CMYK, a colour profile, damaged markers, too large even at 1/8)."""
-    try:
-        layout = read_layout(Head(reader, path, size))
-        if layout is None or layout.icc or layout.components not in (1, 3):
-            return None
-        preview = _preview_place(layout)
-    except (DecodeError, TiffError):
-        return None
-    width, height = layout.size
-    least = scaled(width, _MOST_REDUCTION) * scaled(height, _MOST_REDUCTION)
-    if least * OUTPUT_BYTES_PER_PIXEL > max_bytes:
-        return None
-    facts = parse_exif(layout.exif)
-    if facts.marks_adobe_rgb:
-        return None
-    return Header(layout.size, facts.orientation or 1, preview)
-
-
-def from_preview(header: Header, path: str, reader: RangeReader, box: Size) -> Made | None:
-    """The camera's preview, read as a range and scaled to fit ``box``; None if it has none
-    fit to stand in for the image: smaller than the screen needs (it would be blurry), not
-    the image's shape (letterboxed, or another picture's), or not readable."""
-    turn = _TURNS.get(header.orientation)
-    if header.preview is None or turn is None or header.preview[1] > _MOST_PREVIEW_BYTES:
-        return None
-    target = fit_within(header.full_size, box)
-    wanted = stored_size(target, header.orientation)
-    offset, length = header.preview
-    preview = reader(path, offset, length)
-    if not preview.endswith(_EOI):
-        return None  # cut short: Qt would fill it grey
-    qt_reader, _buffer = _reader(preview)  # the buffer must outlive the reads
-    size = qt_reader.size()
-    if size.width() < wanted[0] or size.height() < wanted[1]:
-        return None
-    width, height = header.stored
-    if abs(size.width() * height / (size.height() * width) - 1) > _SAME_ASPECT:
-        return None
-    qt_reader.setScaledSize(QSize(*wanted))
-    image = qt_reader.read()
-    if turn and not image.isNull():
-        image = image.transformed(QTransform().rotate(turn))
-    return _checked(image, target, header)
-
-
-def from_file(data: bytes, header: Header, box: Size) -> Made | None:
-    """The whole file decoded by Qt, reduced in its DCT, to fit ``box``; None if it is
-    truncated (Qt would fill it grey, and say so on the console) or not readable."""
     if not data.rstrip(b"\0").endswith(_EOI):
+        return None  # truncated: the decoder fills it grey and says so in its sentences
+    if stored[0] * stored[1] > (Image.MAX_IMAGE_PIXELS or 1 << 62):
+        return None  # Pillow would warn on the console; the decoder silences that
+    decoded: list[PillowImage] = []
+    begun = threading.Event()  # set once the decode has the GIL no more
+    thread = threading.Thread(
+        target=_decode_into, args=(data, stored, box, decoded, begun), name="first-decode",
+        daemon=True,
+    )  # fmt: skip
+    thread.start()
+    try:
+        begun.wait()  # the header's parse after: beside it, opening the file took 40 ms
+        known = header()
+    finally:
+        thread.join()
+    if known is None or not decoded:
         return None
-    target = fit_within(header.full_size, box)
-    reader, _buffer = _reader(data)
-    reader.setAutoTransform(True)
-    reader.setScaledSize(QSize(*stored_size(target, header.orientation)))
-    return _checked(reader.read(), target, header)
+    return _made(decoded[0], fit_within(known.full_size, box), known)
 
 
-def first_frame_image(data: bytes, box: Size, max_bytes: int) -> Made | None:
-    """A whole file in memory to fit ``box``: from its preview if it can, else decoded."""
-    header = read_header("", _in_memory(data), max_bytes, len(data))
-    if header is None:
+def _decode_into(
+    data: bytes, stored: Size, box: Size, decoded: list[PillowImage], begun: threading.Event
+) -> None:
+    """The whole JPEG reduced in its DCT to cover ``box`` however its EXIF (not read yet)
+    turns it: the largest reduction still at least as large as both fits."""
+    from PIL import JpegImagePlugin
+
+    width, height = fit_within(stored, box)
+    across, down = fit_within((stored[1], stored[0]), box)
+    try:
+        try:  # not ``Image.open``: its first call imports five plugins, 40 ms here
+            image = JpegImagePlugin.JpegImageFile(io.BytesIO(data))
+            image.draft("RGB", (max(width, down), max(height, across)))
+            image.decodermaxblock = len(data)  # decoded in one call, so without the GIL
+        finally:
+            begun.set()
+        image.load()
+    except Exception as error:  # the viewer's own decode follows, and says what is wrong
+        log.info("The first frame was not decoded: %s", error)
+        return
+    decoded.append(image)
+
+
+def _made(image: PillowImage, target: Size, header: Header) -> Made | None:
+    """``image`` resized as the decoder resizes, turned upright, as a QImage of ``target``."""
+    from PIL import Image
+
+    if image.mode not in _FORMATS:
         return None
-    made = from_preview(header, "", _in_memory(data), box)
-    return made or from_file(data, header, box)
-
-
-def _in_memory(data: bytes) -> RangeReader:
-    return lambda _path, offset, length: data[offset : offset + length]
-
-
-def _checked(image: QImage, target: Size, header: Header) -> Made | None:
-    if image.isNull() or (image.width(), image.height()) != target:
-        return None  # unreadable, or Qt turned it otherwise than the EXIF we parsed says
-    return image, header.full_size
-
-
-def _reader(data: bytes) -> tuple[QImageReader, QBuffer]:
-    """A JPEG reader over ``data``, and the buffer it reads, which the caller keeps."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.ReadOnly)
-    reader = QImageReader(buffer, b"jpeg")
-    reader.setAutoTransform(False)
-    return reader, buffer
-
-
-def _preview_place(layout: JpegLayout) -> tuple[int, int] | None:
-    """Where the largest MPF large thumbnail lies in the file (offset, size)."""
-    entries = large_thumbnails(read_mpf(layout.mpf)) if layout.mpf is not None else []
-    if not entries:
+    resized = image.resize(stored_size(target, header.orientation), Image.Resampling.BOX)
+    method = _UPRIGHT.get(header.orientation)
+    upright = resized if method is None else resized.transpose(Image.Transpose[method])
+    if upright.size != target:
         return None
-    return layout.mpf_offset + entries[-1].offset, entries[-1].size
-
-
-def mpf_preview(data: bytes) -> bytes | None:
-    """The largest MPF large thumbnail of a JPEG in memory; None without a sound one."""
-    header = read_header("", _in_memory(data), 1 << 62, len(data))
-    if header is None or header.preview is None:
-        return None
-    offset, size = header.preview
-    return data[offset : offset + size] if offset + size <= len(data) else None
+    pixel, form = _FORMATS[upright.mode]
+    raw = upright.tobytes()
+    wrapped = QImage(raw, upright.width, upright.height, upright.width * pixel, form)
+    return wrapped.convertToFormat(QImage.Format_RGB32), header.full_size  # a copy: raw may go

@@ -1,0 +1,103 @@
+"""What the first frame needs to know of a JPEG before decoding it, read without Qt.
+
+Its first markers say whether Qt shows it as the viewer's decoder would, how it is turned,
+and where the camera's preview lies; the previews' own ``read_layout`` reads them from the
+file's first 64 KB. Two steps, so that a file without a camera preview is read whole, and
+its decode begun, before the slower step: ``plain_layout`` (the markers: the profile, the
+components, the size) and ``header_of`` (the EXIF and the MPF index, whose parsers cost
+about 20 ms of imports, more while the main thread imports Qt beside them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from viewer.core.geometry import Size, upright_size
+from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
+from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
+from viewer.core.previews.ranged import RangeReader
+from viewer.core.reading import DecodeError
+
+#: The most a JPEG can be reduced in its DCT; larger files are left to the decoder.
+MOST_REDUCTION = 8
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the first markers of a plain sRGB JPEG say.
+
+    Attributes:
+        stored: (width, height) as stored; orientation: the EXIF one (1 without);
+        preview: where the MPF large preview lies in the file (offset, size), or None.
+    """
+
+    stored: Size
+    orientation: int
+    preview: tuple[int, int] | None
+
+    @property
+    def full_size(self) -> Size:
+        return upright_size(self.stored, self.orientation)
+
+
+def plain_layout(
+    path: str, reader: RangeReader, max_bytes: int, size: int | None = None
+) -> JpegLayout | None:
+    """The markers of a JPEG Qt may show as the decoder would, from its first bytes; None
+    for anything else (CMYK, a colour profile, damaged markers, too large even at 1/8)."""
+    try:
+        layout = read_layout(Head(reader, path, size))
+    except DecodeError:
+        return None
+    if layout is None or layout.icc or layout.components not in (1, 3):
+        return None
+    width, height = layout.size
+    least = scaled(width, MOST_REDUCTION) * scaled(height, MOST_REDUCTION)
+    return None if least * OUTPUT_BYTES_PER_PIXEL > max_bytes else layout
+
+
+def header_of(layout: JpegLayout) -> Header | None:
+    """The header of a plain layout; None if its EXIF marks Adobe RGB or its MPF index is
+    damaged."""
+    from viewer.core.metadata import parse_exif
+    from viewer.core.tiff_ifd import TiffError
+
+    try:
+        preview = _preview_place(layout)
+    except TiffError:
+        return None
+    facts = parse_exif(layout.exif)
+    if facts.marks_adobe_rgb:
+        return None
+    return Header(layout.size, facts.orientation or 1, preview)
+
+
+def read_header(
+    path: str, reader: RangeReader, max_bytes: int, size: int | None = None
+) -> Header | None:
+    """Both steps: the header of a JPEG Qt shows as the decoder would, or None."""
+    layout = plain_layout(path, reader, max_bytes, size)
+    return None if layout is None else header_of(layout)
+
+
+def _preview_place(layout: JpegLayout) -> tuple[int, int] | None:
+    """Where the largest MPF large thumbnail lies in the file (offset, size)."""
+    from viewer.core.previews.mpf import large_thumbnails, read_mpf
+
+    entries = large_thumbnails(read_mpf(layout.mpf)) if layout.mpf is not None else []
+    if not entries:
+        return None
+    return layout.mpf_offset + entries[-1].offset, entries[-1].size
+
+
+def in_memory(data: bytes) -> RangeReader:
+    return lambda _path, offset, length: data[offset : offset + length]
+
+
+def mpf_preview(data: bytes) -> bytes | None:
+    """The largest MPF large thumbnail of a JPEG in memory; None without a sound one."""
+    header = read_header("", in_memory(data), 1 << 62, len(data))
+    if header is None or header.preview is None:
+        return None
+    offset, size = header.preview
+    return data[offset : offset + size] if offset + size <= len(data) else None
