@@ -14,7 +14,9 @@ from tests.builders import exif_with, jpeg_with_exif
 from tests.images import pattern
 from viewer.camera_jpeg import CameraInfo, camera_jpeg
 from viewer.core.icc import ADOBE_RGB, icc_bytes
-from viewer.startup.first_header import mpf_preview
+from viewer.core.previews.jpeg_layout import Head, read_layout
+from viewer.core.previews.mpf import mpf_preview_entry
+from viewer.core.previews.ranged import memory_reader
 from viewer.startup.first_image import FirstImage
 
 LIMIT = 1 << 30
@@ -24,6 +26,16 @@ SIZE = (1200, 800)
 def camera(orientation: int = 1, preview_side: int | None = 600, size=SIZE) -> bytes:
     return camera_jpeg(pattern(size), CameraInfo(orientation=orientation),
                        preview_side=preview_side)  # fmt: skip
+
+
+def mpf_preview(data: bytes) -> bytes | None:
+    """The bytes of a camera JPEG's MPF preview, read as the previews room reads them."""
+    layout = read_layout(Head(memory_reader(data), "photo.jpg", len(data)))
+    entry = None if layout is None else mpf_preview_entry(layout, len(data), "photo.jpg")
+    if layout is None or entry is None:
+        return None
+    start = layout.mpf_offset + entry.offset
+    return data[start : start + entry.size]
 
 
 class _Shown:

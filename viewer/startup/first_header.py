@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.core.geometry import Size, upright_size
+from viewer.core.geometry import JPEG_REDUCTIONS, Size, upright_size
 from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
 from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
 from viewer.core.previews.ranged import RangeReader
 from viewer.core.reading import DecodeError
 
 #: The most a JPEG can be reduced in its DCT; larger files are left to the decoder.
-MOST_REDUCTION = 8
+MOST_REDUCTION = max(JPEG_REDUCTIONS)
 
 
 @dataclass(frozen=True)
@@ -60,44 +60,14 @@ def header_of(layout: JpegLayout) -> Header | None:
     """The header of a plain layout; None if its EXIF marks Adobe RGB or its MPF index is
     damaged."""
     from viewer.core.metadata import parse_exif
-    from viewer.core.tiff_ifd import TiffError
+    from viewer.core.previews.mpf import mpf_preview_entry
 
     try:
-        preview = _preview_place(layout)
-    except TiffError:
+        entry = mpf_preview_entry(layout, None, "the first image")
+    except DecodeError:
         return None
     facts = parse_exif(layout.exif)
     if facts.marks_adobe_rgb:
         return None
+    preview = None if entry is None else (layout.mpf_offset + entry.offset, entry.size)
     return Header(layout.size, facts.orientation or 1, preview)
-
-
-def read_header(
-    path: str, reader: RangeReader, max_bytes: int, size: int | None = None
-) -> Header | None:
-    """Both steps: the header of a JPEG Qt shows as the decoder would, or None."""
-    layout = plain_layout(path, reader, max_bytes, size)
-    return None if layout is None else header_of(layout)
-
-
-def _preview_place(layout: JpegLayout) -> tuple[int, int] | None:
-    """Where the largest MPF large thumbnail lies in the file (offset, size)."""
-    from viewer.core.previews.mpf import large_thumbnails, read_mpf
-
-    entries = large_thumbnails(read_mpf(layout.mpf)) if layout.mpf is not None else []
-    if not entries:
-        return None
-    return layout.mpf_offset + entries[-1].offset, entries[-1].size
-
-
-def in_memory(data: bytes) -> RangeReader:
-    return lambda _path, offset, length: data[offset : offset + length]
-
-
-def mpf_preview(data: bytes) -> bytes | None:
-    """The largest MPF large thumbnail of a JPEG in memory; None without a sound one."""
-    header = read_header("", in_memory(data), 1 << 62, len(data))
-    if header is None or header.preview is None:
-        return None
-    offset, size = header.preview
-    return data[offset : offset + size] if offset + size <= len(data) else None

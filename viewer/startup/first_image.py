@@ -80,9 +80,9 @@ class FirstImage:
     def from_data(self, data: bytes, box: Size) -> None:
         """The whole file decoded, unless the image is made already."""
         if self._wanted and self._layout is None and not self._settled:
-            from viewer.startup.first_header import in_memory
+            from viewer.core.previews.ranged import memory_reader
 
-            self.from_ranges("", in_memory(data), box)  # no ranged read came first
+            self.from_ranges("", memory_reader(data), box)  # no ranged read came first
         if self._settled:
             return
         made = None

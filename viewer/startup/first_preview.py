@@ -20,8 +20,8 @@ from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PyQt5.QtGui import QImage, QImageReader, QTransform
 
 from viewer.core.geometry import Size, fit_within, stored_size
-from viewer.core.previews.ranged import RangeReader
-from viewer.startup.first_header import Header, in_memory, plain_layout
+from viewer.core.previews.ranged import RangeReader, memory_reader
+from viewer.startup.first_header import Header, plain_layout
 
 Made = tuple[QImage, Size]
 
@@ -74,7 +74,7 @@ def from_preview(header: Header, path: str, reader: RangeReader, box: Size) -> P
     data = reader(path, offset, length)
     if not data.endswith(_EOI):
         return None  # cut short: it would be filled grey
-    layout = plain_layout("", in_memory(data), 1 << 62, len(data))
+    layout = plain_layout("", memory_reader(data), 1 << 62, len(data))
     if layout is None:
         return None
     (width, height), (stored_width, stored_height) = layout.size, header.stored

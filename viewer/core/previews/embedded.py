@@ -20,7 +20,7 @@ from PIL import Image
 from viewer.core.decode import DecodedImage, DecodeError
 from viewer.core.geometry import Size, upright_size
 from viewer.core.previews.jpeg_layout import JpegLayout
-from viewer.core.previews.mpf import MpEntry, large_thumbnails, read_mpf
+from viewer.core.previews.mpf import MpEntry
 from viewer.core.previews.ranged import RangeReader, read_range
 from viewer.core.thumbnail_pixels import to_qt_layout
 from viewer.core.tiff_ifd import TiffError, TiffReader
@@ -116,26 +116,6 @@ def exif_thumbnail(layout: JpegLayout, name: str) -> bytes | None:
         return None
     offset, length = place
     return layout.exif[offset : offset + length]
-
-
-def mpf_preview_entry(layout: JpegLayout, file_size: int, name: str) -> MpEntry | None:
-    """The largest MPF large thumbnail (the index gives bytes, not pixels; cameras store one).
-
-    Every listed preview must lie inside the file, or the index is not trusted at all.
-    """
-    if layout.mpf is None:
-        return None
-    try:
-        entries = large_thumbnails(read_mpf(layout.mpf))
-    except TiffError as error:
-        raise DecodeError(f"{name} has a damaged MPF index: {error}.") from None
-    if not entries:
-        return None
-    entry = entries[-1]
-    for end in (layout.mpf_offset + e.offset + e.size for e in entries):
-        if end > file_size:
-            raise DecodeError(f"{name}: its MPF preview claims bytes past the end of the file.")
-    return entry
 
 
 def read_mpf_preview(reader: RangeReader, path: str, layout: JpegLayout, entry: MpEntry) -> bytes:

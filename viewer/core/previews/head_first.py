@@ -16,6 +16,7 @@ from viewer.core.cancel import check_cancelled
 from viewer.core.decode import READ_CHUNK, DecodedImage, DecodeError, FileStamp
 from viewer.core.previews.embedded import decode_preview, exif_thumbnail, orientation_of
 from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.previews.ranged import memory_reader
 from viewer.core.read_errors import read_error
 
 _log = logging.getLogger(__name__)
@@ -52,13 +53,9 @@ def read_head_first(path: str, on_head: HeadCallback) -> tuple[bytes, FileStamp]
 
 def head_preview(path: str, head: bytes, file_size: int, size: int) -> DecodedImage | None:
     """The EXIF thumbnail in a file's first bytes, if they hold a usable one; reads nothing."""
-
-    def from_head(_: str, offset: int, length: int) -> bytes:
-        return head[offset : offset + length]
-
     name = os.path.basename(path)
     try:
-        layout = read_layout(Head(from_head, path, file_size))
+        layout = read_layout(Head(memory_reader(head), path, file_size))
         data = None if layout is None else exif_thumbnail(layout, name)
         if layout is None or data is None:
             return None

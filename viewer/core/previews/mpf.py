@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from viewer.core.reading import DecodeError
 from viewer.core.tiff_ifd import TiffError, TiffReader
+
+if TYPE_CHECKING:
+    from viewer.core.previews.jpeg_layout import JpegLayout
 
 _NUMBER_OF_IMAGES = 0xB001
 _MP_ENTRY = 0xB002
@@ -80,3 +85,27 @@ def large_thumbnails(entries: list[MpEntry]) -> list[MpEntry]:
 
 def _size(entry: MpEntry) -> int:
     return entry.size
+
+
+def mpf_preview_entry(layout: JpegLayout, file_size: int | None, name: str) -> MpEntry | None:
+    """The largest MPF large thumbnail (the index gives bytes, not pixels; cameras store one).
+
+    Every listed preview must lie inside the file, or the index is not trusted at all
+    (``file_size`` None: not known yet, and the read of the preview's range finds out).
+
+    Raises:
+        DecodeError: the index is damaged, or claims bytes past the end of the file.
+    """
+    if layout.mpf is None:
+        return None
+    try:
+        entries = large_thumbnails(read_mpf(layout.mpf))
+    except TiffError as error:
+        raise DecodeError(f"{name} has a damaged MPF index: {error}.") from None
+    if not entries:
+        return None
+    entry = entries[-1]
+    for end in (layout.mpf_offset + e.offset + e.size for e in entries):
+        if file_size is not None and end > file_size:
+            raise DecodeError(f"{name}: its MPF preview claims bytes past the end of the file.")
+    return entry

@@ -23,6 +23,11 @@ RangeReader = Callable[[str, int, int], bytes]
 StampReader = Callable[[str], FileStamp]
 
 
+def memory_reader(data: bytes) -> RangeReader:
+    """A reader of ranges of ``data``, a file already in memory (any path)."""
+    return lambda _path, offset, length: data[offset : offset + length]
+
+
 def read_file_range(path: str, offset: int, length: int) -> bytes:
     """The default reader: one open, one seek, one read."""
     with open(path, "rb") as file:

@@ -25,11 +25,11 @@ from viewer.core.geometry import Size
 from viewer.core.previews.embedded import (
     decode_preview,
     exif_thumbnail,
-    mpf_preview_entry,
     orientation_of,
     read_mpf_preview,
 )
 from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
+from viewer.core.previews.mpf import mpf_preview_entry
 from viewer.core.previews.other_formats import pillow_preview
 from viewer.core.previews.ranged import RangeReader, StampReader, file_stamp, read_file_range
 from viewer.core.thumbcache import ThumbnailCache
