@@ -25,7 +25,7 @@ from bench.runner import QUICK_TIMING, SCRIPTS, Timing, run_design
 from bench.share import PRESETS, Share
 from PyQt5.QtWidgets import QApplication
 
-from viewer.core.sequence import ImageSequence
+from viewer.core.folder.sequence import ImageSequence
 
 DEFAULT_DESIGNS = "naive,thread-per-image,viewer"
 

@@ -42,7 +42,7 @@ from bench.share import Share
 from PyQt5.QtCore import QSize
 from PyQt5.QtWidgets import QApplication
 
-from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.images.prefetch_model import PrefetchModel
 
 VIEW_SIZE = (1920, 1080)
 QUICK_VIEW_SIZE = (400, 240)

@@ -28,14 +28,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PyQt5.QtCore import QCoreApplication, QSettings
 from PyQt5.QtWidgets import QApplication
 
-from viewer.core.decode import Allocator, LoadedFile, load_image
-from viewer.core.geometry import Size
-from viewer.core.sequence import Progress, list_image_names
-from viewer.model.folder_lister import FolderLister
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.samples import write_sequence
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.core.folder.sequence import Progress, list_image_names
+from viewer.core.formats.decode import LoadedFile
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.load import load_image
+from viewer.core.formats.pixels import Allocator
+from viewer.demo.samples import write_sequence
+from viewer.model.folder.lister import FolderLister
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.settings.store import Settings
+from viewer.ui.window.main_window import MainWindow
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from bench.script_run import Job
 from bench.script_run import main as child_main
 from bench.script_watch import watch
 
-from viewer.core.store import DEFAULT_MAX_COST
+from viewer.core.readahead.store import DEFAULT_MAX_COST
 
 
 def build_parser() -> argparse.ArgumentParser:

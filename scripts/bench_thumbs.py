@@ -38,8 +38,8 @@ from bench.thumbs import (
 )
 from PyQt5.QtWidgets import QApplication
 
-from viewer.core.sequence import list_image_names
-from viewer.model.thumbnail_task import ThumbnailLoader
+from viewer.core.folder.sequence import list_image_names
+from viewer.model.thumbnails.task import ThumbnailLoader
 
 # The browse benchmark's `seq` pace (a press every 1.5 s), 16 presses per round.
 BROWSE_TIMING = Timing(seq_presses=16, seq_dwell=1.5)

@@ -11,7 +11,7 @@ import argparse
 import sys
 import time
 
-from viewer.samples import CAMERA_SIZE, write_sequence
+from viewer.demo.samples import CAMERA_SIZE, write_sequence
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,12 +27,12 @@ from PyQt5.QtGui import QImage
 from PyQt5.QtTest import QTest
 from PyQt5.QtWidgets import QApplication
 
-from viewer.core.decode import load_image
-from viewer.core.sequence import ImageSequence
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.qimage_buffer import QImageAllocator
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.formats.load import load_image
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.images.qimage_buffer import QImageAllocator
+from viewer.settings.store import Settings
+from viewer.ui.window.main_window import MainWindow
 
 
 def pillow_path(path: str) -> QImage:
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     folder = args.folder
     if folder is None:
-        from viewer.demo import ensure_demo_folder
+        from viewer.demo.folder import ensure_demo_folder
 
         folder = ensure_demo_folder()
     path = ImageSequence.from_folder(folder)[0]

@@ -11,7 +11,7 @@ import numpy as np
 import tifffile
 from PIL import Image, ImageCms
 
-from viewer.core.icc import MatrixProfile, assemble, icc_bytes
+from viewer.core.formats.colour.icc import MatrixProfile, assemble, icc_bytes
 
 SRGB_PRIMARIES = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
 STRIPE = 16  # each colour is a 16-pixel stripe, so a JPEG's blocks hold one colour each

@@ -49,9 +49,9 @@ def drain_pools() -> Iterator[None]:
     called off) finishes. Core tests import no Qt, and this imports none for them.
     """
     yield
-    if "viewer.model.load_queue" not in sys.modules:
+    if "viewer.model.images.load_queue" not in sys.modules:
         return
-    from viewer.model.load_queue import live_queues
+    from viewer.model.images.load_queue import live_queues
 
     for queue in live_queues():
         release_all = getattr(queue.loader, "release_all", None)
@@ -97,8 +97,8 @@ def frame(qtbot: object) -> Iterator[object]:
     from PyQt5 import sip
 
     from tests.first_frames import SCREEN
+    from viewer.settings.start import StartSettings
     from viewer.startup.first_frame import FirstFrame
-    from viewer.ui.start_settings import StartSettings
 
     made = FirstFrame(StartSettings())
     made.show_placed([SCREEN])

@@ -6,10 +6,12 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-from viewer.core.cancel import check_cancelled
-from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
-from viewer.core.geometry import Size, fit_within
-from viewer.core.sequence import Progress, SequenceError
+from viewer.core.folder.sequence import Progress, SequenceError
+from viewer.core.formats.decode import DecodedImage, LoadedFile
+from viewer.core.formats.geometry import Size, fit_within
+from viewer.core.formats.pixels import Allocator
+from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.reading import DecodeError, FileStamp
 
 
 class FakeLoader:

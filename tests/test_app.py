@@ -7,11 +7,11 @@ from PyQt5.QtCore import QTimer
 from PyQt5.QtWidgets import QApplication
 
 from tests.waits import gone_or_hidden
-from viewer import demo
 from viewer.app import main
-from viewer.core.readahead import ReadAheadPlan
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Preferences, Settings
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.demo import folder as demo
+from viewer.settings.store import Preferences, Settings
+from viewer.ui.window.main_window import MainWindow
 
 
 def shown_window() -> MainWindow | None:
@@ -131,7 +131,7 @@ def test_main_without_arguments_offers_the_last_place(qtbot, image_folder):
 def test_the_first_image_is_read_once_by_the_early_start(qtbot, image_folder, monkeypatch):
     """The early start reads the --start image before Qt starts; the model's first load of it
     takes that read instead of reading the file again."""
-    from viewer.core import decode
+    from viewer.core.formats import decode
     from viewer.startup import early
 
     early_reads: list[str] = []
@@ -170,7 +170,7 @@ def test_the_first_image_is_on_screen_in_the_first_frame_before_the_window(
     """A camera JPEG is shown by the first frame while no window is; the window, shown once
     it has the image too, takes its place, and the first frame goes."""
     from tests.images import pattern
-    from viewer.camera_jpeg import camera_jpeg
+    from viewer.demo.camera_jpeg import camera_jpeg
     from viewer.startup.first_frame import FirstFrame
 
     path = tmp_path / "photo.jpg"

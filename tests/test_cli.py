@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from viewer.cli import UsageError, parse, start_out_of_range
-from viewer.core.readahead import ReadAheadPlan
+from viewer.core.readahead.plan import ReadAheadPlan
 
 
 def run_viewer(*args: str) -> subprocess.CompletedProcess[str]:
@@ -32,7 +32,7 @@ def test_file_is_checked_but_its_folder_not_listed_yet(image_folder, monkeypatch
     def no_listing(*args, **kwargs):
         raise AssertionError("the command line must not list the folder")
 
-    monkeypatch.setattr("viewer.core.sequence.list_image_names", no_listing)
+    monkeypatch.setattr("viewer.core.folder.sequence.list_image_names", no_listing)
     path = os.path.join(image_folder, "10.jpg")
     options = parse([path])
     assert (options.path, options.start) == (path, None)
@@ -102,7 +102,7 @@ def test_unreadable_folder_from_the_command_line(tmp_path, monkeypatch):
     def refuse(path):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr("viewer.core.sequence.os.scandir", refuse)
+    monkeypatch.setattr("viewer.core.folder.sequence.os.scandir", refuse)
     with pytest.raises(UsageError, match="permission denied reading folder"):
         parse([str(tmp_path)])
 

@@ -8,7 +8,8 @@ import threading
 import numpy as np
 
 from tests.fakes import _wait_like_a_chunked_read
-from viewer.core.decode import DecodedImage, DecodeError
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.io.reading import DecodeError
 
 
 class FakeThumbnailer:

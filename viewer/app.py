@@ -22,11 +22,11 @@ from viewer.cli import (
 if TYPE_CHECKING:  # Qt is imported only once the command line has been checked
     from PyQt5.QtWidgets import QApplication
 
-    from viewer.model.load_task import Loader
+    from viewer.model.images.load_task import Loader
     from viewer.startup.early import EarlyStart
     from viewer.startup.first_frame import FirstFrame
     from viewer.startup.first_image import FirstImage
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         if not warm_up(frame):
             return 0  # closed by the user before the viewer was ready
     from viewer.startup.early import quiet_bomb_warnings
-    from viewer.ui.icon import application_icon
+    from viewer.ui.window.icon import application_icon
 
     quiet_bomb_warnings()
     app.setWindowIcon(application_icon())  # after the first image: reading it takes 40 ms
@@ -79,14 +79,14 @@ def _build(
     options: Options, loader: Loader | None, early: EarlyStart | None
 ) -> tuple[MainWindow, tuple[_Part, ...]]:
     """The window and the parts to stop when it closes: model, previews, lister, thumbnails."""
+    from viewer.core.previews.thumbcache import ThumbnailCache
     from viewer.core.previews.thumbnailer import make_thumbnail
-    from viewer.core.thumbcache import ThumbnailCache
-    from viewer.model.folder_lister import FolderLister
-    from viewer.model.prefetch_model import PrefetchModel
-    from viewer.model.previews import PreviewPipeline
-    from viewer.model.thumbnail_model import ThumbnailModel
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.settings import Settings
+    from viewer.model.folder.lister import FolderLister
+    from viewer.model.images.prefetch_model import PrefetchModel
+    from viewer.model.previews.pipeline import PreviewPipeline
+    from viewer.model.thumbnails.model import ThumbnailModel
+    from viewer.settings.store import Settings
+    from viewer.ui.window.main_window import MainWindow
 
     settings = Settings()
     preferences = replace(settings.preferences(), **options.overrides)
@@ -141,7 +141,7 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
         options.path, folder=options.is_folder, start=start,
         max_bytes=options.max_image_bytes, first=first,
     ).begin()  # fmt: skip
-    from viewer.ui.start_settings import StartSettings
+    from viewer.settings.start import StartSettings
 
     settings = StartSettings()
     if settings.converts_for_monitor():
@@ -157,8 +157,8 @@ def _application(early: EarlyStart | None) -> QApplication:
     for (and what the next start's decode will take before knowing it)."""
     from PyQt5.QtWidgets import QApplication
 
-    from viewer.ui.start_settings import APPLICATION, ORGANIZATION, StartSettings
-    from viewer.ui.window_placement import screen_box
+    from viewer.settings.start import APPLICATION, ORGANIZATION, StartSettings
+    from viewer.ui.window.placement import screen_box
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
@@ -176,8 +176,8 @@ def _show_first_frame(first: FirstImage | None) -> FirstFrame | None:
     """The window's place, shown with the first image as soon as it is decoded."""
     if first is None or not first.is_wanted():
         return None
+    from viewer.settings.start import StartSettings
     from viewer.startup.first_frame import FirstFrame
-    from viewer.ui.start_settings import StartSettings
 
     frame = FirstFrame(StartSettings())
     frame.show_placed()

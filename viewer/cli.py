@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, NoReturn
 
 from viewer import __version__
-from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
-from viewer.core.paths import folder_of, name_of
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.sequence import (
+from viewer.core.folder.sequence import (
     DEFAULT_POLL_SECONDS,
     SequenceError,
     check_readable,
     is_image_name,
 )
-from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
+from viewer.core.io.paths import folder_of, name_of
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 
 USAGE_ERROR = 2
 
@@ -153,7 +153,7 @@ def parse(argv: list[str]) -> Options:
         raise UsageError("--demo opens its own folder; give no path with it")
     path: str | None = args.path
     if args.demo:
-        from viewer.demo import ensure_demo_folder
+        from viewer.demo.folder import ensure_demo_folder
 
         path = ensure_demo_folder()
     if path is None and args.start is not None:

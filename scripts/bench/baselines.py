@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtGui import QImage
 
-from viewer.core.decode import DecodeError
-from viewer.core.geometry import Size
-from viewer.core.image_info import ImageInfo
-from viewer.core.store import ImageStore
-from viewer.model.load_state import LoadState
-from viewer.model.load_task import Loader
-from viewer.model.qimage_buffer import QImageAllocator
+from viewer.core.formats.geometry import Size
+from viewer.core.io.reading import DecodeError
+from viewer.core.metadata.image_info import ImageInfo
+from viewer.core.readahead.store import ImageStore
+from viewer.model.images.load_state import LoadState
+from viewer.model.images.load_task import Loader
+from viewer.model.images.qimage_buffer import QImageAllocator
 
 CACHE_IMAGES = 10
 

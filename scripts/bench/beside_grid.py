@@ -20,10 +20,10 @@ from bench.probe import wait, wait_until
 from bench.runner import Session, Timing
 from bench.share import Share
 from bench.thumbs import GridSetup, Pager
-from viewer.core.geometry import Size
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.thumbnail_hold import ThumbnailHold
-from viewer.model.thumbnail_task import ThumbnailLoader
+from viewer.core.formats.geometry import Size
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.thumbnails.hold import ThumbnailHold
+from viewer.model.thumbnails.task import ThumbnailLoader
 
 
 def pooled(label: str, runs: list[dict[str, Any]]) -> dict[str, Any]:

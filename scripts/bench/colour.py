@@ -23,10 +23,10 @@ from PIL import ImageCms
 
 from bench.figures import ms
 from bench.report import table
-from viewer.core.colour import ColourManager, ColourSettings
-from viewer.core.decode import DecodedImage, decode_bytes
-from viewer.core.geometry import Size
-from viewer.core.icc import ADOBE_RGB, icc_bytes
+from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
+from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.decode import DecodedImage, decode_bytes
+from viewer.core.formats.geometry import Size
 
 COLOUR_COLUMNS = [("step", "step", 52), ("ms", "median ms", 9), ("ratio", "÷ decode", 8),
                   ("best", "best ms", 7), ("best_ratio", "÷ decode (best)", 8),

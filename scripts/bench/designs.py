@@ -19,12 +19,12 @@ from PyQt5.QtCore import QObject
 
 from bench.baselines import NaiveModel, ThreadPerImageModel
 from bench.share import Share
-from viewer.core.previews import make_thumbnail
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.thumbcache import ThumbnailCache, flavour_for
-from viewer.model.current_preview import CurrentPreview
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.previews import PreviewingLoader, previews_for
+from viewer.core.previews.thumbcache import ThumbnailCache, flavour_for
+from viewer.core.previews.thumbnailer import make_thumbnail
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.previews.current import CurrentPreview
+from viewer.model.previews.pipeline import PreviewingLoader, previews_for
 
 AnyModel = Union[PrefetchModel, NaiveModel, ThreadPerImageModel]
 DEFAULT_THREADS = int(inspect.signature(PrefetchModel).parameters["threads"].default)

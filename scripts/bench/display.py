@@ -26,10 +26,10 @@ from bench.images import sequence_of
 from bench.probe import wait, wait_until
 from bench.runner import Session
 from bench.share import Share
-from viewer.core.geometry import Size
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.qimage_buffer import QImageAllocator
-from viewer.ui.image_view import ImageView
+from viewer.core.formats.geometry import Size
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.images.qimage_buffer import QImageAllocator
+from viewer.ui.image.image_view import ImageView
 
 #: How many display images the issue prices: ten must cost under 100 MB.
 PRICED_IMAGES = 10

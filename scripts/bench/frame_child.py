@@ -25,7 +25,7 @@ from bench.figures import ms, percentile
 from bench.images import sequence_of
 from bench.runner import Timing, run_design
 from bench.share import Share
-from viewer.core.sequence import list_image_names
+from viewer.core.folder.sequence import list_image_names
 
 
 def main(argv: list[str]) -> int:

@@ -7,8 +7,8 @@ import sys
 import tempfile
 from collections.abc import Sequence
 
-from viewer.core.sequence import ImageSequence
-from viewer.samples import CAMERA_SIZE, write_sequence
+from viewer.core.folder.sequence import ImageSequence
+from viewer.demo.samples import CAMERA_SIZE, write_sequence
 
 CACHE = os.path.join(os.path.expanduser("~"), ".cache", "viewer-bench")
 QUICK_SIZE = (480, 320)

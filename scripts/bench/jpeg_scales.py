@@ -21,11 +21,11 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtGui import QImage
 
 from bench.figures import ms
-from viewer.core import decode
-from viewer.core import pixels as pixels_module
-from viewer.core.geometry import JPEG_REDUCTIONS, Size, fit_within, jpeg_cover_reduction
-from viewer.core.limits import scaled
-from viewer.model.qimage_buffer import QImageAllocator
+from viewer.core.formats import decode
+from viewer.core.formats import pixels as pixels_module
+from viewer.core.formats.geometry import JPEG_REDUCTIONS, Size, fit_within, jpeg_cover_reduction
+from viewer.core.formats.limits import scaled
+from viewer.model.images.qimage_buffer import QImageAllocator
 
 #: What the decoder resizes with (it is private to the decoder; the benchmark reports it).
 RESIZE_FILTER = pixels_module.RESIZE_FILTER

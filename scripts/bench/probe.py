@@ -16,7 +16,7 @@ from PyQt5.QtCore import QEventLoop, QObject, Qt, QTimer, pyqtSlot
 from PyQt5.QtTest import QTest
 
 from bench.schedstat import run_queue_seconds
-from viewer.ui.main_window import MainWindow
+from viewer.ui.window.main_window import MainWindow
 
 RSS_EVERY_MS = 20
 

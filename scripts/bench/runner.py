@@ -18,11 +18,11 @@ from bench.designs import Design
 from bench.figures import script_figures
 from bench.probe import Probe, wait, wait_until
 from bench.share import Share
-from viewer.core.geometry import Size
-from viewer.core.sequence import ImageSequence
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.formats.geometry import Size
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.settings.store import Settings
+from viewer.ui.window.main_window import MainWindow
 
 SCRIPTS = ("cold", "seq", "back", "burst", "fast", "jump")
 

@@ -16,19 +16,13 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from viewer.core.cancel import check_cancelled
-from viewer.core.decode import (
-    READ_CHUNK,
-    Allocator,
-    FileStamp,
-    LoadedFile,
-    decode_bytes,
-    new_array,
-    read_file,
-)
-from viewer.core.geometry import Size
+from viewer.core.formats.decode import LoadedFile, decode_bytes, read_file
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.jpeg.layout import PREFIX_BYTES
+from viewer.core.formats.pixels import Allocator, new_array
+from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.reading import READ_CHUNK, FileStamp
 from viewer.core.previews.head_first import read_head_first
-from viewer.core.previews.jpeg_layout import PREFIX_BYTES
 
 
 @dataclass(frozen=True)

@@ -218,9 +218,9 @@ def main(argv: list[str]) -> int:
         argv = argv[2:]
     hooks: dict[str, Callable[[ModuleType], None]] = {
         "PyQt5.QtWidgets": _hook_widgets,
-        "viewer.ui.main_window": _hook_window,
-        "viewer.ui.image_view": _hook_view,
-        "viewer.core.decode": _hook_decode,
+        "viewer.ui.window.main_window": _hook_window,
+        "viewer.ui.image.image_view": _hook_view,
+        "viewer.core.formats.decode": _hook_decode,
         "viewer.startup.early": _hook_early,
         "viewer.startup.first_frame": _hook_first_frame,
         "viewer.startup.first_decode": _hook_first_decode,

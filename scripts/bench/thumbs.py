@@ -25,14 +25,14 @@ from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSlot
 from bench.figures import ms
 from bench.probe import wait_until
 from bench.share import Share
-from viewer.core.decode import DecodedImage
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.previews.thumbcache import ThumbnailCache
 from viewer.core.previews.thumbnailer import make_thumbnail
-from viewer.core.thumbcache import ThumbnailCache
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.model.thumbnail_state import ThumbnailState
-from viewer.model.thumbnail_task import ThumbnailLoader
-from viewer.ui.grid_view import GridView
-from viewer.ui.thumbnail_cells import cell_size
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.thumbnails.state import ThumbnailState
+from viewer.model.thumbnails.task import ThumbnailLoader
+from viewer.ui.thumbnails.cells import cell_size
+from viewer.ui.thumbnails.grid_view import GridView
 
 FIRST_SCREEN = (10, 6)  # columns × lines: 60 thumbnails
 ICON = 128  # the freedesktop ``normal`` size, loaded at 128 on a 1× screen

@@ -7,7 +7,7 @@ import os
 import numpy as np
 from PIL import Image
 
-from viewer.camera_jpeg import CameraInfo, camera_jpeg
+from viewer.demo.camera_jpeg import CameraInfo, camera_jpeg
 
 MAIN_SIZE = (1200, 800)
 

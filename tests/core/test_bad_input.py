@@ -13,8 +13,10 @@ import pytest
 from PIL import Image
 
 from tests.images import encode, pattern
-from viewer.core.decode import DecodeError, decode_bytes, load_image, read_file
-from viewer.core.limits import jpeg_reduction
+from viewer.core.formats.decode import decode_bytes, read_file
+from viewer.core.formats.limits import jpeg_reduction
+from viewer.core.formats.load import load_image
+from viewer.core.io.reading import DecodeError
 
 
 def forged_png(width: int, height: int) -> bytes:

@@ -17,7 +17,14 @@ from tests.builders import (
     stripe_colours,
     tiff_block,
 )
-from viewer.core.colour import (
+from viewer.core.formats.colour.icc import (
+    ADOBE_RGB,
+    PROPHOTO_RGB,
+    MatrixProfile,
+    icc_bytes,
+    red_blue_swapped,
+)
+from viewer.core.formats.colour.manage import (
     BROKEN_NOTE,
     MISFIT_NOTE,
     ColourManager,
@@ -25,7 +32,6 @@ from viewer.core.colour import (
     check_profile_file,
     embedded_profile,
 )
-from viewer.core.icc import ADOBE_RGB, PROPHOTO_RGB, MatrixProfile, icc_bytes, red_blue_swapped
 
 TOLERANCE = 3
 

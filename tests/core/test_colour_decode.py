@@ -19,9 +19,10 @@ from tests.builders import (
     tiff_block,
     write_dng,
 )
-from viewer.core.colour import BROKEN_NOTE, ColourManager, ColourSettings
-from viewer.core.decode import DecodedImage, decode_bytes, load_image
-from viewer.core.icc import ADOBE_RGB
+from viewer.core.formats.colour.icc import ADOBE_RGB
+from viewer.core.formats.colour.manage import BROKEN_NOTE, ColourManager, ColourSettings
+from viewer.core.formats.decode import DecodedImage, decode_bytes
+from viewer.core.formats.load import load_image
 
 OFF = ColourManager(ColourSettings(enabled=False))
 
@@ -111,7 +112,7 @@ def test_raw_files_load_through_their_preview(tmp_path: object) -> None:
 
 def test_heic_carries_its_camera_facts(tmp_path: object) -> None:
     from tests.builders import exif_with
-    from viewer.core.formats import register_plugins
+    from viewer.core.formats.registry import register_plugins
 
     register_plugins()
     path = os.path.join(str(tmp_path), "IMG_0001.HEIC")

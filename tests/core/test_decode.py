@@ -5,7 +5,9 @@ import pytest
 from PIL import Image, ImageOps
 
 from tests.images import bgra_to_rgb, encode, pattern
-from viewer.core.decode import DecodeError, decode_bytes, load_image, read_file
+from viewer.core.formats.decode import decode_bytes, read_file
+from viewer.core.formats.load import load_image
+from viewer.core.io.reading import DecodeError
 
 
 def quadrants(size=(64, 32)) -> Image.Image:

@@ -7,8 +7,8 @@ import pytest
 from PIL import Image
 
 from tests.images import bgra_to_rgb, encode, pattern
-from viewer.core import jpeg as jpeg_module
-from viewer.core.decode import decode_bytes
+from viewer.core.formats.decode import decode_bytes
+from viewer.core.formats.jpeg import decode as jpeg_module
 
 
 def exif_with(orientation: int) -> Image.Exif:

@@ -10,9 +10,10 @@ import pytest
 from PIL import Image
 
 from tests.format_samples import BUILDERS, NOT_BUILT, PFM, RED, SIZE
-from viewer.core.decode import decode_bytes
-from viewer.core.extensions import ALWAYS_IMAGES, RAW_EXTENSIONS
-from viewer.core.formats import (
+from viewer.core.folder.sequence import list_image_names
+from viewer.core.formats.decode import decode_bytes
+from viewer.core.formats.extensions import ALWAYS_IMAGES, RAW_EXTENSIONS
+from viewer.core.formats.registry import (
     PLUGINS,
     UNDECODABLE,
     image_extensions,
@@ -21,7 +22,6 @@ from viewer.core.formats import (
     pillow_extensions,
     register_plugins,
 )
-from viewer.core.sequence import list_image_names
 
 #: What the viewer listed before this list was derived: none of it may go missing.
 EARLIER = {".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".apng", ".tif", ".tiff", ".bmp", ".dib",
@@ -119,8 +119,9 @@ def test_opening_a_file_whose_plugin_is_missing_names_the_package(tmp_path: obje
         file.write(b"\0\0\0\x18ftypheic" + bytes(64))
     script = (
         "import sys; sys.modules['pillow_heif'] = None\n"  # import fails as if not installed
-        "from viewer.core.decode import DecodeError, load_image\n"
-        "from viewer.core.sequence import list_image_names\n"
+        "from viewer.core.io.reading import DecodeError\n"
+        "from viewer.core.formats.load import load_image\n"
+        "from viewer.core.folder.sequence import list_image_names\n"
         f"print(list_image_names({str(tmp_path)!r}))\n"
         f"try:\n    load_image({path!r})\nexcept DecodeError as error:\n    print(error)\n"
     )

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from tests.images import encode, pattern
-from viewer.core.decode import DecodedImage, DecodeError, decode_bytes
+from viewer.core.formats.decode import DecodedImage, decode_bytes
+from viewer.core.io.reading import DecodeError
 
 LIMIT = 4 << 20  # small, so huge-header mutations are refused instead of decoded
 

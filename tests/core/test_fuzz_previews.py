@@ -12,10 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.core.preview_files import marked
-from viewer.camera_jpeg import CameraInfo, camera_jpeg
-from viewer.core.decode import DecodedImage, DecodeError, FileStamp
-from viewer.core.previews import make_thumbnail
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.io.reading import DecodeError, FileStamp
 from viewer.core.previews.head_first import head_preview
+from viewer.core.previews.thumbnailer import make_thumbnail
+from viewer.demo.camera_jpeg import CameraInfo, camera_jpeg
 
 SEED = camera_jpeg(marked((300, 200)), CameraInfo(orientation=6), preview_side=200)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from viewer.core.geometry import (
+from viewer.core.formats.geometry import (
     Zoom,
     clamp_pan,
     display_size,

@@ -1,6 +1,6 @@
 import pytest
 
-from viewer.core.goto import goto_target
+from viewer.core.folder.goto import goto_target
 
 NAMES = ["1.jpg", "2.jpg", "beach.jpg", "Beach-2.jpg", "10.jpg"]
 

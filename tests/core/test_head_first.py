@@ -7,9 +7,9 @@ import os
 import pytest
 
 from tests.core.preview_files import write_camera
-from viewer.core.decode import DecodeError
+from viewer.core.formats.jpeg.layout import PREFIX_BYTES
+from viewer.core.io.reading import DecodeError
 from viewer.core.previews.head_first import head_preview, read_head_first
-from viewer.core.previews.jpeg_layout import PREFIX_BYTES
 
 
 def test_head_comes_first_then_the_whole_file(tmp_path: object) -> None:

@@ -9,9 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.builders import exif_with, jpeg_with_exif, tiff_block
-from viewer.core.metadata import CameraFacts, exif_block, facts_from_head, parse_exif, read_facts
-from viewer.core.metadata_text import FileFacts, rows
-from viewer.core.tiff_ifd import MAX_DIRECTORIES, TiffReader, memory_source
+from viewer.core.metadata.exif import (
+    CameraFacts,
+    exif_block,
+    facts_from_head,
+    parse_exif,
+    read_facts,
+)
+from viewer.core.metadata.text import FileFacts, rows
+from viewer.core.metadata.tiff_ifd import MAX_DIRECTORIES, TiffReader, memory_source
 
 FULL = {
     0x010F: "Canon",

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.fakes import FakeClock
-from viewer.core.pace import MAX_LEAD, Pace
+from viewer.core.readahead.pace import MAX_LEAD, Pace
 
 
 def moving(pace: Pace, clock: FakeClock, interval: float, steps: int) -> None:

@@ -6,8 +6,8 @@ from pathlib import PureWindowsPath
 
 import pytest
 
-from viewer.core.paths import folder_of, join, name_of
-from viewer.core.sequence import ImageSequence
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.io.paths import folder_of, join, name_of
 
 WINDOWS_FILES = [
     (r"\\server\share\scans\42.png", r"\\server\share\scans"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from viewer.core.position import Position
-from viewer.core.readahead import Direction, ReadAheadPlan
+from viewer.core.readahead.plan import Direction, ReadAheadPlan
+from viewer.core.readahead.position import Position
 
 PATHS = [f"/p/{n}.jpg" for n in range(10)]
 

@@ -2,10 +2,12 @@ import threading
 
 import pytest
 
-from viewer.core.decode import DecodedImage, DecodeError, FileStamp, LoadedFile, load_image
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.formats.decode import DecodedImage, LoadedFile
+from viewer.core.formats.load import load_image
+from viewer.core.io.reading import DecodeError, FileStamp
 from viewer.core.prefetcher import Prefetcher
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.sequence import ImageSequence
+from viewer.core.readahead.plan import ReadAheadPlan
 
 
 class CountingLoader:

@@ -9,9 +9,10 @@ import pytest
 from PIL import Image, ImageOps
 
 from tests.core.preview_files import MAIN_SIZE, marked, mean_difference, patch, write_camera
-from viewer.core.decode import DecodeError
-from viewer.core.previews import CountingReader, make_thumbnail
-from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.io.ranged import CountingReader
+from viewer.core.io.reading import DecodeError
+from viewer.core.previews.thumbnailer import make_thumbnail
 
 #: A preview this close (mean absolute difference, 0–255) to the real image is of it.
 CLOSE = 20.0
@@ -207,7 +208,7 @@ def test_tiff_reduced_resolution_page_is_its_preview(tmp_path: object) -> None:
 def test_png_exif_thumbnail_is_its_preview(tmp_path: object) -> None:
     import io
 
-    from viewer.camera_jpeg import CameraInfo, exif_tiff
+    from viewer.demo.camera_jpeg import CameraInfo, exif_tiff
 
     main = marked((1200, 800))
     small = io.BytesIO()

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.builders import jpeg_bytes, write_dng
-from viewer.core.decode import DecodeError
-from viewer.core.raw import (
+from viewer.core.formats.raw.load import load_raw
+from viewer.core.formats.raw.preview import (
     HEAD_BYTES,
     HeadSource,
     RawError,
@@ -20,8 +20,8 @@ from viewer.core.raw import (
     find_preview,
     read_preview,
 )
-from viewer.core.raw_decode import load_raw
-from viewer.core.tiff_ifd import memory_source
+from viewer.core.io.reading import DecodeError
+from viewer.core.metadata.tiff_ifd import memory_source
 
 
 def test_dng_preview_is_read_as_a_range(tmp_path: object) -> None:

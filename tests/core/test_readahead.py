@@ -1,6 +1,6 @@
 import pytest
 
-from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
+from viewer.core.readahead.plan import Direction, ReadAheadPlan, direction_of
 
 
 def test_forward_targets_current_then_ahead_then_behind():

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from viewer.core.decode import FileStamp
-from viewer.core.image_info import ImageInfo
-from viewer.core.renderings import RenderingKey, Renderings
+from viewer.core.io.reading import FileStamp
+from viewer.core.metadata.image_info import ImageInfo
+from viewer.core.readahead.renderings import RenderingKey, Renderings
 
 OLD, NEW = FileStamp(100, 1), FileStamp(120, 2)
 INFO = ImageInfo(400, 300, 100, "JPEG")

@@ -5,7 +5,7 @@ from pathlib import PureWindowsPath
 
 import pytest
 
-from viewer.core.sequence import (
+from viewer.core.folder.sequence import (
     ImageSequence,
     SequenceError,
     check_readable,
@@ -80,7 +80,7 @@ def test_unreadable_folder(tmp_path, monkeypatch):
     def refuse(path):
         raise PermissionError(13, "Permission denied", path)
 
-    monkeypatch.setattr("viewer.core.sequence.os.scandir", refuse)
+    monkeypatch.setattr("viewer.core.folder.sequence.os.scandir", refuse)
     with pytest.raises(SequenceError, match="Permission denied reading folder"):
         ImageSequence.from_folder(str(tmp_path))
 
@@ -104,7 +104,7 @@ def test_unc_paths_survive_windows_path_handling():
 
 def test_core_imports_no_qt():
     code = (
-        "import sys, viewer.core, viewer.core.formatting, viewer.samples;"
+        "import sys, viewer.core, viewer.core.metadata.formatting, viewer.demo.samples;"
         "bad = [m for m in sys.modules if m.startswith(('PyQt5', 'sip'))];"
         "assert not bad, bad"
     )

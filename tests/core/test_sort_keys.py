@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.builders import exif_with, jpeg_bytes, jpeg_with_exif, tiff_block, write_dng
-from viewer.core.sort_keys import (
+from viewer.core.folder.sort_keys import (
     FileFacts,
     SortChoice,
     SortKey,
@@ -111,7 +111,7 @@ def test_date_taken_from_a_small_png_and_heic(tmp_path: object) -> None:
     # Small files: a camera's HEIC keeps its EXIF further in than 64 KB more often than not.
     from PIL import Image
 
-    from viewer.core.formats import register_plugins
+    from viewer.core.formats.registry import register_plugins
 
     register_plugins()
     taken = datetime(2022, 7, 8, 9, 10, 11)

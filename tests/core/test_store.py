@@ -1,6 +1,6 @@
 import pytest
 
-from viewer.core.store import ImageStore
+from viewer.core.readahead.store import ImageStore
 
 
 def test_count_limit_evicts_least_recently_used():

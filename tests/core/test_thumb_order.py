@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.thumb_order import wanted_rows
+from viewer.core.previews.thumb_order import wanted_rows
 
 
 def test_visible_rows_first_in_reading_order() -> None:

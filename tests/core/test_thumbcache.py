@@ -11,10 +11,11 @@ import pytest
 from PIL import Image
 
 from tests.core.preview_files import write_camera
-from viewer.core.decode import DecodedImage, FileStamp
-from viewer.core.previews import CountingReader, make_thumbnail
-from viewer.core.previews.ranged import file_stamp
-from viewer.core.thumbcache import ThumbnailCache, default_root, file_uri, thumbnail_name
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.io.ranged import CountingReader, file_stamp
+from viewer.core.io.reading import FileStamp
+from viewer.core.previews.thumbcache import ThumbnailCache, default_root, file_uri, thumbnail_name
+from viewer.core.previews.thumbnailer import make_thumbnail
 
 
 def _image(width: int = 600, height: int = 400, seed: int = 0) -> DecodedImage:
@@ -153,7 +154,7 @@ def test_unwritable_cache_logs_once_and_browsing_goes_on(
     cache = ThumbnailCache(os.path.join(blocker, "thumbnails"))  # cannot ever be created
     first = write_camera(folder, "1.jpg", preview_side=None)
     second = write_camera(folder, "2.jpg", preview_side=None)
-    with caplog.at_level(logging.WARNING, logger="viewer.core.thumbcache"):
+    with caplog.at_level(logging.WARNING, logger="viewer.core.previews.thumbcache"):
         for path in (first, second, first):
             thumbnail = make_thumbnail(path, 128, cache=cache)
             assert max(thumbnail.width, thumbnail.height) == 128

@@ -9,18 +9,15 @@ import pytest
 from PIL import ExifTags, Image
 
 from tests.core.preview_files import write_camera
-from viewer.core.cancel import Cancelled
-from viewer.core.decode import load_image
-from viewer.core.previews import (
-    CountingReader,
-    DisplayThumbnails,
-    make_preview,
-    make_thumbnail,
-)
-from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
-from viewer.core.previews.mpf import large_thumbnails, read_mpf
-from viewer.core.thumbcache import ThumbnailCache
-from viewer.samples import write_sequence
+from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.formats.jpeg.mpf import large_thumbnails, read_mpf
+from viewer.core.formats.load import load_image
+from viewer.core.io.cancel import Cancelled
+from viewer.core.io.ranged import CountingReader
+from viewer.core.previews.display_thumbnails import DisplayThumbnails
+from viewer.core.previews.thumbcache import ThumbnailCache
+from viewer.core.previews.thumbnailer import make_preview, make_thumbnail
+from viewer.demo.samples import write_sequence
 
 
 def test_a_called_off_thumbnail_reads_nothing(tmp_path: object) -> None:

@@ -6,8 +6,8 @@ import struct
 
 import pytest
 
-from viewer.core.previews.embedded import read_exif
-from viewer.core.tiff_ifd import TiffError, TiffReader
+from viewer.core.metadata.tiff_ifd import TiffError, TiffReader
+from viewer.core.previews.in_jpeg import read_exif
 
 
 def _entry(tag: int, kind: int, count: int, value: int) -> bytes:

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import pytest
 
 from tests.fakes import FakeClock, FakeLoader
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.prefetch_model import PrefetchModel
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.prefetch_model import PrefetchModel
 
 PATHS = [f"/share/{n}.jpg" for n in range(1, 21)]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.waits import TIMEOUT_MS
-from viewer.model.after_paint import AfterPaint
+from viewer.model.images.after_paint import AfterPaint
 
 
 def test_waiting_work_runs_once_its_frame_has_passed(qtbot):

@@ -9,10 +9,10 @@ from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
 from tests.model.test_preview_queue import FakePreviews
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.current_preview import CurrentPreview
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.preview_queue import PreviewQueue
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.previews.current import CurrentPreview
+from viewer.model.previews.queue import PreviewQueue
 
 BOX = (800, 600)
 
@@ -134,7 +134,7 @@ def test_the_images_own_load_brings_its_preview(qtbot, tmp_path, previews):
 
     from tests.core.preview_files import write_camera
     from viewer.core.previews.head_first import read_head_first
-    from viewer.model.previews import PreviewingLoader
+    from viewer.model.previews.pipeline import PreviewingLoader
 
     paths = [write_camera(str(tmp_path), f"{n}.jpg") for n in range(3)]
     gate = threading.Event()

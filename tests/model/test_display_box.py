@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
+from viewer.core.readahead.plan import ReadAheadPlan
 
 
 def settle(qtbot, model):

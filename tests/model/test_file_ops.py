@@ -15,7 +15,7 @@ from viewer.core.fileops.batch import Source
 from viewer.core.fileops.clash import Answer, Choice, Clash
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.transfer import Progress
-from viewer.model.file_ops import FileOpRunner
+from viewer.model.files.operations import FileOpRunner
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from tests.fakes import FakeFolder
 from tests.waits import TIMEOUT_MS
-from viewer.model.folder_lister import FolderLister
+from viewer.model.folder.lister import FolderLister
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from tests.fakes import FakeFolder
 from tests.gui_thread_fs import GuiThreadCalls
 from tests.images import write_image
 from tests.waits import TIMEOUT_MS
-from viewer.model.folder_lister import FolderLister
-from viewer.model.folder_watch import FolderWatch
+from viewer.model.folder.lister import FolderLister
+from viewer.model.folder.watch import FolderWatch
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.model.marks import Marks
+from viewer.model.files.marks import Marks
 
 
 def test_toggle_counts_and_keeps_folder_order(qtbot: object) -> None:

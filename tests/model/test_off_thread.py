@@ -6,7 +6,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from viewer.model.off_thread import OffThread
+from viewer.model.folder.off_thread import OffThread
 
 TIMEOUT_MS = 5000
 

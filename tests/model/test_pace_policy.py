@@ -9,8 +9,8 @@ from PyQt5.QtCore import QTimer
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.prefetch_model import PrefetchModel
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.prefetch_model import PrefetchModel
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ import pytest
 
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.prefetch_model import LoadState
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.load_state import LoadState
 
 
 def settle(qtbot, model):
@@ -193,7 +193,7 @@ def test_request_out_of_range(make_model):
 def test_edited_file_is_read_again(qtbot, tmp_path):
     from PIL import Image
 
-    from viewer.model.prefetch_model import PrefetchModel
+    from viewer.model.images.prefetch_model import PrefetchModel
 
     path = str(tmp_path / "a.png")
     Image.new("RGB", (10, 10)).save(path)

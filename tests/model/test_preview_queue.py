@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from tests.waits import TIMEOUT_MS
-from viewer.core.cancel import check_cancelled
-from viewer.core.decode import DecodedImage
-from viewer.core.geometry import Size
-from viewer.model.preview_queue import Preview, PreviewQueue
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.formats.geometry import Size
+from viewer.core.io.cancel import check_cancelled
+from viewer.model.previews.queue import Preview, PreviewQueue
 
 
 class FakePreviews:

@@ -8,10 +8,10 @@ import os
 import numpy as np
 
 from tests.builders import SRGB_PRIMARIES, jpeg_bytes, primaries_in, stripe_colours, write_dng
-from viewer.core.colour import ColourSettings
-from viewer.core.icc import ADOBE_RGB
-from viewer.core.pixels import new_array
-from viewer.model.previews import PreviewingLoader
+from viewer.core.formats.colour.icc import ADOBE_RGB
+from viewer.core.formats.colour.manage import ColourSettings
+from viewer.core.formats.pixels import new_array
+from viewer.model.previews.pipeline import PreviewingLoader
 
 
 def test_raw_goes_to_its_embedded_preview(tmp_path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
+from viewer.core.readahead.plan import ReadAheadPlan
 
 
 def test_no_read_ahead_starts_until_the_image_shown_has_had_its_frame(qtbot, make_model):

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from viewer.core.sort_keys import FileFacts, SortChoice, SortKey
-from viewer.model.sort_facts import BATCH, FolderSorter
+from viewer.core.folder.sort_keys import FileFacts, SortChoice, SortKey
+from viewer.model.folder.sort_facts import BATCH, FolderSorter
 
 DAY = datetime(2024, 1, 1)
 

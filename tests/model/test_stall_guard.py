@@ -5,8 +5,8 @@ from __future__ import annotations
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.stall_guard import MAX_SPARES, STALL_AFTER_S
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.stall_guard import MAX_SPARES, STALL_AFTER_S
 
 
 def hang_both_threads(qtbot, make_model, loader):

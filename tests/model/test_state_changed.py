@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.model.conftest import PATHS
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.prefetch_model import LoadState
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.load_state import LoadState
 
 
 def record(model):

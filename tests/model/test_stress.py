@@ -14,9 +14,11 @@ import zlib
 from PyQt5.QtWidgets import QApplication
 
 from tests.fakes import FakeClock
-from viewer.core.decode import Allocator, DecodedImage, DecodeError, FileStamp, LoadedFile
-from viewer.core.geometry import Size
-from viewer.model.prefetch_model import PrefetchModel
+from viewer.core.formats.decode import DecodedImage, LoadedFile
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.pixels import Allocator
+from viewer.core.io.reading import DecodeError, FileStamp
+from viewer.model.images.prefetch_model import PrefetchModel
 
 PATHS = [f"/share/{n}.jpg" for n in range(1, 201)]
 STEPS = 10_000

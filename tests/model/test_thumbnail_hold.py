@@ -11,9 +11,9 @@ from tests.fakes import FakeLoader
 from tests.model.conftest import PATHS
 from tests.thumb_fakes import FakeThumbnailer
 from tests.waits import TIMEOUT_MS
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.thumbnail_hold import ThumbnailHold
-from viewer.model.thumbnail_model import ThumbnailModel
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.thumbnails.hold import ThumbnailHold
+from viewer.model.thumbnails.model import ThumbnailModel
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from PyQt5.QtGui import QPixmap
 
 from tests.thumb_fakes import FakeThumbnailer
 from tests.waits import TIMEOUT_MS
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.model.thumbnail_state import StateRole, ThumbnailState
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.thumbnails.state import StateRole, ThumbnailState
 
 PATHS = [f"/share/{n:05d}.jpg" for n in range(2000)]
 

@@ -11,9 +11,12 @@ import numpy as np
 import pytest
 
 from tests.images import write_image
-from viewer.core.cancel import Cancelled, cancellable
-from viewer.core.decode import Allocator, DecodeError, LoadedFile, load_image, new_array
-from viewer.core.geometry import Size
+from viewer.core.formats.decode import LoadedFile
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.load import load_image
+from viewer.core.formats.pixels import Allocator, new_array
+from viewer.core.io.cancel import Cancelled, cancellable
+from viewer.core.io.reading import DecodeError
 from viewer.startup.early import SHOWN_WAIT, EarlyStart, read_bytes
 
 TIMEOUT = 30.0

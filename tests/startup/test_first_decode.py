@@ -12,11 +12,11 @@ from PyQt5.QtGui import QImage
 
 from tests.builders import exif_with, jpeg_with_exif
 from tests.images import pattern
-from viewer.camera_jpeg import CameraInfo, camera_jpeg
-from viewer.core.icc import ADOBE_RGB, icc_bytes
-from viewer.core.previews.jpeg_layout import Head, read_layout
-from viewer.core.previews.mpf import mpf_preview_entry
-from viewer.core.previews.ranged import memory_reader
+from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
+from viewer.core.formats.jpeg.layout import Head, read_layout
+from viewer.core.formats.jpeg.mpf import mpf_preview_entry
+from viewer.core.io.ranged import memory_reader
+from viewer.demo.camera_jpeg import CameraInfo, camera_jpeg
 from viewer.startup.first_image import FirstImage
 
 LIMIT = 1 << 30

@@ -13,11 +13,11 @@ from PyQt5.QtWidgets import QMainWindow
 
 from tests.first_frames import SCREEN, image
 from tests.waits import TIMEOUT_MS
-from viewer.camera_jpeg import camera_jpeg
+from viewer.demo.camera_jpeg import camera_jpeg
+from viewer.settings.start import StartSettings
 from viewer.startup.first_frame import FirstFrame
 from viewer.startup.first_image import FirstImage
 from viewer.startup.warm_up import warm_up
-from viewer.ui.start_settings import StartSettings
 
 
 def test_an_image_delivered_from_another_thread_is_shown(qtbot: Any, frame: FirstFrame) -> None:

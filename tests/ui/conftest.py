@@ -6,11 +6,11 @@ import pytest
 
 from tests.fakes import FakeClock
 from tests.gui_thread_fs import GuiThreadCalls
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.folder_lister import FolderLister, Lister
-from viewer.model.load_task import Loader
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.main_window import MainWindow
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.folder.lister import FolderLister, Lister
+from viewer.model.images.load_task import Loader
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

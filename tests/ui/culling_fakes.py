@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from viewer.core.fileops.clash import Answer, Choice, Clash
-from viewer.ui.file_prompts import FilePrompts, permanent_delete_text
+from viewer.ui.culling.file_prompts import FilePrompts, permanent_delete_text
 
 
 class ScriptedPrompts(FilePrompts):

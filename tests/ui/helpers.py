@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import ImageSequence
+from viewer.core.folder.sequence import ImageSequence
 
 
 def shown(window, index):

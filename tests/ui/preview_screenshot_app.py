@@ -18,12 +18,12 @@ from PyQt5.QtCore import QEventLoop, QSettings, QTimer
 from PyQt5.QtWidgets import QApplication
 
 from tests.ui.screenshot_app import capture, wait_for
-from viewer.core.decode import FileStamp
+from viewer.core.io.reading import FileStamp
 from viewer.core.previews.head_first import HeadCallback, HeadFirstReader, read_head_first
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.previews import PreviewingLoader, previews_for
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.previews.pipeline import PreviewingLoader, previews_for
+from viewer.settings.store import Settings
+from viewer.ui.window.main_window import MainWindow
 
 
 def held_reader(held: dict[str, threading.Event]) -> HeadFirstReader:

@@ -14,11 +14,11 @@ import sys
 from PyQt5.QtCore import QEventLoop, QSettings, QTimer
 from PyQt5.QtWidgets import QApplication
 
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.image_view import ERROR_COLOR
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
-from viewer.ui.theme import background_color
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.settings.store import Settings
+from viewer.ui.image.image_view import ERROR_COLOR
+from viewer.ui.window.main_window import MainWindow
+from viewer.ui.window.theme import background_color
 
 STATES = ("landscape", "portrait", "error")
 

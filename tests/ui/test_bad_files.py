@@ -11,7 +11,7 @@ from PIL import Image
 from tests.fakes import FakeClock, FakeFolder, FakeLoader
 from tests.images import encode, pattern
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import ImageSequence
+from viewer.core.folder.sequence import ImageSequence
 
 
 def gif_of_three_frames() -> bytes:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.core.sequence import ImageSequence
-from viewer.ui.browsing import Browsing
+from viewer.core.folder.sequence import ImageSequence
+from viewer.ui.browsing.browsing import Browsing
 
 
 class RecordingModel:

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from tests.fakes import FakeLoader
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.sequence import ImageSequence
-from viewer.model.prefetch_model import LoadState, PrefetchModel
-from viewer.ui.cache_indicator import CacheIndicator
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.load_state import LoadState
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.ui.statusbar.cache_indicator import CacheIndicator
 
 
 def test_dots_show_cached_loading_and_failed(qtbot, make_window, image_folder):

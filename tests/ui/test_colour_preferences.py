@@ -7,9 +7,9 @@ import os
 from PyQt5.QtWidgets import QPushButton
 
 from tests.builders import grey_cmyk_profile
-from viewer.core.colour import INTENTS, ColourSettings
-from viewer.core.icc import ADOBE_RGB, icc_bytes
-from viewer.ui.colour_preferences import SRGB_TEXT, ColourPreferences
+from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
+from viewer.core.formats.colour.manage import INTENTS, ColourSettings
+from viewer.ui.dialogs.colour_preferences import SRGB_TEXT, ColourPreferences
 
 
 def _file(folder: object, name: str, data: bytes) -> str:

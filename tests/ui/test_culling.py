@@ -13,12 +13,12 @@ import pytest
 from tests.core.fileops.faulty_fs import FaultyFs, sha256, write_bytes
 from tests.ui.culling_fakes import ScriptedPrompts
 from tests.waits import TIMEOUT_MS
-from viewer.core.decode import FileStamp
 from viewer.core.fileops.journal import Change
 from viewer.core.fileops.listing import names_after, position_after, renamed_to
-from viewer.model.file_ops import FileOpRunner
-from viewer.ui.culling import Culling
-from viewer.ui.settings import Settings
+from viewer.core.io.reading import FileStamp
+from viewer.model.files.operations import FileOpRunner
+from viewer.settings.store import Settings
+from viewer.ui.culling.culling import Culling
 
 
 class Host:

@@ -14,10 +14,10 @@ from tests.core.fileops.faulty_fs import FaultyFs, sha256
 from tests.ui.culling_fakes import ScriptedPrompts
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.model.folder_lister import FolderLister
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.main_window import MainWindow
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.folder.lister import FolderLister
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from PyQt5.QtCore import Qt, QTimer
 from PyQt5.QtWidgets import QApplication, QMessageBox, QWidget
 
 from viewer.core.fileops.clash import Answer, Choice, Clash
-from viewer.ui.clash_dialog import ClashDialog
-from viewer.ui.file_prompts import NO_TRASH, FilePrompts
+from viewer.ui.culling.clash_dialog import ClashDialog
+from viewer.ui.culling.file_prompts import NO_TRASH, FilePrompts
 
 
 def answer_next_dialog(qtbot, act) -> list[str]:

@@ -7,10 +7,10 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QDialog
 
 from viewer.core.fileops.clash import Answer, Choice, Clash
-from viewer.ui.clash_dialog import ClashDialog
-from viewer.ui.rename_dialog import RenameDialog
-from viewer.ui.settings import TARGET_LIMIT, Settings
-from viewer.ui.target_chooser import TargetChooser
+from viewer.settings.store import TARGET_LIMIT, Settings
+from viewer.ui.culling.clash_dialog import ClashDialog
+from viewer.ui.culling.rename_dialog import RenameDialog
+from viewer.ui.culling.target_chooser import TargetChooser
 
 TARGETS = ["/share/keep", "/share/maybe", "/home/me/best"]
 
@@ -107,8 +107,8 @@ def test_nine_targets_newest_first(tmp_path):
 def test_mark_badge_follows_the_marks(qtbot):
     from PyQt5.QtWidgets import QWidget
 
-    from viewer.model.marks import Marks
-    from viewer.ui.marks_view import MarkBadge
+    from viewer.model.files.marks import Marks
+    from viewer.ui.image.marks_view import MarkBadge
 
     view = QWidget()
     qtbot.addWidget(view)

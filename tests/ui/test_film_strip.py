@@ -11,10 +11,10 @@ from PyQt5.QtCore import Qt
 
 from tests.thumb_fakes import FakeThumbnailer
 from tests.waits import TIMEOUT_MS
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.model.thumbnail_state import ThumbnailState
-from viewer.ui.film_strip import FilmStrip
-from viewer.ui.grid_view import GridView
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.thumbnails.state import ThumbnailState
+from viewer.ui.thumbnails.film_strip import FilmStrip
+from viewer.ui.thumbnails.grid_view import GridView
 
 PATHS = [f"/share/{n:04d}.jpg" for n in range(500)]
 

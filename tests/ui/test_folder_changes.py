@@ -12,7 +12,7 @@ from PyQt5.QtWidgets import QInputDialog
 from tests.fakes import FakeFolder
 from tests.images import write_image
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import list_image_names
+from viewer.core.folder.sequence import list_image_names
 
 
 def shown(window, index, name=None):

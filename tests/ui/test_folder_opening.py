@@ -9,8 +9,8 @@ import pytest
 
 from tests.fakes import FakeFolder
 from tests.waits import TIMEOUT_MS
-from viewer.model.folder_lister import FolderLister
-from viewer.ui.folder_opening import FolderOpening, PathKind
+from viewer.model.folder.lister import FolderLister
+from viewer.ui.browsing.folder_opening import FolderOpening, PathKind
 
 
 class FakeProbe:
@@ -130,7 +130,7 @@ def test_a_failure_fails_the_open_first_and_later_says_the_folder_is_unavailable
 
 
 def test_the_real_probe_tells_folders_images_and_the_rest(tmp_path):
-    from viewer.ui.folder_opening import probe_path
+    from viewer.ui.browsing.folder_opening import probe_path
 
     (tmp_path / "a.jpg").write_bytes(b"")
     (tmp_path / "a.txt").write_bytes(b"")

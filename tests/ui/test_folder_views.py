@@ -13,9 +13,9 @@ from PyQt5.QtWidgets import QAction, QLabel, QMainWindow
 
 from tests.thumb_fakes import FakeThumbnailer
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import ImageSequence
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.ui.folder_views import FolderViews
+from viewer.core.folder.sequence import ImageSequence
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.ui.thumbnails.folder_views import FolderViews
 
 FOLDER = ImageSequence("/share", [f"{n:03d}.jpg" for n in range(120)])
 PATHS = list(FOLDER)

@@ -9,9 +9,9 @@ from datetime import datetime
 from tests.builders import exif_with, jpeg_with_exif
 from tests.ui.helpers import shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.sort_keys import SortChoice, SortKey
-from viewer.model.load_task import FileLoader
-from viewer.ui.settings import Settings
+from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.model.images.load_task import FileLoader
+from viewer.settings.store import Settings
 
 #: Name → the day it was taken (None: no EXIF date); name order differs from date order.
 TAKEN = {"a.jpg": 20, "b.jpg": 5, "c.jpg": 12, "d.jpg": None}

@@ -5,7 +5,7 @@ from PyQt5.QtCore import Qt
 
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.ui.fullscreen import POSITION_MS
+from viewer.ui.window.fullscreen import POSITION_MS
 
 
 @pytest.mark.parametrize("key", [Qt.Key_F11, Qt.Key_F])

@@ -13,9 +13,9 @@ from PyQt5.QtWidgets import QApplication
 
 from tests.thumb_fakes import FakeThumbnailer
 from tests.waits import TIMEOUT_MS
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.model.thumbnail_state import ThumbnailState
-from viewer.ui.grid_view import DEFAULT_ICON, MAX_ICON, GridView
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.thumbnails.state import ThumbnailState
+from viewer.ui.thumbnails.grid_view import DEFAULT_ICON, MAX_ICON, GridView
 
 
 class CountingModel(ThumbnailModel):

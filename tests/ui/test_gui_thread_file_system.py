@@ -22,15 +22,15 @@ from tests.images import write_image
 from tests.ui.culling_fakes import ScriptedPrompts
 from tests.ui.helpers import shown
 from tests.waits import TIMEOUT_MS
+from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.core.previews.thumbcache import ThumbnailCache
 from viewer.core.previews.thumbnailer import make_thumbnail
-from viewer.core.sort_keys import SortChoice, SortKey
-from viewer.core.thumbcache import ThumbnailCache
-from viewer.model.folder_lister import FolderLister
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.previews import PreviewPipeline
-from viewer.model.thumbnail_model import ThumbnailModel
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.model.folder.lister import FolderLister
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.previews.pipeline import PreviewPipeline
+from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.settings.store import Settings
+from viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from PyQt5.QtWidgets import QMainWindow, QWidget
 
 from tests.first_frames import SCREEN, image
 from tests.waits import TIMEOUT_MS, gone_or_hidden
+from viewer.settings.start import StartSettings
+from viewer.settings.store import Settings
 from viewer.startup.first_frame import FirstFrame
 from viewer.startup.hand_over import HandOver, replay_keys
-from viewer.ui import window_memory
-from viewer.ui.settings import Settings
-from viewer.ui.start_settings import StartSettings
+from viewer.ui.window import memory as window_memory
 
 
 def place_in_window(view: QWidget) -> QRect:

@@ -5,7 +5,7 @@ from PyQt5.QtCore import QEvent, QPoint, QPointF, QSize, Qt
 from PyQt5.QtGui import QImage, QMouseEvent, QWheelEvent
 from PyQt5.QtWidgets import QApplication
 
-from viewer.ui.image_view import ImageView
+from viewer.ui.image.image_view import ImageView
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from PyQt5.QtWidgets import QFileDialog
 from tests.fakes import FakeLoader
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import ImageSequence
-from viewer.ui.main_window import EMPTY_HINT
+from viewer.core.folder.sequence import ImageSequence
+from viewer.ui.window.main_window import EMPTY_HINT
 
 
 def test_empty_window_says_how_to_open_a_folder(make_window):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PyQt5.QtWidgets import QApplication
 
-from viewer.ui.metadata_panel import EMPTY_TEXT, MetadataPanel
+from viewer.ui.browsing.metadata_panel import EMPTY_TEXT, MetadataPanel
 
 
 def test_rows_are_shown_and_copied(qtbot) -> None:

@@ -9,11 +9,11 @@ from PyQt5.QtCore import Qt, QTimer
 
 from tests.fakes import FakeFolder
 from tests.waits import TIMEOUT_MS
-from viewer.model.folder_lister import FolderLister
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.folder_opening import PathKind
-from viewer.ui.main_window import MainWindow
-from viewer.ui.settings import Settings
+from viewer.model.folder.lister import FolderLister
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.settings.store import Settings
+from viewer.ui.browsing.folder_opening import PathKind
+from viewer.ui.window.main_window import MainWindow
 
 
 class HungShare:

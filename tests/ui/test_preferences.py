@@ -4,8 +4,8 @@ from PyQt5.QtCore import Qt
 
 from tests.ui.helpers import open_at
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.ui.settings import Preferences, Settings
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.settings.store import Preferences, Settings
 
 
 def open_preferences(qtbot, window):
@@ -57,12 +57,12 @@ def test_polling_and_the_image_limit_apply_at_once_and_persist(qtbot, make_windo
 
 
 def test_thumbnail_cache_size_applies_at_once(qtbot, tmp_path):
-    from viewer.core.previews import DisplayThumbnails
-    from viewer.core.thumbcache import ThumbnailCache
-    from viewer.model.folder_lister import FolderLister
-    from viewer.model.prefetch_model import PrefetchModel
-    from viewer.model.previews import PreviewingLoader
-    from viewer.ui.preferences import apply_preferences
+    from viewer.core.previews.display_thumbnails import DisplayThumbnails
+    from viewer.core.previews.thumbcache import ThumbnailCache
+    from viewer.model.folder.lister import FolderLister
+    from viewer.model.images.prefetch_model import PrefetchModel
+    from viewer.model.previews.pipeline import PreviewingLoader
+    from viewer.ui.dialogs.preferences import apply_preferences
 
     cache = ThumbnailCache(str(tmp_path))
     thumbnails = DisplayThumbnails(cache)

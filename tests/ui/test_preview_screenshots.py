@@ -18,7 +18,7 @@ from tests.ui.test_screenshots import (  # noqa: F401 (display: the X server fix
     near,
     run_shots,
 )
-from viewer.camera_jpeg import camera_jpeg
+from viewer.demo.camera_jpeg import camera_jpeg
 
 ARTIFACTS = os.path.join(ROOT, "test-artifacts", "preview-screenshots")
 FIRST = (40, 160, 40)

@@ -9,12 +9,12 @@ from tests.fakes import FakeClock, FakeLoader
 from tests.model.test_preview_queue import FakePreviews
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.sequence import ImageSequence
-from viewer.model.current_preview import CurrentPreview
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.model.preview_queue import PreviewQueue
-from viewer.ui.main_window import MainWindow
+from viewer.core.folder.sequence import ImageSequence
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.previews.current import CurrentPreview
+from viewer.model.previews.queue import PreviewQueue
+from viewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

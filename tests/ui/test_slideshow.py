@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.ui.slideshow import Slideshow
+from viewer.ui.browsing.slideshow import Slideshow
 
 
 class Pictures:

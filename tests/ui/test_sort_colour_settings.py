@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PyQt5.QtCore import QSettings
 
-from viewer.core.colour import INTENTS, ColourSettings
-from viewer.core.sort_keys import SortChoice, SortKey
-from viewer.ui.settings import Settings
+from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.core.formats.colour.manage import INTENTS, ColourSettings
+from viewer.settings.store import Settings
 
 
 def test_sort_choice_round_trips(private_settings) -> None:

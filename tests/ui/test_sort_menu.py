@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from viewer.core.sort_keys import SortChoice, SortKey
-from viewer.ui.sort_menu import SortMenu
+from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.ui.browsing.sort_menu import SortMenu
 
 
 def test_picking_an_order_and_reversing_it(qtbot) -> None:

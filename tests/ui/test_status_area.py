@@ -5,9 +5,9 @@ import logging
 import pytest
 from PyQt5.QtWidgets import QMainWindow
 
-from viewer.model.prefetch_model import PrefetchModel
-from viewer.ui.image_view import ImageView
-from viewer.ui.status_area import StatusArea
+from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.ui.image.image_view import ImageView
+from viewer.ui.statusbar.status_area import StatusArea
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def parts(qtbot):
 
 def test_a_problem_is_logged_shown_and_said_in_the_view_when_asked(parts, caplog):
     area, view = parts
-    with caplog.at_level(logging.DEBUG, logger="viewer.ui.status_area"):
+    with caplog.at_level(logging.DEBUG, logger="viewer.ui.statusbar.status_area"):
         area.problem("The file manager could not be started.")
         area.problem("Folder not found: /gone", in_view=True, logged=False)
     levels = [(record.levelno, record.getMessage()) for record in caplog.records]

@@ -7,7 +7,7 @@ from PyQt5.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QGuiAppli
 
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.ui.drop import dropped_path
+from viewer.ui.window.drop import dropped_path
 
 
 def test_rotate_turns_the_view_not_the_file(qtbot, make_window, image_folder):
@@ -106,7 +106,7 @@ def test_copy_image_copies_full_resolution_not_the_screen_sized_pixels(
 ):
     from tests.images import write_image
     from tests.ui.helpers import shown
-    from viewer.core.sequence import ImageSequence
+    from viewer.core.folder.sequence import ImageSequence
 
     write_image(str(tmp_path / "1.png"), (3000, 2000), seed=1)
     window = make_window()

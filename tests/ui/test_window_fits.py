@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from viewer.core.placement import Rect, frame_of
-from viewer.ui import window_memory
-from viewer.ui.settings import Settings
+from viewer.settings.store import Settings
+from viewer.ui.window import memory as window_memory
 
 LAPTOPS = [Rect(0, 0, 1280, 800), Rect(0, 0, 1366, 768), Rect(0, 32, 1366, 736)]
 

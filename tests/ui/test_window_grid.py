@@ -11,10 +11,10 @@ from PyQt5.QtCore import Qt
 
 from tests.fakes import FakeLoader
 from tests.waits import TIMEOUT_MS
-from viewer.core.sequence import ImageSequence
-from viewer.model.thumbnail_state import ThumbnailState
-from viewer.ui.keys import command
-from viewer.ui.main_window import MainWindow
+from viewer.core.folder.sequence import ImageSequence
+from viewer.model.thumbnails.state import ThumbnailState
+from viewer.ui.window.keys import command
+from viewer.ui.window.main_window import MainWindow
 
 
 def open_folder(make_window: Callable[..., MainWindow], folder: str, loader: FakeLoader

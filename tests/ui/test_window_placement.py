@@ -7,7 +7,7 @@ from PyQt5.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from viewer.core.placement import Rect, client_of, default_frame, frame_of
-from viewer.ui.window_placement import available_screens, place_window
+from viewer.ui.window.placement import available_screens, place_window
 
 
 def geometry_of(window: QMainWindow) -> Rect:

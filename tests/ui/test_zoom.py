@@ -6,7 +6,7 @@ from PyQt5.QtGui import QImage
 
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.ui.settings import Settings
+from viewer.settings.store import Settings
 
 
 def zoom_text(window):
@@ -69,7 +69,7 @@ def test_refinement_of_the_same_image_keeps_the_view(qtbot, make_window, image_f
 
 def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make_window, tmp_path):
     from tests.images import write_image
-    from viewer.core.sequence import ImageSequence
+    from viewer.core.folder.sequence import ImageSequence
 
     folder = tmp_path / "big"
     folder.mkdir()

@@ -3,7 +3,7 @@ place brought back onto a screen that still exists.
 
 Pure arithmetic on rectangles in screen coordinates (Qt's virtual desktop: screens side by
 side, possibly at negative coordinates), so it is tested with fake screens; the Qt glue is
-``viewer.ui.window_placement``. Rectangles are the window's outer frame; ``FRAME`` is what a
+``viewer.ui.window.placement``. Rectangles are the window's outer frame; ``FRAME`` is what a
 window manager usually adds around the client area before the window is shown and the real
 frame is known.
 """

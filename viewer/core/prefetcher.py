@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, Callable
 
-from viewer.core.decode import LoadedFile, load_image
+from viewer.core.formats.decode import LoadedFile
+from viewer.core.formats.load import load_image
 from viewer.core.prefetch.reader import Prefetch
-from viewer.core.readahead import ReadAheadPlan
-from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 
 Loader = Callable[[str], LoadedFile]
 

@@ -1,5 +1,5 @@
 """The Qt model: PrefetchModel and the QRunnable tasks it runs. Imports no widgets."""
 
-from viewer.model.prefetch_model import PrefetchModel
+from viewer.model.images.prefetch_model import PrefetchModel
 
 __all__ = ["PrefetchModel"]

@@ -21,13 +21,15 @@ import os
 import threading
 from typing import TYPE_CHECKING, Callable, Optional, Protocol
 
-from viewer.core.cancel import check_cancelled
-from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES
-from viewer.core.previews.ranged import RangeReader, read_file_range
+from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
+from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.ranged import RangeReader, read_file_range
 
 if TYPE_CHECKING:
-    from viewer.core.decode import Allocator, DecodedImage, DecodeError, LoadedFile
-    from viewer.core.geometry import Size
+    from viewer.core.formats.decode import DecodedImage, LoadedFile
+    from viewer.core.formats.geometry import Size
+    from viewer.core.formats.pixels import Allocator
+    from viewer.core.io.reading import DecodeError
 
     Loader = Callable[[str, Allocator, Optional[Size]], LoadedFile]
 
@@ -69,7 +71,7 @@ def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
 
 
 def _list(folder: str) -> list[str]:
-    from viewer.core.sequence import list_image_names
+    from viewer.core.folder.sequence import list_image_names
 
     return list_image_names(folder)
 
@@ -173,7 +175,8 @@ class EarlyStart:
     ) -> LoadedFile:
         import numpy as np
 
-        from viewer.core.decode import FileStamp, LoadedFile, decode_bytes
+        from viewer.core.formats.decode import LoadedFile, decode_bytes
+        from viewer.core.io.reading import FileStamp
 
         decoded, self._decoded = self._decoded, None
         if decoded is None or not _covers(decoded, display_box):
@@ -245,7 +248,9 @@ class EarlyStart:
             log.exception("The first frame of %s could not be made", self._path)
 
     def _decode(self, data: bytes, name: str, box: Size | None) -> None:
-        from viewer.core.decode import DecodeError, decode_bytes, new_array
+        from viewer.core.formats.decode import decode_bytes
+        from viewer.core.formats.pixels import new_array
+        from viewer.core.io.reading import DecodeError
 
         quiet_bomb_warnings()
         try:
@@ -270,7 +275,7 @@ def _covers(decoded: DecodedImage, display_box: Size | None) -> bool:
         return True  # full resolution
     if display_box is None:
         return False
-    from viewer.core.geometry import fit_within
+    from viewer.core.formats.geometry import fit_within
 
     width, height = fit_within(decoded.full_size, display_box)
     return decoded.width >= width and decoded.height >= height

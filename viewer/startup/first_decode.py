@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PyQt5.QtGui import QImage
 
-from viewer.core.geometry import Size, fit_within, stored_size
+from viewer.core.formats.geometry import Size, fit_within, stored_size
 from viewer.startup.first_header import Header
 
 if TYPE_CHECKING:  # Pillow is imported on the early thread, once a file needs it

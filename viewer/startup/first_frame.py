@@ -19,12 +19,12 @@ from PyQt5.QtCore import QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QCloseEvent, QImage, QKeyEvent
 from PyQt5.QtWidgets import QMainWindow, QWidget
 
-from viewer.core.geometry import Size
+from viewer.core.formats.geometry import Size
 from viewer.core.placement import Rect
-from viewer.ui.image_view import ImageView
-from viewer.ui.menus import MENUS
-from viewer.ui.start_settings import APP_NAME, StartSettings
-from viewer.ui.window_placement import place_window
+from viewer.settings.start import APP_NAME, StartSettings
+from viewer.ui.image.image_view import ImageView
+from viewer.ui.window.menus import MENUS
+from viewer.ui.window.placement import place_window
 
 
 class Encoded(Protocol):

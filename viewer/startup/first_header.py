@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.core.geometry import JPEG_REDUCTIONS, Size, upright_size
-from viewer.core.limits import OUTPUT_BYTES_PER_PIXEL, scaled
-from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
-from viewer.core.previews.ranged import RangeReader
-from viewer.core.reading import DecodeError
+from viewer.core.formats.geometry import JPEG_REDUCTIONS, Size, upright_size
+from viewer.core.formats.jpeg.layout import Head, JpegLayout, read_layout
+from viewer.core.formats.limits import OUTPUT_BYTES_PER_PIXEL, scaled
+from viewer.core.io.ranged import RangeReader
+from viewer.core.io.reading import DecodeError
 
 #: The most a JPEG can be reduced in its DCT; larger files are left to the decoder.
 MOST_REDUCTION = max(JPEG_REDUCTIONS)
@@ -59,8 +59,8 @@ def plain_layout(
 def header_of(layout: JpegLayout) -> Header | None:
     """The header of a plain layout; None if its EXIF marks Adobe RGB or its MPF index is
     damaged."""
-    from viewer.core.metadata import parse_exif
-    from viewer.core.previews.mpf import mpf_preview_entry
+    from viewer.core.formats.jpeg.mpf import mpf_preview_entry
+    from viewer.core.metadata.exif import parse_exif
 
     try:
         entry = mpf_preview_entry(layout, None, "the first image")

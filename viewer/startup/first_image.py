@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PyQt5.QtGui import QImage
 
-    from viewer.core.geometry import Size
-    from viewer.core.previews.jpeg_layout import JpegLayout
-    from viewer.core.previews.ranged import RangeReader
+    from viewer.core.formats.geometry import Size
+    from viewer.core.formats.jpeg.layout import JpegLayout
+    from viewer.core.io.ranged import RangeReader
     from viewer.startup.first_frame import Encoded, FirstFrame
     from viewer.startup.first_header import Header
 
@@ -80,7 +80,7 @@ class FirstImage:
     def from_data(self, data: bytes, box: Size) -> None:
         """The whole file decoded, unless the image is made already."""
         if self._wanted and self._layout is None and not self._settled:
-            from viewer.core.previews.ranged import memory_reader
+            from viewer.core.io.ranged import memory_reader
 
             self.from_ranges("", memory_reader(data), box)  # no ranged read came first
         if self._settled:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PyQt5.QtGui import QImage, QImageReader, QTransform
 
-from viewer.core.geometry import Size, fit_within, stored_size
-from viewer.core.previews.ranged import RangeReader, memory_reader
+from viewer.core.formats.geometry import Size, fit_within, stored_size
+from viewer.core.io.ranged import RangeReader, memory_reader
 from viewer.startup.first_header import Header, plain_layout
 
 Made = tuple[QImage, Size]

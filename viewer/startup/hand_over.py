@@ -16,10 +16,10 @@ from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import QAction
 
 from viewer.startup.first_frame import FirstFrame
-from viewer.ui import window_memory
+from viewer.ui.window import memory as window_memory
 
 if TYPE_CHECKING:
-    from viewer.ui.main_window import MainWindow
+    from viewer.ui.window.main_window import MainWindow
 
 #: The longest the first frame stays when the window has nothing to show yet (ms).
 WAIT_MS = 2000

@@ -22,11 +22,11 @@ log = logging.getLogger(__name__)
 
 #: What ``viewer.app`` imports to build the window, heaviest first.
 VIEWER_MODULES = (
-    "viewer.core.decode",
-    "viewer.model.prefetch_model",
-    "viewer.ui.main_window",
-    "viewer.model.previews",
-    "viewer.model.thumbnail_model",
+    "viewer.core.formats.decode",
+    "viewer.model.images.prefetch_model",
+    "viewer.ui.window.main_window",
+    "viewer.model.previews.pipeline",
+    "viewer.model.thumbnails.model",
     "viewer.core.previews.thumbnailer",
 )
 #: The longest the imports wait for the first image (ms): a read on a slow share may take

@@ -7,8 +7,8 @@ from collections import Counter
 
 import numpy as np
 
-from viewer.core.cancel import check_cancelled
-from viewer.core.decode import DecodeError
+from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.reading import DecodeError
 from viewer.core.prefetch import note_bytes_read
 
 #: Bytes each fake value costs in the budget.

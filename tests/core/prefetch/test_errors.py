@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from tests.core.prefetch.helpers import Loads, names
-from viewer.core.decode import DecodeError
+from viewer.core.io.reading import DecodeError
 from viewer.core.prefetch import LoadTimeout, prefetch
 
 TIMEOUT = 10

@@ -7,7 +7,8 @@ import pytest
 from PIL import Image, ImageOps
 
 from tests.images import encode, pattern, write_image
-from viewer.core.decode import DecodedImage, DecodeError
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.io.reading import DecodeError
 from viewer.core.prefetch import (
     cost_of,
     display_loader,

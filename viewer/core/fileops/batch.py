@@ -12,13 +12,14 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from viewer.core.decode import FileStamp
 from viewer.core.fileops.clash import Ask, ClashPolicy, never_replace
-from viewer.core.fileops.errors import Cancelled, FileOpError, describe
+from viewer.core.fileops.errors import FileOpError, describe
 from viewer.core.fileops.journal import Change, JournalEntry, Outcome, Record
 from viewer.core.fileops.names import name_problem
 from viewer.core.fileops.transfer import Context, check_unchanged, copy_file, move_file
 from viewer.core.fileops.trash import NoTrash, delete_file, trash_file
+from viewer.core.io.cancel import Cancelled
+from viewer.core.io.reading import FileStamp
 
 #: Asked once per folder without trash: may its files be deleted permanently?
 ConfirmPermanent = Callable[[str], bool]

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from viewer.core.fileops.errors import Cancelled
+from viewer.core.io.cancel import Cancelled
 
 
 class Choice(enum.Enum):

@@ -10,7 +10,7 @@ import errno
 import os
 import threading
 
-from viewer.core.cancel import Cancelled
+from viewer.core.io.cancel import Cancelled
 
 __all__ = ["CancelToken", "Cancelled", "FileOpError", "describe"]
 

@@ -13,10 +13,11 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 
-from viewer.core.decode import FileStamp
-from viewer.core.fileops.errors import Cancelled, FileOpError, describe
+from viewer.core.fileops.errors import FileOpError, describe
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
+from viewer.core.io.cancel import Cancelled
+from viewer.core.io.reading import FileStamp
 
 UNDO_LIMIT = 20
 

@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 
 from viewer.core.fileops.journal import Change
-from viewer.core.sequence import is_image_name, natural_key
+from viewer.core.folder.sequence import is_image_name, natural_key
 
 
 def names_after(names: Sequence[str], changes: Sequence[Change]) -> list[str]:

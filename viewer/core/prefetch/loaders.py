@@ -1,6 +1,6 @@
 """Ready-made loaders (``path -> value``) and what a value costs in the byte budget.
 
-Every loader reads the whole file in one open (``viewer.core.decode.read_file``: one round
+Every loader reads the whole file in one open (``viewer.core.formats.decode.read_file``: one round
 trip on a share, and a read called off stops between chunks) and reports the bytes it read.
 Failures are ``DecodeError`` with a sentence naming the file.
 """
@@ -18,11 +18,12 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps
 
-from viewer.core.colour import ColourManager, ColourSettings
-from viewer.core.decode import DecodedImage, DecodeError, LoadedFile, decode_bytes, read_file
-from viewer.core.geometry import Size
-from viewer.core.jpeg import orient, read_header
-from viewer.core.limits import DEFAULT_MAX_IMAGE_BYTES, fits
+from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes, read_file
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.jpeg.decode import orient, read_header
+from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES, fits
+from viewer.core.io.reading import DecodeError
 from viewer.core.prefetch.stats import note_bytes_read
 
 # The viewer decodes to 32-bit words 0xAARRGGBB; these pick R, G, B out of them in memory.

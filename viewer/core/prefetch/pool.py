@@ -9,7 +9,7 @@ returns its result is dropped and the thread ends.
 Work is pulled, not pushed: the consumer publishes the indexes it wants, most urgent first,
 and an idle worker takes the first one that is neither stored nor under way. Moving on
 therefore needs no queue surgery: what is no longer wanted is simply never started, and a
-load under way that is no longer wanted is called off (``viewer.core.cancel``), so it stops
+load under way that is no longer wanted is called off (``viewer.core.io.cancel``), so it stops
 between chunks and leaves the bandwidth to the images still wanted.
 
 One condition guards all of it, and it is never held while loading. The store is not
@@ -25,9 +25,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from viewer.core.cancel import Cancelled, cancellable
+from viewer.core.io.cancel import Cancelled, cancellable
 from viewer.core.prefetch.stats import take_bytes_read
-from viewer.core.store import ImageStore
+from viewer.core.readahead.store import ImageStore
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)

@@ -24,8 +24,8 @@ from viewer.core.prefetch.pool import Outcome, WorkerPool
 from viewer.core.prefetch.progress import progress_bar
 from viewer.core.prefetch.sources import Source, resolve_paths
 from viewer.core.prefetch.stats import Counters, Stats
-from viewer.core.readahead import Direction, ReadAheadPlan, direction_of
-from viewer.core.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
+from viewer.core.readahead.plan import Direction, ReadAheadPlan, direction_of
+from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ import os
 from collections.abc import Iterable
 from typing import Union
 
-from viewer.core.paths import join
-from viewer.core.sequence import list_image_names, natural_key
+from viewer.core.folder.sequence import list_image_names, natural_key
+from viewer.core.io.paths import join
 
 #: A folder, a glob pattern (``"/data/run1/*.tif"``), or the paths themselves.
 Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]

@@ -14,9 +14,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
 
-from viewer.core.decode import DecodedImage, FileStamp, LoadedFile
-from viewer.core.thumbcache import FLAVOURS, ThumbnailCache
-from viewer.core.thumbnail_pixels import from_qt_layout, to_qt_layout
+from viewer.core.formats.decode import DecodedImage, LoadedFile
+from viewer.core.formats.thumbnail_pixels import from_qt_layout, to_qt_layout
+from viewer.core.io.reading import FileStamp
+from viewer.core.previews.thumbcache import FLAVOURS, ThumbnailCache
 
 _log = logging.getLogger(__name__)
 

@@ -12,12 +12,13 @@ import logging
 import os
 from typing import Callable
 
-from viewer.core.cancel import check_cancelled
-from viewer.core.decode import READ_CHUNK, DecodedImage, DecodeError, FileStamp
-from viewer.core.previews.embedded import decode_preview, exif_thumbnail, orientation_of
-from viewer.core.previews.jpeg_layout import PREFIX_BYTES, Head, read_layout
-from viewer.core.previews.ranged import memory_reader
-from viewer.core.read_errors import read_error
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.ranged import memory_reader
+from viewer.core.io.read_errors import read_error
+from viewer.core.io.reading import READ_CHUNK, DecodeError, FileStamp
+from viewer.core.previews.in_jpeg import decode_preview, exif_thumbnail, orientation_of
 
 _log = logging.getLogger(__name__)
 

@@ -15,11 +15,12 @@ import warnings
 
 from PIL import Image
 
-from viewer.core.decode import DecodedImage, DecodeError
-from viewer.core.previews.embedded import decode_preview, exif_thumbnail, orientation_of
-from viewer.core.previews.jpeg_layout import Head, JpegLayout
-from viewer.core.previews.ranged import read_range
-from viewer.core.thumbnail_pixels import to_qt_layout
+from viewer.core.formats.decode import DecodedImage
+from viewer.core.formats.jpeg.layout import Head, JpegLayout
+from viewer.core.formats.thumbnail_pixels import to_qt_layout
+from viewer.core.io.ranged import read_range
+from viewer.core.io.reading import DecodeError
+from viewer.core.previews.in_jpeg import decode_preview, exif_thumbnail, orientation_of
 
 _log = logging.getLogger(__name__)
 _NEW_SUBFILE_TYPE = 254

@@ -19,20 +19,21 @@ import os
 import threading
 from contextlib import AbstractContextManager, nullcontext
 
-from viewer.core.cancel import cancellable, check_cancelled
-from viewer.core.decode import DecodedImage, DecodeError, decode_bytes
-from viewer.core.geometry import Size
-from viewer.core.previews.embedded import (
+from viewer.core.formats.decode import DecodedImage, decode_bytes
+from viewer.core.formats.geometry import Size
+from viewer.core.formats.jpeg.layout import Head, JpegLayout, read_layout
+from viewer.core.formats.jpeg.mpf import mpf_preview_entry
+from viewer.core.io.cancel import cancellable, check_cancelled
+from viewer.core.io.ranged import RangeReader, StampReader, file_stamp, read_file_range
+from viewer.core.io.reading import DecodeError
+from viewer.core.previews.in_jpeg import (
     decode_preview,
     exif_thumbnail,
     orientation_of,
     read_mpf_preview,
 )
-from viewer.core.previews.jpeg_layout import Head, JpegLayout, read_layout
-from viewer.core.previews.mpf import mpf_preview_entry
 from viewer.core.previews.other_formats import pillow_preview
-from viewer.core.previews.ranged import RangeReader, StampReader, file_stamp, read_file_range
-from viewer.core.thumbcache import ThumbnailCache
+from viewer.core.previews.thumbcache import ThumbnailCache
 
 _log = logging.getLogger(__name__)
 

@@ -1,0 +1,1 @@
+"""A folder as an ordered sequence of images: listing, sort orders and "Go to image"."""

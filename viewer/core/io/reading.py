@@ -1,0 +1,31 @@
+"""What reading a file gives every loader, without numpy or Pillow: the error that carries a
+sentence for the user, the stamp of one version of a file, and the read's chunk size.
+
+``viewer.core.formats.decode`` exports them too; they live here so that code that only reads (the
+ranged reads of previews, the first frame's header walk) imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+#: Reads come in chunks of this size, so a load called off stops within one chunk.
+READ_CHUNK = 1 << 20
+
+
+class DecodeError(Exception):
+    """An image could not be read or decoded. ``str()`` is a sentence to show the user."""
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What identifies one version of a file: an edit in place changes it."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, status: os.stat_result) -> FileStamp:
+        """The stamp of a file from its ``os.stat`` (or ``os.fstat``) result."""
+        return cls(status.st_size, status.st_mtime_ns)

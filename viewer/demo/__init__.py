@@ -1,0 +1,1 @@
+"""The built-in demo and the sample images that benchmarks and tests share."""

@@ -1,0 +1,1 @@
+"""Dialogs: Preferences, Go to image, and the Open dialogs."""
