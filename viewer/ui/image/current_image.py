@@ -15,8 +15,8 @@ from viewer.model.previews.current import CurrentPreview
 from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.image.image_view import ImageView
+from viewer.ui.image.loading_notice import LoadingNotice
 from viewer.ui.image.preview_display import PreviewDisplay
-from viewer.ui.statusbar.loading_notice import LoadingNotice
 from viewer.ui.statusbar.status_area import StatusArea
 
 
