@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PyQt5.QtCore import QSettings
 
-from viewer.core.folder.sort_keys import SortChoice, SortKey
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings
+from viewer.core.folder.sort_choice import SortChoice, SortKey
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.settings.store import Settings
 
 

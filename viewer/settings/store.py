@@ -12,8 +12,8 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from viewer.core.folder.sequence import DEFAULT_POLL_SECONDS
-from viewer.core.folder.sort_keys import SortChoice
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings
+from viewer.core.folder.sort_choice import SortChoice
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.previews.thumbcache import DEFAULT_BUDGET_BYTES
 from viewer.core.readahead.plan import ReadAheadPlan

@@ -18,7 +18,8 @@ from typing import Callable, Optional
 from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
-from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
+from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.decode import LoadedFile
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES

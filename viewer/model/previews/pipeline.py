@@ -7,7 +7,7 @@ import os
 
 from PyQt5.QtCore import QObject, QSize, pyqtSignal
 
-from viewer.core.formats.colour.manage import ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES

@@ -13,7 +13,8 @@ from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QWidget
 
 from viewer.core.folder.sequence import ImageSequence
-from viewer.core.folder.sort_keys import SortChoice, read_file_facts
+from viewer.core.folder.sort_choice import SortChoice
+from viewer.core.folder.sort_keys import read_file_facts
 from viewer.model.folder.sort_facts import FactReader, FolderSorter
 from viewer.settings.store import Settings
 from viewer.ui.browsing.sort_menu import SortMenu

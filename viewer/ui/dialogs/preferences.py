@@ -6,7 +6,7 @@ from __future__ import annotations
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
-from viewer.core.formats.colour.manage import ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.model.folder.lister import FolderLister
 from viewer.model.images.load_task import FileLoader
 from viewer.model.images.prefetch_model import PrefetchModel
