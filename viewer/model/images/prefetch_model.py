@@ -17,6 +17,7 @@ from typing import Callable
 from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.geometry import Size
 from viewer.core.io.reading import FileStamp
 from viewer.core.metadata.image_info import ImageInfo
@@ -255,6 +256,22 @@ class PrefetchModel(QObject):
     def set_threads(self, threads: int) -> None:
         """Use ``threads`` workers; running loads finish, extra threads start at once."""
         self._queue.set_threads(threads)
+
+    def set_image_limit(self, max_bytes: int) -> None:
+        """Decode each image within ``max_bytes`` from the next load on (an injected loader
+        that is not a ``FileLoader`` keeps its own limits)."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_max_bytes(max_bytes)
+
+    def set_colour(self, colour: ColourSettings) -> None:
+        """Convert colours with ``colour`` from the next load on; kept images stay as made."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_colour(colour)
+
+    def set_thumbnail_budget(self, budget_bytes: int) -> None:
+        """Keep the thumbnail cache that display loads fill within ``budget_bytes``."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_thumbnail_budget(budget_bytes)
 
     def idle(self) -> bool:
         """Whether no load is still to report back, nor read-ahead waiting for a paint:

@@ -66,6 +66,10 @@ class PreviewingLoader(FileLoader):
         """Where display loads leave thumbnails (None: nowhere)."""
         return None if self._thumbnails is None else self._thumbnails.cache
 
+    def set_thumbnail_budget(self, budget_bytes: int) -> None:
+        if self._thumbnails is not None:
+            self._thumbnails.cache.budget_bytes = budget_bytes
+
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         if is_raw(path):  # its embedded preview's byte range, not the whole file
             return super().__call__(path, allocate, display_box)

@@ -8,9 +8,7 @@ from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QW
 
 from viewer.core.formats.colour.choice import ColourSettings
 from viewer.model.folder.lister import FolderLister
-from viewer.model.images.load_task import FileLoader
 from viewer.model.images.prefetch_model import PrefetchModel
-from viewer.model.previews.pipeline import PreviewingLoader
 from viewer.settings.store import Preferences, Settings
 from viewer.ui.dialogs.colour_preferences import ColourPreferences
 
@@ -34,11 +32,9 @@ def apply_preferences(model: PrefetchModel, lister: FolderLister, preferences: P
     model.set_limits(preferences.cache_images, preferences.max_bytes)
     model.set_plan(preferences.plan)
     model.set_threads(preferences.threads)
+    model.set_image_limit(preferences.max_image_mb << 20)
+    model.set_thumbnail_budget(preferences.thumbnail_cache_mb << 20)
     lister.set_poll_seconds(preferences.poll_seconds)
-    if isinstance(model.loader, FileLoader):
-        model.loader.max_bytes = preferences.max_image_mb << 20
-    if isinstance(model.loader, PreviewingLoader) and model.loader.thumbnail_cache is not None:
-        model.loader.thumbnail_cache.budget_bytes = preferences.thumbnail_cache_mb << 20
 
 
 class PreferencesDialog(QDialog):
@@ -85,20 +81,16 @@ class PreferencesDialog(QDialog):
 
 
 class PreferencesCommand(QObject):
-    """The Preferences command: one dialog, made on first use; each change is applied to the
-    model and the lister at once, and saved.
+    """The Preferences command: one dialog, made on first use; each change is saved at once,
+    and whoever follows the settings (the window's ``PreferencesFollower``) applies it.
 
     Attributes:
         dialog: the dialog, once shown (None before).
     """
 
-    def __init__(
-        self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QWidget
-    ) -> None:
+    def __init__(self, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._model = model
-        self._lister = lister
         self._parent = parent
         self.dialog: PreferencesDialog | None = None
 
@@ -109,19 +101,29 @@ class PreferencesCommand(QObject):
             self.dialog = PreferencesDialog(
                 settings.preferences(), self._parent, settings.colour_settings()
             )
-            self.dialog.changed.connect(self._on_changed)
-            self.dialog.colour.changed.connect(self._on_colour_changed)
+            self.dialog.changed.connect(settings.save_preferences)
+            self.dialog.colour.changed.connect(settings.save_colour_settings)
         self.dialog.show()
         self.dialog.raise_()
 
-    @pyqtSlot(object)
-    def _on_changed(self, preferences: Preferences) -> None:
-        apply_preferences(self._model, self._lister, preferences)
-        self._settings.save_preferences(preferences)
+
+class PreferencesFollower(QObject):
+    """Applies what the user changes in Preferences to a model and a lister as it is saved:
+    loads from then on use it, and images already kept stay as they were made. A child of the
+    window, so it stops listening when the window goes (settings may outlive it)."""
+
+    def __init__(
+        self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._model, self._lister = model, lister
+        settings.preferencesChanged.connect(self._on_preferences)
+        settings.colourChanged.connect(self._on_colour)
 
     @pyqtSlot(object)
-    def _on_colour_changed(self, colour: ColourSettings) -> None:
-        """Loads from now on use ``colour``; images already kept stay as they were made."""
-        if isinstance(self._model.loader, FileLoader):
-            self._model.loader.colour.settings = colour
-        self._settings.save_colour_settings(colour)
+    def _on_preferences(self, preferences: Preferences) -> None:
+        apply_preferences(self._model, self._lister, preferences)
+
+    @pyqtSlot(object)
+    def _on_colour(self, colour: ColourSettings) -> None:
+        self._model.set_colour(colour)

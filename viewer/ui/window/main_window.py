@@ -32,7 +32,7 @@ from viewer.ui.culling.culling_host import WindowCullingHost, window_culling
 from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.dialogs.goto_dialog import choose_image
 from viewer.ui.dialogs.open_dialogs import OpenDialogs
-from viewer.ui.dialogs.preferences import PreferencesCommand
+from viewer.ui.dialogs.preferences import PreferencesCommand, PreferencesFollower
 from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.messages import Messages
@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
                                     self.zoom_locked, previews)  # fmt: skip
         self.loading_notice = self.current.loading_notice
         self.previews = self.current.previews
-        self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
+        self.preferences = PreferencesCommand(self._settings, self)
+        PreferencesFollower(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         host = WindowCullingHost(
             self.browsing, model, self.messages, self._on_relisted, self._go_to,
