@@ -4,8 +4,10 @@ writer of a namespace nobody here knows (element form, comments, a parseType str
 
 from __future__ import annotations
 
-LIGHTROOM = b"""<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00        ">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+LIGHTROOM = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/" '
+    b'x:xmptk="Adobe XMP Core 7.0-c000 1.000000, 0000/00/00-00:00:00        ">\n'
+    b""" <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about=""
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:tiff="http://ns.adobe.com/tiff/1.0/"
@@ -69,6 +71,7 @@ LIGHTROOM = b"""<x:xmpmeta xmlns:x="adobe:ns:meta/" x:xmptk="Adobe XMP Core 7.0-
  </rdf:RDF>
 </x:xmpmeta>
 """
+)
 
 _HISTORY = b"""   <darktable:history>
     <rdf:Seq>

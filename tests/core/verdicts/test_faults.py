@@ -56,7 +56,7 @@ def test_another_programs_edit_between_read_and_write_is_kept(tmp_path: object) 
 
 
 def test_a_sidecar_changed_before_the_write_gets_the_edit(tmp_path: object) -> None:
-    folder, image, sidecar = _setup(tmp_path)
+    _, image, sidecar = _setup(tmp_path)
     seen = read_verdict(image)
     write(sidecar, THEIRS.replace(b'xmp:Label="Yellow"', b'xmp:Label="Green"'))
     written = set_verdict(image, Edit(rating=4), seen=seen)

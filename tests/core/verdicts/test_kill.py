@@ -45,4 +45,3 @@ def test_killed_mid_write(tmp_path: object, step: str, existing: bool) -> None:
     leftovers = [n for n in os.listdir(folder) if n not in ("IMG_0001.CR2", "IMG_0001.CR2.xmp")]
     assert all(n.startswith(".IMG_0001.CR2.xmp.") and n.endswith(".viewer-part") for n in leftovers)
     assert set_verdict(image, Edit(rating=5)).verdict.rating == 5  # and the next write works
-

@@ -99,7 +99,6 @@ def test_a_sidecar_wins_over_the_images_packet(tmp_path: object) -> None:
     assert read_verdicts(folder) == {image: Verdict(2, Label.YELLOW)}
 
 
-
 def test_a_folder_read_reads_only_listed_sidecars_and_64_kb_heads(tmp_path: object) -> None:
     from tests.core.fileops.faulty_fs import FaultyFs
 
