@@ -186,3 +186,30 @@ def test_a_sidecar_that_appeared_is_written_into_not_over(tmp_path: object) -> N
     assert written.changes[0].before == samples.DARKTABLE
     assert read(image + ".xmp") == samples.DARKTABLE.replace(b'Rating="1"', b'Rating="3"')
     assert partials(folder) == []
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        (b'crs:Exposure2012="+0.35"', b'crs:Exposure2012="+0.36"'),  # another property
+        (b"<rdf:li>wedding</rdf:li>", b""),  # a keyword lost
+        (b'xmlns:dc="http://purl.org/dc/elements/1.1/"', b'xmlns:dc="http://purl.org/dc/1.2/"'),
+        (b'xmp:Rating="5"', b'xmp:Rating="4"'),  # the edit itself gone wrong
+    ],
+)
+def test_a_splice_that_changes_anything_else_is_refused(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch, wrong: bytes, right: bytes
+) -> None:
+    from viewer.core.verdicts import splice
+
+    folder, image, sidecar = _setup(tmp_path)
+    finish = splice._Editor.finish
+
+    def faulty(editor: splice._Editor) -> bytes:
+        return finish(editor).replace(wrong, right)
+
+    monkeypatch.setattr(splice._Editor, "finish", faulty)
+    with pytest.raises(SidecarError, match="the edit did not check out, so its bytes were kept"):
+        set_verdict(image, Edit(rating=5))
+    assert read(sidecar) == samples.LIGHTROOM
+    assert partials(folder) == []
