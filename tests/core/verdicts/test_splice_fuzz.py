@@ -15,6 +15,14 @@ from viewer.core.verdicts.packet import parse_packet
 from viewer.core.verdicts.properties import verdict_of
 from viewer.core.verdicts.splice import EMPTY_SIDECAR, splice_edit
 
+#: Real clients' sidecars, also with a UTF-8 BOM and with Windows line ends.
+REAL = [
+    *samples.ALL.values(),
+    EMPTY_SIDECAR,
+    b"\xef\xbb\xbf" + samples.DARKTABLE,
+    samples.DARKTABLE.replace(b"\n", b"\r\n"),
+    samples.UNKNOWN.replace(b"\n", b"\r\n"),
+]
 space = st.sampled_from([" ", "\n ", "\n    ", "\t", "\r\n  "])
 label = st.sampled_from([None, *Label])
 edits = st.builds(
@@ -64,7 +72,7 @@ def packets(draw: st.DrawFn) -> bytes:
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.one_of(packets(), st.sampled_from([*samples.ALL.values(), EMPTY_SIDECAR])),
+@given(st.one_of(packets(), st.sampled_from(REAL)),
        st.lists(edits, min_size=1, max_size=4))  # fmt: skip
 def test_random_edits_read_back_and_keep_the_rest(data: bytes, run: list[Edit]) -> None:
     original = triples(data)
