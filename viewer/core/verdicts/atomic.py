@@ -19,7 +19,7 @@ import os
 import stat
 
 from viewer.core.fileops.transfer import Context, partial_name
-from viewer.core.reading import FileStamp
+from viewer.core.io.reading import FileStamp
 from viewer.core.verdicts.errors import SidecarError
 
 WRITE_STEPS = ("open", "write", "flush", "place")

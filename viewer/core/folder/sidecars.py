@@ -29,7 +29,7 @@ import enum
 import os
 from collections.abc import Iterable
 
-from viewer.core.extensions import ALWAYS_IMAGES, RAW_EXTENSIONS
+from viewer.core.formats.extensions import ALWAYS_IMAGES, RAW_EXTENSIONS
 
 SIDECAR_EXTENSION = ".xmp"
 #: Image extensions beyond Pillow's always-there set, so a HEIC shares a stem with its RAW.
