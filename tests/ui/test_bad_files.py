@@ -108,7 +108,7 @@ def test_file_deleted_or_replaced_by_a_folder_after_listing(qtbot, make_window, 
 
 
 def test_huge_image_is_refused_with_its_size(qtbot, make_window, tmp_path):
-    from tests.core.test_bad_input import forged_png
+    from tests.core.formats.test_bad_input import forged_png
 
     (tmp_path / "scan.png").write_bytes(forged_png(30000, 30000))
     window = make_window()

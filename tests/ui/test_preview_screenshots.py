@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.core.preview_files import marked
+from tests.core.previews.preview_files import marked
 from tests.ui.test_screenshots import (  # noqa: F401 (display: the X server fixture)
     ROOT,
     crop_view,

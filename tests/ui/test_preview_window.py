@@ -6,7 +6,7 @@ import pytest
 from PyQt5.QtCore import Qt
 
 from tests.fakes import FakeClock, FakeLoader
-from tests.model.test_preview_queue import FakePreviews
+from tests.model.previews.test_preview_queue import FakePreviews
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
 from viewer.core.folder.sequence import ImageSequence

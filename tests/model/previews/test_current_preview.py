@@ -7,7 +7,7 @@ import pytest
 
 from tests.fakes import FakeClock
 from tests.model.conftest import PATHS
-from tests.model.test_preview_queue import FakePreviews
+from tests.model.previews.test_preview_queue import FakePreviews
 from tests.waits import TIMEOUT_MS
 from viewer.core.readahead.plan import ReadAheadPlan
 from viewer.model.images.prefetch_model import PrefetchModel
@@ -132,7 +132,7 @@ def test_the_images_own_load_brings_its_preview(qtbot, tmp_path, previews):
     shown before the load ends, and no separate preview read is made."""
     import threading
 
-    from tests.core.preview_files import write_camera
+    from tests.core.previews.preview_files import write_camera
     from viewer.core.previews.head_first import read_head_first
     from viewer.model.previews.pipeline import PreviewingLoader
 

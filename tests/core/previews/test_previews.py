@@ -8,7 +8,13 @@ import struct
 import pytest
 from PIL import Image, ImageOps
 
-from tests.core.preview_files import MAIN_SIZE, marked, mean_difference, patch, write_camera
+from tests.core.previews.preview_files import (
+    MAIN_SIZE,
+    marked,
+    mean_difference,
+    patch,
+    write_camera,
+)
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
 from viewer.core.io.ranged import CountingReader
 from viewer.core.io.reading import DecodeError

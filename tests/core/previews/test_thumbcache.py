@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.core.preview_files import write_camera
+from tests.core.previews.preview_files import write_camera
 from viewer.core.formats.decode import DecodedImage
 from viewer.core.io.ranged import CountingReader, file_stamp
 from viewer.core.io.reading import FileStamp

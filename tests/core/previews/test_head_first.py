@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.core.preview_files import write_camera
+from tests.core.previews.preview_files import write_camera
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES
 from viewer.core.io.reading import DecodeError
 from viewer.core.previews.head_first import head_preview, read_head_first

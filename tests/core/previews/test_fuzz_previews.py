@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.core.preview_files import marked
+from tests.core.previews.preview_files import marked
 from viewer.core.formats.decode import DecodedImage
 from viewer.core.io.reading import DecodeError, FileStamp
 from viewer.core.previews.head_first import head_preview

@@ -8,7 +8,7 @@ import threading
 import pytest
 from PIL import ExifTags, Image
 
-from tests.core.preview_files import write_camera
+from tests.core.previews.preview_files import write_camera
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
 from viewer.core.formats.jpeg.mpf import large_thumbnails, read_mpf
 from viewer.core.formats.load import load_image
