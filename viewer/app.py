@@ -47,7 +47,9 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     except UsageError as error:
         return fail(str(error))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    early, first = _begin_early(options) if loader is None else (None, None)
+    early, first = (
+        (None, None) if loader is not None or options.demo_waits else _begin_early(options)
+    )
     app = _application(early)
     frame = _show_first_frame(first)
     if frame is not None:
@@ -61,6 +63,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     quiet_bomb_warnings()
     app.setWindowIcon(application_icon())  # after the first image: reading it takes 40 ms
     window, parts = _build(options, loader, early)
+    if options.demo_to_make:
+        parts = (*parts, _make_demo(window, options))
     if frame is None:
         window.show_restored()
     else:
@@ -69,7 +73,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         HandOver(frame, window, window.model.loadFailed)
     if options.path is not None:
         _fail_like_the_command_line(app, window, options, frame)
-        window.open_path(options.path, 0 if options.start is None else options.start - 1)
+        if not options.demo_waits:
+            window.open_path(options.path, 0 if options.start is None else options.start - 1)
     else:
         window.offer_reopen()
     return _run_then_shut_down(app, parts)
@@ -106,6 +111,28 @@ def _build(
         model, settings=settings, lister=lister, previews=current, thumbnails=thumbnails
     )
     return window, (model, previews, lister, thumbnails)
+
+
+def _make_demo(window: MainWindow, options: Options) -> _Part:
+    """The demo's first run: its images are made while the window shows; the folder opens
+    as soon as the first is written, and its watcher picks up the rest."""
+    from viewer.demo import folder as demo
+    from viewer.demo.making import DemoMaking
+
+    assert options.path is not None
+    folder = options.path
+    making = DemoMaking(window)
+    making.failed.connect(lambda text: window.status_area.problem(text, in_view=True))
+    if options.demo_waits:
+        window.status_area.in_view("Making the demo's images (first run only)…")
+
+        def on_made(number: int) -> None:
+            if number == 1:
+                window.open_path(folder)
+
+        making.made.connect(on_made)
+    making.start(folder, demo.DEMO_COUNT, demo.DEMO_SIZE)
+    return making
 
 
 class _Part(Protocol):

@@ -63,6 +63,8 @@ class Options:
     overrides: dict[str, Any] = field(default_factory=dict)  # Preferences field → value
     max_image_bytes: int = DEFAULT_MAX_IMAGE_BYTES
     is_folder: bool = False  # ``path`` is a folder (checked once, before Qt starts)
+    demo_to_make: int = 0  # ``--demo`` on its first run: images still to be made in ``path``
+    demo_waits: bool = False  # the demo's first image is among them: the window waits for it
 
 
 class _Parser(argparse.ArgumentParser):
@@ -152,13 +154,12 @@ def parse(argv: list[str]) -> Options:
     if args.demo and args.path:
         raise UsageError("--demo opens its own folder; give no path with it")
     path: str | None = args.path
+    demo_to_make, demo_waits = 0, False
     if args.demo:
-        from viewer.demo.folder import ensure_demo_folder
-
-        path = ensure_demo_folder()
+        path, demo_to_make, demo_waits = _demo_folder()
     if path is None and args.start is not None:
         raise UsageError("--start needs a folder to start in")
-    is_folder = path is not None and _check(path, args.start)
+    is_folder = demo_waits or (path is not None and _check(path, args.start))
     given = [*TUNING, *_ALSO_PREFERENCES]
     overrides: dict[str, Any] = {
         name: getattr(args, name) for name in given if getattr(args, name) is not None
@@ -176,7 +177,23 @@ def parse(argv: list[str]) -> Options:
         overrides=overrides,
         max_image_bytes=int(chosen["max_image_mb"]) << 20,
         is_folder=is_folder,
+        demo_to_make=demo_to_make,
+        demo_waits=demo_waits,
     )
+
+
+def _demo_folder() -> tuple[str, int, bool]:
+    """The demo's folder, made if need be; how many of its images are still to be made (they
+    are made while the window is open, not here), and whether the first is one of them."""
+    from viewer.demo.folder import demo_folder, missing_demo_images
+
+    folder = demo_folder()
+    try:
+        os.makedirs(folder, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"cannot make the demo's folder {folder}: {error.strerror}") from None
+    missing = missing_demo_images(folder)
+    return folder, len(missing), "1.jpg" in missing
 
 
 def _check(path: str, start: int | None) -> bool:

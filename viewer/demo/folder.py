@@ -1,15 +1,19 @@
-"""The built-in demo: a sequence of camera-sized images made once in the user's cache folder."""
+"""The built-in demo: a sequence of camera-sized images made once in the user's cache folder.
+
+On the first run the images are made by a process of their own (``python -m
+viewer.demo.make``), one after another, while the window is already open: the first shows as
+soon as it is written, and the folder's watcher picks up the rest.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 
 from platformdirs import user_cache_dir
 
-from viewer.demo.samples import CAMERA_SIZE, write_sequence
-
 DEMO_COUNT = 24
+#: The demo images' size; None for a camera's (``samples.CAMERA_SIZE``). Tests make them small.
+DEMO_SIZE: tuple[int, int] | None = None
 
 
 def demo_folder() -> str:
@@ -17,16 +21,20 @@ def demo_folder() -> str:
     return os.path.join(user_cache_dir("viewer", appauthor=False), "demo-camera")
 
 
-def ensure_demo_folder(count: int = DEMO_COUNT, size: tuple[int, int] = CAMERA_SIZE) -> str:
-    """Make the demo images on first use (about a second each), then return their folder."""
+def missing_demo_images(folder: str, count: int | None = None) -> list[str]:
+    """The demo images not made yet (all of them on the first run), ``1.jpg`` first."""
+    names = [f"{number}.jpg" for number in range(1, (count or DEMO_COUNT) + 1)]
+    return [name for name in names if not os.path.exists(os.path.join(folder, name))]
+
+
+def ensure_demo_folder(count: int = DEMO_COUNT, size: tuple[int, int] | None = None) -> str:
+    """Make the missing demo images here and now (about two seconds each); return the folder.
+
+    numpy and Pillow are imported only here: the command line checks ``--demo`` without them.
+    """
+    from viewer.demo.samples import CAMERA_SIZE, write_sequence
+
     folder = demo_folder()
-    names = (os.path.join(folder, f"{n}.jpg") for n in range(1, count + 1))
-    missing = [name for name in names if not os.path.exists(name)]
-    if missing:
-        print(f"Making {len(missing)} demo images in {folder} (first run only)…", file=sys.stderr)
-
-        def report(done: int, total: int) -> None:
-            print(f"\r  {done}/{total}", end="" if done < total else "\n", file=sys.stderr)
-
-        write_sequence(folder, count, size, progress=report)
+    size = CAMERA_SIZE if size is None else size
+    write_sequence(folder, count, size)
     return folder

@@ -1,6 +1,6 @@
 """Numbered sequences of large, realistic images for the demo, the benchmarks and tests.
 
-Camera-like content (smooth colour fields plus sensor-like noise) so JPEG sizes and decode
+Camera-like content (a procedural landscape plus sensor-like noise) so JPEG sizes and decode
 times resemble real photos: a 6000×4000 frame comes out around 10 MB
 at JPEG quality 92, and takes about 1.3 s to make. JPEGs are laid out as a camera writes
 them (``viewer.demo.camera_jpeg``): EXIF make, model, exposure and date, a 160×120 IFD1
@@ -16,25 +16,26 @@ import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from viewer.demo.camera_jpeg import CameraInfo, camera_jpeg
+from viewer.demo.scenery import landscape
 
 CAMERA_SIZE = (6000, 4000)
 
 
 def make_image(number: int, size: tuple[int, int] = CAMERA_SIZE, seed: int = 0) -> Image.Image:
-    """One frame: soft colour fields, fine detail, sensor-like grain, and its number drawn
-    large so the user can tell the frames apart."""
+    """One frame: a landscape (``scenery``) with fine detail and sensor-like grain, and its
+    number drawn large so the user can tell the frames apart."""
     width, height = size
     rng = np.random.default_rng(seed * 100_003 + number)
-    fields = rng.integers(60, 200, (5, 7, 3), np.uint8)
-    image = Image.fromarray(fields).resize(size, Image.Resampling.BICUBIC)
-    fine = rng.integers(0, 48, (max(1, height // 8), max(1, width // 8), 3), np.uint8)
-    detail = Image.fromarray(fine).resize(size, Image.Resampling.BILINEAR)
-    grain_tile = Image.fromarray(rng.integers(0, 40, (512, 512, 3), np.uint8))
+    small = landscape(number, (max(2, height // 8), max(2, width // 8)), seed)
+    detail = rng.integers(0, 24, small.shape, np.uint8)  # enlarged with the scene: fine detail
+    scene = Image.fromarray(np.clip(small.astype(np.int16) + detail - 12, 0, 255).astype(np.uint8))
+    image = scene.resize(size, Image.Resampling.BILINEAR)
+    grain_tile = Image.fromarray(rng.integers(0, 24, (512, 512, 3), np.uint8))
     grain = Image.new("RGB", size)
     for top in range(0, height, 512):
         for left in range(0, width, 512):
             grain.paste(grain_tile, (left, top))
-    image = ImageChops.add(ImageChops.add(image, detail), grain, offset=-40)
+    image = ImageChops.add(image, grain, offset=-12)
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=max(12, height // 4))
     draw.text((width // 2, height // 2), str(number), fill=(255, 255, 255), font=font,
