@@ -6,6 +6,7 @@ Keys are ``QKeySequence`` portable strings. This module imports no Qt, so it sta
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -132,10 +133,22 @@ def markdown_table() -> str:
     return "\n".join(rows)
 
 
-def html_table() -> str:
-    """The help overlay's key table, as Qt rich text."""
-    rows = []
-    for entry in keyed_commands():
-        keys = ", ".join("+".join(key_parts(k)) for k in entry.keys)
-        rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{entry.help}</td></tr>")
-    return "<table>" + "".join(rows) + "</table>"
+def html_table(columns: int = 1, commands: Sequence[Command] | None = None) -> str:
+    """The help overlay's key table, as Qt rich text, its rows in ``columns`` side by side.
+
+    Args:
+        commands: the commands with the keys in force (the user's own); default the table's.
+    """
+    entries = [entry for entry in (COMMANDS if commands is None else commands) if entry.keys]
+    per_column = -(-len(entries) // max(1, columns))
+    tables = []
+    for start in range(0, len(entries), per_column):
+        rows = []
+        for entry in entries[start : start + per_column]:
+            keys = ", ".join("+".join(key_parts(k)) for k in entry.keys)
+            rows.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{entry.help}</td></tr>")
+        tables.append("<table>" + "".join(rows) + "</table>")
+    if len(tables) == 1:
+        return tables[0]
+    cells = "".join(f'<td valign="top" style="padding-right: 18px">{t}</td>' for t in tables)
+    return f"<table><tr>{cells}</tr></table>"
