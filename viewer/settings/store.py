@@ -148,6 +148,13 @@ class Settings(QObject, StartSettings):
         self._store.setValue("view/zoom_locked", locked)
         self.changed.emit("zoom_locked")
 
+    def wheel_zooms(self) -> bool:
+        """The plain mouse wheel zooms instead of stepping images."""
+        return str(self._store.value("mouse/wheel_zooms", "false")).lower() == "true"
+
+    def set_wheel_zooms(self, zooms: bool) -> None:
+        self._store.setValue("mouse/wheel_zooms", zooms)
+
     # -- sorting and colour ----------------------------------------------------------------
 
     def sort_choice(self) -> SortChoice:

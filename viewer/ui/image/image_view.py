@@ -247,7 +247,7 @@ class ImageView(QWidget):
         super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.LeftButton and self._zoom is not None:
+        if event.button() in (Qt.LeftButton, Qt.MiddleButton) and self._zoom is not None:
             self._drag_from = event.localPos()
             self.setCursor(Qt.ClosedHandCursor)
         super().mousePressEvent(event)

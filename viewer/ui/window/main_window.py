@@ -36,13 +36,15 @@ from viewer.ui.dialogs.preferences import PreferencesCommand, PreferencesFollowe
 from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.messages import Messages
+from viewer.ui.image.pointer import PointerControls
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.folder_views import FolderViews
 from viewer.ui.window import memory as window_memory
 from viewer.ui.window.drop import dropped_path
 from viewer.ui.window.fullscreen import FullScreen
 from viewer.ui.window.help_overlay import HelpOverlay
-from viewer.ui.window.menus import build_menus
+from viewer.ui.window.menus import add_submenu, build_menus
+from viewer.ui.window.mouse_menu import mouse_menu
 
 EMPTY_HINT = (
     "No folder open.\n\n"
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.status_area = StatusArea(self, self.view, model, self.messages)
         self.cache_indicator = self.status_area.indicator
         self.fullscreen = FullScreen(self, self.view)
+        self.pointer = PointerControls(self.view, wheel_zooms=self._settings.wheel_zooms())
         self.help_overlay = HelpOverlay(self.view)
         self.reopening = Reopening(self.view, probe, parent=self)
         self.opening = FolderOpening(self._lister, probe, parent=self)
@@ -115,6 +118,7 @@ class MainWindow(QMainWindow):
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
             submenus=self.aids.submenus(),
         )  # fmt: skip
+        add_submenu(self, "View", mouse_menu(self, self.pointer, self._settings))
         self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
@@ -135,6 +139,8 @@ class MainWindow(QMainWindow):
             (self.opening.relisted, self._on_relisted),
             (self.opening.opened, self.opened.emit),
             (self.opening.failed, self.openFailed.emit),
+            (self.pointer.stepRequested, self._step),
+            (self.pointer.fullScreenToggled, self.fullscreen.toggle),
         ]
         for signal, slot in table:
             signal.connect(slot)

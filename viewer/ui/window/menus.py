@@ -55,3 +55,14 @@ def build_menus(
     lock.setCheckable(True)
     lock.setChecked(zoom_locked)
     return actions
+
+
+def add_submenu(window: QMainWindow, menu_name: str, submenu: QMenu) -> None:
+    """Put ``submenu`` at the end of the menu called ``menu_name`` (one of ``MENUS``)."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if menu is not None and action.text() == f"&{menu_name}":
+            menu.addSeparator()
+            menu.addMenu(submenu)
+            return
+    raise KeyError(menu_name)
