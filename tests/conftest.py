@@ -71,6 +71,16 @@ def private_thumbnails(
 
 
 @pytest.fixture(autouse=True)
+def private_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Point the config folder (the keys file) at a fresh folder, never the user's."""
+    folder = str(tmp_path_factory.mktemp("config"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Point every ``QSettings`` at a fresh folder, so tests never touch the user's settings."""
     from PyQt5.QtCore import QSettings  # imported here: core tests stay free of Qt

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from viewer.cli import (
     USAGE_ERROR,
+    ListKeys,
     Options,
     UsageError,
     fail,
     parse,
+    print_keys,
     sentence_to_clause,
     start_out_of_range,
 )
@@ -46,6 +48,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         options = parse(sys.argv[1:] if argv is None else argv)
     except UsageError as error:
         return fail(str(error))
+    except ListKeys:
+        return print_keys()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     early, first = (
         (None, None) if loader is not None or options.demo_waits else _begin_early(options)

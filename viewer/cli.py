@@ -67,6 +67,21 @@ class Options:
     demo_waits: bool = False  # the demo's first image is among them: the window waits for it
 
 
+class ListKeys(Exception):
+    """``--list-keys``: print the keys in force instead of starting (``print_keys``)."""
+
+
+def print_keys() -> int:
+    """Print the keys in force, one command a line; a keys file refused is said on stderr."""
+    from viewer.ui.window.key_bindings import listing, load_bindings
+
+    bindings = load_bindings()
+    if bindings.problem is not None:
+        print(f"viewer: {bindings.problem}", file=sys.stderr)
+    print(listing(bindings.commands))
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -113,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a built-in folder of sample images"
     )
+    parser.add_argument(
+        "--list-keys",
+        action="store_true",
+        help="print the keys in force (yours, if you changed them) and exit",
+    )
     _add_tuning(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -151,6 +171,8 @@ def _add_tuning(parser: argparse.ArgumentParser) -> None:
 def parse(argv: list[str]) -> Options:
     """Parse and check ``argv`` (without the program name). Raises ``UsageError``."""
     args = build_parser().parse_args(argv)
+    if args.list_keys:
+        raise ListKeys()
     if args.demo and args.path:
         raise UsageError("--demo opens its own folder; give no path with it")
     path: str | None = args.path

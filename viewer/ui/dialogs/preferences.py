@@ -4,7 +4,14 @@ limit and the thumbnail cache's size, applied as you change them."""
 from __future__ import annotations
 
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
-from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
+from PyQt5.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from viewer.core.formats.colour.choice import ColourSettings
 from viewer.model.folder.lister import FolderLister
@@ -68,6 +75,8 @@ class PreferencesDialog(QDialog):
             self.boxes[name] = box
         self.colour = ColourPreferences(colour or ColourSettings(), parent=self)
         layout.addRow(self.colour)
+        self.keys_button = QPushButton("&Keys…", self)
+        layout.addRow("Keys", self.keys_button)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.close)
         layout.addRow(buttons)
@@ -84,9 +93,14 @@ class PreferencesCommand(QObject):
     """The Preferences command: one dialog, made on first use; each change is saved at once,
     and whoever follows the settings (the window's ``PreferencesFollower``) applies it.
 
+    Signals:
+        edit_keys(): the dialog's Keys… button was pressed.
+
     Attributes:
         dialog: the dialog, once shown (None before).
     """
+
+    edit_keys = pyqtSignal()
 
     def __init__(self, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -103,6 +117,7 @@ class PreferencesCommand(QObject):
             )
             self.dialog.changed.connect(settings.save_preferences)
             self.dialog.colour.changed.connect(settings.save_colour_settings)
+            self.dialog.keys_button.clicked.connect(self.edit_keys)
         self.dialog.show()
         self.dialog.raise_()
 
