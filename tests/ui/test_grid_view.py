@@ -84,6 +84,27 @@ def test_arrows_pages_home_and_end_move_the_selection(
     assert grid.current_row() == 0
 
 
+def test_page_down_and_up_move_by_the_lines_on_screen(
+    qtbot: Any, make_grid: Callable[..., tuple[GridView, CountingModel]]
+) -> None:
+    grid, _ = make_grid(count=20_000)
+    grid.select_row(1)
+    per_line = columns(grid)
+    lines = grid.viewport().height() // grid.gridSize().height()
+    assert lines >= 2
+    assert grid.page_step() == per_line * lines
+    for _ in range(20):
+        qtbot.keyClick(grid, Qt.Key_PageDown)
+    assert grid.current_row() == 1 + 20 * per_line * lines  # the same column, 20 screens on
+    rect = grid.visualRect(grid.model().index(grid.current_row(), 0))
+    assert grid.viewport().rect().contains(rect)  # and on screen
+    qtbot.keyClick(grid, Qt.Key_PageUp)
+    assert grid.current_row() == 1 + 19 * per_line * lines
+    qtbot.keyClick(grid, Qt.Key_End)
+    qtbot.keyClick(grid, Qt.Key_PageDown)
+    assert grid.current_row() == 19_999  # stays at the end
+
+
 def test_enter_and_double_click_open_the_image(
     qtbot: Any, make_grid: Callable[..., tuple[GridView, CountingModel]]
 ) -> None:

@@ -34,6 +34,10 @@ def load_size(icon: int, device_ratio: float) -> int:
     return next((size for size in THUMBNAIL_SIZES if size >= needed), THUMBNAIL_SIZES[-1])
 
 
+#: The most cells counted in a line (far more than any screen holds).
+MAX_COLUMNS = 200
+
+
 class GridView(ThumbnailList):
     """The folder as a grid of thumbnails.
 
@@ -84,12 +88,15 @@ class GridView(ThumbnailList):
     def _fit_cells(self) -> None:
         """Share the width left over between the columns: no ragged margin on the right."""
         base = self._base_cell()
-        # Qt lays the cells out as if the scroll bar were there, shown or not.
-        width = self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
+        width = self._layout_width()
         columns = max(1, width // base.width())
         cell = QSize(max(base.width(), width // columns), base.height())
         if cell != self.gridSize():
             self.setGridSize(cell)
+
+    def _layout_width(self) -> int:
+        # Qt lays the cells out as if the scroll bar were there, shown or not.
+        return self.maximumViewportSize().width() - self.verticalScrollBar().sizeHint().width()
 
     def _base_cell(self) -> QSize:
         return cell_size(self._icon, True, self.fontMetrics().height())
@@ -116,7 +123,42 @@ class GridView(ThumbnailList):
                 self.opened.emit(row)
                 event.accept()
                 return
+        if event.key() in (Qt.Key_PageDown, Qt.Key_PageUp) and plain:
+            self._page(+1 if event.key() == Qt.Key_PageDown else -1)
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def page_step(self) -> int:
+        """How many cells Page Down moves: the whole lines that fit on screen, as many as
+        there are columns each (at least one line)."""
+        lines = max(1, self.viewport().height() // max(1, self.gridSize().height()))
+        return self._columns() * lines
+
+    def _columns(self) -> int:
+        """Cells in a line as Qt laid them out (its wrapping is stricter than the sums)."""
+        count = self._thumbnails.rowCount()
+        if not count:
+            return 1
+        top = self.visualRect(self._thumbnails.index(0)).top()
+        for row in range(1, min(count, MAX_COLUMNS)):
+            if self.visualRect(self._thumbnails.index(row)).top() != top:
+                return row
+        return min(count, MAX_COLUMNS)
+
+    def _page(self, direction: int) -> None:
+        """Move the selection a screenful, in the same column, stopping at either end."""
+        count = self._thumbnails.rowCount()
+        row = self.current_row()
+        if not count or row is None:
+            return
+        step = self.page_step()
+        target = row + direction * step
+        if not 0 <= target < count:
+            target = count - 1 if direction > 0 else 0
+        index = self._thumbnails.index(target)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.EnsureVisible)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.ControlModifier:
