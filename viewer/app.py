@@ -126,9 +126,9 @@ def _make_demo(window: MainWindow, options: Options) -> _Part:
     assert options.path is not None
     folder = options.path
     making = DemoMaking(window)
-    making.failed.connect(lambda text: window.status_area.problem(text, in_view=True))
+    making.failed.connect(lambda text: window.messages.problem(text, in_view=True))
     if options.demo_waits:
-        window.status_area.in_view("Making the demo's images (first run only)…")
+        window.messages.in_view("Making the demo's images (first run only)…")
 
         def on_made(number: int) -> None:
             if number == 1:

@@ -73,7 +73,7 @@ class ListKeys(Exception):
 
 def print_keys() -> int:
     """Print the keys in force, one command a line; a keys file refused is said on stderr."""
-    from viewer.ui.window.key_bindings import listing, load_bindings
+    from viewer.ui.keys.bindings import listing, load_bindings
 
     bindings = load_bindings()
     if bindings.problem is not None:

@@ -10,7 +10,7 @@ from PyQt5.QtGui import QKeySequence
 
 from tests.ui.helpers import open_at
 from viewer.app import main
-from viewer.ui.window.key_bindings import (
+from viewer.ui.keys.bindings import (
     apply_keys,
     conflict,
     keys_file,
@@ -18,7 +18,7 @@ from viewer.ui.window.key_bindings import (
     normal_key,
     save_bindings,
 )
-from viewer.ui.window.keys import COMMANDS, command
+from viewer.ui.keys.table import COMMANDS, command
 
 
 def write_keys(text: str) -> str:

@@ -6,7 +6,7 @@ import pytest
 from PyQt5.QtCore import Qt
 from PyQt5.QtGui import QKeySequence
 
-from viewer.ui.window.keys import COMMANDS, command, html_table, key_parts, markdown_table
+from viewer.ui.keys.table import COMMANDS, command, html_table, key_parts, markdown_table
 
 README = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
 

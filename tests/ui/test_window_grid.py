@@ -13,7 +13,7 @@ from tests.fakes import FakeLoader
 from tests.waits import TIMEOUT_MS
 from viewer.core.folder.sequence import ImageSequence
 from viewer.model.thumbnails.state import ThumbnailState
-from viewer.ui.window.keys import command
+from viewer.ui.keys.table import command
 from viewer.ui.window.main_window import MainWindow
 
 

@@ -16,8 +16,8 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.window.key_bindings import conflict
-from viewer.ui.window.keys import COMMANDS, Command
+from viewer.ui.keys.bindings import conflict
+from viewer.ui.keys.table import COMMANDS, Command
 
 _COMMAND, _KEYS = 0, 1
 

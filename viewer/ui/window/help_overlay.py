@@ -13,7 +13,7 @@ from PyQt5.QtCore import QEvent, QObject, QSize, Qt
 from PyQt5.QtWidgets import QWidget
 
 from viewer.ui.image.overlay import MARGIN, OverlayLabel
-from viewer.ui.window.keys import Command, html_table
+from viewer.ui.keys.table import Command, html_table
 
 MOST_COLUMNS = 3
 #: Type sizes tried, largest first, when no number of columns fits (points).

@@ -14,10 +14,10 @@ from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import QAction, QWidget
 
 from viewer.ui.dialogs.keys_dialog import KeysDialog
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.keys.bindings import Bindings, save_bindings
+from viewer.ui.keys.table import Command
+from viewer.ui.messages import Messages
 from viewer.ui.window.help_overlay import HelpOverlay
-from viewer.ui.window.key_bindings import Bindings, save_bindings
-from viewer.ui.window.keys import Command
 
 
 class KeyEditing(QObject):
@@ -33,28 +33,28 @@ class KeyEditing(QObject):
         bindings: Bindings,
         actions: Mapping[str, QAction],
         help_overlay: HelpOverlay,
-        status_area: StatusArea,
+        messages: Messages,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self._actions = actions
         self._help = help_overlay
-        self._status = status_area
+        self._messages = messages
         self._parent = parent
         self.dialog: KeysDialog | None = None
         self.commands = bindings.commands
         self._apply(bindings.commands)
         self._problem = bindings.problem
         if self._problem is not None:
-            status_area.problem(self._problem)
+            messages.problem(self._problem)
 
     @pyqtSlot()
     def remind(self) -> None:
         """A folder has opened, which clears the status bar: say a refused file's problem
-        again if it was cleared before it could be read; only the first time."""
+        once more, so it is not cleared before it could be read; only the first time."""
         problem, self._problem = self._problem, None
-        if problem is not None and self._status.notice_text() != problem:
-            self._status.problem(problem, logged=False)
+        if problem is not None:
+            self._messages.problem(problem, logged=False)
 
     @pyqtSlot()
     def show(self) -> None:
@@ -69,10 +69,10 @@ class KeyEditing(QObject):
         try:
             save_bindings(commands)
         except OSError as error:
-            self._status.problem(f"Your keys could not be saved: {error.strerror or error}.")
+            self._messages.problem(f"Your keys could not be saved: {error.strerror or error}.")
             return
         self._apply(commands)
-        self._status.notice("Keys saved.")
+        self._messages.notice("Keys saved.")
 
     def _apply(self, commands: tuple[Command, ...]) -> None:
         self.commands = commands

@@ -36,6 +36,7 @@ from viewer.ui.dialogs.preferences import PreferencesCommand, PreferencesFollowe
 from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.image.pointer import PointerControls
+from viewer.ui.keys.bindings import load_bindings
 from viewer.ui.messages import Messages
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.folder_views import FolderViews
@@ -43,7 +44,6 @@ from viewer.ui.window import memory as window_memory
 from viewer.ui.window.drop import dropped_path
 from viewer.ui.window.fullscreen import FullScreen
 from viewer.ui.window.help_overlay import HelpOverlay
-from viewer.ui.window.key_bindings import load_bindings
 from viewer.ui.window.key_editing import KeyEditing
 from viewer.ui.window.menus import add_submenu, build_menus
 from viewer.ui.window.mouse_menu import mouse_menu
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         add_submenu(self, "View", mouse_menu(self, self.pointer, self._settings))
         self.keys = KeyEditing(load_bindings(), self.actions_by_name, self.help_overlay,
-                               self.status_area, self)  # fmt: skip
+                               self.messages, self)  # fmt: skip
         self.preferences.edit_keys.connect(self.keys.show)
         self._connect_signals()
         self.setAcceptDrops(True)

@@ -13,7 +13,7 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtGui import QKeySequence
 from PyQt5.QtWidgets import QAction, QMainWindow, QMenu
 
-from viewer.ui.window.keys import COMMANDS
+from viewer.ui.keys.table import COMMANDS
 
 MENUS = ("File", "Edit", "Go", "View", "Help")
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from platformdirs import user_config_dir
 
-from viewer.ui.window.keys import COMMANDS, Command
+from viewer.ui.keys.table import COMMANDS, Command
 
 if sys.version_info >= (3, 11):
     import tomllib
