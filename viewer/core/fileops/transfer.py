@@ -21,8 +21,9 @@ import errno
 import hashlib
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from viewer.core.fileops.errors import CancelToken, FileOpError, changed_since_listed
 from viewer.core.fileops.fs import FileSystem
@@ -80,6 +81,51 @@ def partial_name(target: str) -> str:
     return os.path.join(folder, f".{name[:180]}.{secrets.token_hex(4)}{PARTIAL_SUFFIX}")
 
 
+class Partial:
+    """A new file under a hidden name beside its target, written and then put in its place
+    whole; until it is placed, leaving ``partial_beside`` removes it.
+
+    Attributes:
+        path: its hidden name.
+        handle: open for writing.
+    """
+
+    def __init__(self, ctx: Context, target: str) -> None:
+        self._ctx = ctx
+        self.path = partial_name(target)
+        self.handle: BinaryIO = ctx.fs.create_new(self.path)
+        self.placed = False
+
+    def flush(self) -> None:
+        """Push the bytes to the disk or server (``fsync``), then close."""
+        self._ctx.fs.flush(self.handle)
+        self.handle.close()
+
+    def place(self, target: str, replace: bool) -> None:
+        """Rename it to ``target``: over a file there only if ``replace``, else never (a file
+        that appeared meanwhile raises ``FileExistsError``)."""
+        if replace:
+            self._ctx.fs.replace(self.path, target)
+        else:
+            self._ctx.fs.rename_new(self.path, target)
+        self.placed = True
+
+
+@contextlib.contextmanager
+def partial_beside(ctx: Context, target: str) -> Iterator[Partial]:
+    """A ``Partial`` for ``target``; on the way out it is closed, and removed unless placed,
+    whatever happened (a cancel, a full disk, a changed source)."""
+    partial = Partial(ctx, target)
+    try:
+        yield partial
+    finally:
+        with contextlib.suppress(OSError):
+            partial.handle.close()
+        if not partial.placed:
+            with contextlib.suppress(OSError):
+                ctx.fs.unlink(partial.path)
+
+
 def check_unchanged(ctx: Context, action: str, source: str, listed: FileStamp | None) -> FileStamp:
     """The source's stamp now; FileOpError if it differs from the one it was listed with."""
     now = ctx.fs.stamp(source)
@@ -125,32 +171,18 @@ def copy_file(
 ) -> FileStamp:
     """Steps 1–5: a verified copy of ``source`` under ``target``; the copy's stamp."""
     start = check_unchanged(ctx, action, source, listed)
-    partial = partial_name(target)
     ctx.step("open", source, 0, start.size)
-    handle = ctx.fs.create_new(partial)
-    placed = False
-    try:
-        digest = _copy_bytes(ctx, source, handle, start.size)
+    with partial_beside(ctx, target) as partial:
+        digest = _copy_bytes(ctx, source, partial.handle, start.size)
         ctx.step("flush", source, start.size, start.size)
-        ctx.fs.flush(handle)
-        handle.close()
+        partial.flush()
         ctx.step("verify", source, start.size, start.size)
-        _verify(ctx, source, partial, start.size, digest)
+        _verify(ctx, source, partial.path, start.size, digest)
         with contextlib.suppress(OSError):  # a share may refuse times; the bytes are what count
-            os.utime(partial, ns=(start.mtime_ns, start.mtime_ns))
+            os.utime(partial.path, ns=(start.mtime_ns, start.mtime_ns))
         check_unchanged(ctx, action, source, start)
         ctx.step("place", source, start.size, start.size)
-        if replace:
-            ctx.fs.replace(partial, target)
-        else:
-            ctx.fs.rename_new(partial, target)
-        placed = True
-    finally:
-        with contextlib.suppress(OSError):
-            handle.close()
-        if not placed:
-            with contextlib.suppress(OSError):
-                ctx.fs.unlink(partial)
+        partial.place(target, replace)
     ctx.fs.flush_folder(os.path.dirname(target))
     return ctx.fs.stamp(target)
 

@@ -18,7 +18,7 @@ import contextlib
 import os
 import stat
 
-from viewer.core.fileops.transfer import Context, partial_name
+from viewer.core.fileops.transfer import Context, partial_beside
 from viewer.core.io.reading import FileStamp
 from viewer.core.verdicts.errors import SidecarError
 
@@ -49,34 +49,21 @@ def write_atomic(ctx: Context, path: str, data: bytes, expected: FileStamp | Non
     if expected is not None:
         with contextlib.suppress(OSError):
             mode = stat.S_IMODE(os.stat(path).st_mode)
-    partial = partial_name(path)
     ctx.step("open", path, 0, len(data))
-    handle = ctx.fs.create_new(partial)
-    placed = False
     try:
-        ctx.step("write", path, 0, len(data))
-        ctx.fs.write(handle, data)
-        ctx.step("flush", path, len(data), len(data))
-        ctx.fs.flush(handle)
-        handle.close()
-        if mode is not None:
-            with contextlib.suppress(OSError):  # a share may refuse modes; the bytes count
-                os.chmod(partial, mode)
-        ctx.step("place", path, len(data), len(data))
-        _check_unchanged(ctx, path, expected)
-        if expected is None:
-            ctx.fs.rename_new(partial, path)
-        else:
-            ctx.fs.replace(partial, path)
-        placed = True
+        with partial_beside(ctx, path) as partial:
+            ctx.step("write", path, 0, len(data))
+            ctx.fs.write(partial.handle, data)
+            ctx.step("flush", path, len(data), len(data))
+            partial.flush()
+            if mode is not None:
+                with contextlib.suppress(OSError):  # a share may refuse modes; the bytes count
+                    os.chmod(partial.path, mode)
+            ctx.step("place", path, len(data), len(data))
+            _check_unchanged(ctx, path, expected)
+            partial.place(path, replace=expected is not None)
     except FileExistsError:
         raise Changed(f"{os.path.basename(path)} appeared while the viewer wrote it.") from None
-    finally:
-        with contextlib.suppress(OSError):
-            handle.close()
-        if not placed:
-            with contextlib.suppress(OSError):
-                ctx.fs.unlink(partial)
     ctx.fs.flush_folder(os.path.dirname(path) or ".")
     return ctx.fs.stamp(path)
 
