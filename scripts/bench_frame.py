@@ -50,9 +50,15 @@ def child_env(code: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join([*path, os.environ.get("PYTHONPATH", "")])}
 
 
+def child_script(code: str) -> str:
+    """The round's child from ``code``'s own harness where it has one, like its imports."""
+    own = os.path.join(os.path.abspath(code), "scripts", "bench", os.path.basename(CHILD))
+    return own if code != "." and os.path.isfile(own) else CHILD
+
+
 def one_round(code: str, folder: str, quick: bool) -> dict[str, Any]:
     args = ["4", "0.05", "2", "400", "240"] if quick else ["16", "0.8", "5", "1920", "1080"]
-    child = subprocess.run([sys.executable, CHILD, folder, *args], env=child_env(code),
+    child = subprocess.run([sys.executable, child_script(code), folder, *args], env=child_env(code),
                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     if child.returncode != 0:
         raise RuntimeError(f"{code}: the round failed:\n{child.stderr}")
