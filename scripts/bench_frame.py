@@ -7,8 +7,10 @@ for one or more checkouts taking turns in the same run.
 Each round starts a fresh process per checkout (``bench/frame_child.py``, the viewer code
 and the harness taken from that checkout through PYTHONPATH), which browses 24 MP
 JPEGs locally with the real window offscreen, image area 1920×1080 (``seq``: 16 presses
-0.8 s apart) and then opens 5 files cold (dropped from the page cache first; request → sharp
-image painted). Checkouts alternate, so a busy moment of a shared machine falls on both.
+0.8 s apart), then opens 5 files cold (dropped from the page cache first; request → sharp
+image painted), then holds → on the simulated SMB share (30 presses 33 ms apart: images shown,
+time with no image undimmed on screen, and the last press to its sharp image). Checkouts
+alternate, so a busy moment of a shared machine falls on both.
 Prints the median over rounds of each figure; ``--quick`` (CI) uses tiny images and checks
 only that every figure was measured.
 """
@@ -33,6 +35,9 @@ FIGURES = [
     ("stall_max_ms", "GUI stall while browsing, longest ms", "≤ 16"),
     ("stall_own_max_ms", "… less OS run-queue wait ms", "–"),
     ("jump_ms", "jump to a cold image, sharp, median ms", "≤ 120"),
+    ("hold_shown", "held key (share): images shown", "≥ 19"),
+    ("hold_dark_ms", "held key (share): no image on screen ms", "≤ 100"),
+    ("hold_final_ms", "held key (share): last press → sharp ms", "≤ 600"),
 ]
 COLUMNS = [("figure", "figure", 40), ("code", "code", 14), ("value", "median", 7),
            ("runs", "rounds", 24), ("target", "target", 6)]  # fmt: skip
@@ -57,7 +62,8 @@ def child_script(code: str) -> str:
 
 
 def one_round(code: str, folder: str, quick: bool) -> dict[str, Any]:
-    args = ["4", "0.05", "2", "400", "240"] if quick else ["16", "0.8", "5", "1920", "1080"]
+    quick_args = ["4", "0.05", "2", "400", "240", "4"]
+    args = quick_args if quick else ["16", "0.8", "5", "1920", "1080", "30"]
     child = subprocess.run([sys.executable, child_script(code), folder, *args], env=child_env(code),
                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     if child.returncode != 0:
@@ -73,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
     args = parser.parse_args(argv)
     codes = args.code.split(",")
-    paths = quick_images(8) if args.quick else camera_images(23)
+    paths = quick_images(8) if args.quick else camera_images(31)
     folder = os.path.dirname(paths[0])
     if not args.quick:  # a folder of exactly these, so a bigger cache folder changes nothing
         folder = _linked(paths)

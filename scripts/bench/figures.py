@@ -50,11 +50,11 @@ def script_figures(
         "peak_rss_mb": round(probe.peak_rss / 2**20),
     }
     final = probe.final_index
-    if script in ("burst", "jump", "fast"):
+    if script in ("burst", "jump", "fast", "hold"):
         figures.update(_first_pixels(probe))
     if script == "jump" and final in probe.painted:
         figures["final_ms"] = ms(probe.painted[final] - probe.pressed[final])
-    if script == "burst" and final in probe.painted:
+    if script in ("burst", "hold") and final in probe.painted:
         # From the last press that moved (presses at the last image change nothing).
         figures["final_ms"] = ms(probe.painted[final] - probe.pressed[final])
     if script == "fast" and last_paint is not None:
@@ -70,6 +70,7 @@ def _first_pixels(probe: Probe) -> dict[str, Any]:
         "first_p50_ms": ms(percentile(firsts, 50)),
         "first_p95_ms": ms(percentile(firsts, 95)),
         "blank_ms": ms(probe.blank),
+        "dark_ms": ms(probe.dark),
     }
 
 

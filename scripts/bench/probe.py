@@ -3,7 +3,12 @@
 Key-to-painted runs from just before the key event is sent to the end of the view's paint
 that first shows the image the key made current, sharp (not its preview); key-to-first-pixels
 to the first paint of anything of that image, its preview included. Stalls are gaps between
-ticks of a 1 ms timer on the GUI thread; blank time is when the view shows no image at all.
+ticks of a 1 ms timer on the GUI thread; blank time is when the view shows no image at all,
+dark time when it shows none undimmed (blank, or the last image dimmed under "Loading…").
+
+A paint counts for the image the key made current only once the window says so (its sharp
+image is the one shown, or the preview mark is up): the last image, kept on screen while the
+next one loads, repaints without counting.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class Probe(QObject):
         painted: index → when its first sharp paint after that finished.
         first: index → when its first paint of any pixels of it (a preview) finished.
         blank: seconds the view showed no image at all (neither the last one nor a preview).
+        dark: seconds, from the first paint on, the view showed no image undimmed.
         gaps: seconds between heartbeat ticks.
         queued: for each gap, the seconds of it the GUI thread was runnable but waiting for
             a CPU (the OS gave the cores to other work); 0 where the OS cannot tell.
@@ -61,6 +67,8 @@ class Probe(QObject):
         self.painted: dict[int, float] = {}
         self.first: dict[int, float] = {}
         self.blank = 0.0
+        self.dark = 0.0
+        self._lit_once = False
         self.gaps: list[float] = []
         self.queued: list[float] = []
         self._last_queue = run_queue_seconds()
@@ -108,8 +116,13 @@ class Probe(QObject):
     @pyqtSlot()
     def _on_beat(self) -> None:
         now = time.perf_counter()
-        if self._window.view.pixmap() is None:
+        view = self._window.view
+        if view.pixmap() is None:
             self.blank += now - self._last_beat
+        if view.has_image():
+            self._lit_once = True
+        elif self._lit_once:
+            self.dark += now - self._last_beat
         queue = run_queue_seconds()
         self.gaps.append(now - self._last_beat)
         last_queue, self._last_queue = self._last_queue, queue
@@ -127,8 +140,11 @@ class Probe(QObject):
         if index is None or index not in self.pressed:
             return
         now = time.perf_counter()
-        self.first.setdefault(index, now)
-        if index not in self.painted and not self._window.previews.showing:
+        preview = self._window.previews.showing
+        sharp = self._window.browsing.shown == index and not preview
+        if preview or sharp:
+            self.first.setdefault(index, now)
+        if sharp and index not in self.painted:
             self.painted[index] = now
 
     def _count_in_flight(self) -> None:

@@ -23,6 +23,7 @@ COLUMNS: list[Column] = [
     ("first_p50_ms", "1st p50", 7),
     ("first_p95_ms", "1st p95", 7),
     ("blank_ms", "blank ms", 8),
+    ("dark_ms", "dark ms", 7),
     ("images_per_s", "img/s", 6),
     ("mb_per_shown", "MB/shown", 8),
     ("peak_in_flight", "flight", 6),

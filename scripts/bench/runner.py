@@ -24,7 +24,7 @@ from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.settings.store import Settings
 from viewer.ui.window.main_window import MainWindow
 
-SCRIPTS = ("cold", "seq", "back", "burst", "fast", "jump")
+SCRIPTS = ("cold", "seq", "back", "burst", "fast", "jump", "hold")
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,11 @@ class Timing:
     fast_presses: int = 40
     fast_dwell: float = 0.3
     timeout: float = 60.0
+    hold_presses: int = 30  # a held key: issue 22's 30 presses 33 ms apart
+    hold_interval: float = 0.033
 
 
-QUICK_TIMING = Timing(6, 0.05, 8, 1 / 30, 6, 0.03, 20.0)
+QUICK_TIMING = Timing(6, 0.05, 8, 1 / 30, 6, 0.03, 20.0, 8, 0.033)
 
 
 class Session:
@@ -148,6 +150,7 @@ def _run(script: str, session: Session, share: Share, design: Design, timing: Ti
             "seq": (timing.seq_presses, timing.seq_dwell),
             "burst": (timing.burst_presses, timing.burst_interval),
             "fast": (timing.fast_presses, timing.fast_dwell),
+            "hold": (timing.hold_presses, timing.hold_interval),
         }[script]
         for number in range(presses):
             wait(started + number * interval - time.perf_counter())

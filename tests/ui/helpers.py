@@ -7,7 +7,10 @@ from viewer.core.folder.sequence import ImageSequence
 
 
 def shown(window, index):
-    return window.current_index == index and window.view.has_image()
+    """The image at ``index`` itself is on screen (not the last one, kept while it loads)."""
+    return (
+        window.current_index == index and window.browsing.shown == index and window.view.has_image()
+    )
 
 
 def open_at(qtbot, window, folder, index=0):

@@ -42,7 +42,10 @@ def bad_folder(tmp_path):
 
 
 def shown(window, index):
-    return window.current_index == index and window.view.has_image()
+    """The image at ``index`` itself is on screen (not the last one, kept while it loads)."""
+    return (
+        window.current_index == index and window.browsing.shown == index and window.view.has_image()
+    )
 
 
 def failed(window, index):
@@ -136,6 +139,7 @@ def test_hung_read_counts_seconds_and_cached_images_stay_browsable(
     assert window.loading_notice.is_active()
     clock.now += 1
     window.loading_notice.tick()
+    window.current.veil.fall()  # a second is long enough to notice (if its timer has not yet)
     assert window.view.message == "Loading 5.jpg…"  # a normal wait: no counting yet
     clock.now += 11.4
     window.loading_notice.tick()

@@ -16,7 +16,9 @@ from viewer.core.folder.sequence import list_image_names
 
 
 def shown(window, index, name=None):
-    if window.current_index != index or not window.view.has_image():
+    if window.current_index != index or window.browsing.shown != index:
+        return False
+    if not window.view.has_image():
         return False
     return name is None or window.windowTitle().startswith(f"{name} ")
 

@@ -1,4 +1,6 @@
-"""The window while an image loads: its preview at once, in place; else the last one dimmed."""
+"""The window while an image loads: its preview at once, in place; else the last one as it
+was, dimmed only once the wait is long enough to notice (the veil's timer is never waited on:
+tests lengthen it and let it fall themselves)."""
 
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ def setup(qtbot, previews):
     queue = PreviewQueue(previews)
     current = CurrentPreview(model.imageReady, queue, model.load_started)
     window = MainWindow(model, previews=current)
+    window.current.veil.delay_ms = 3_600_000  # falls only when a test says so
     qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.resize(1280, 860)  # the size these tests were written for, whatever the screen
@@ -62,18 +65,70 @@ def test_preview_first_then_the_sharp_image_in_its_place(qtbot, setup, image_fol
     assert window.view.image_rect() == preview_rect == placed  # no shift
 
 
-def test_without_a_preview_the_last_image_stays_dimmed(qtbot, setup, image_folder, previews):
+def test_without_a_preview_the_last_image_stays_as_it_was_then_dims(
+    qtbot, setup, image_folder, previews
+):
     window, loader, queue = setup
     sequence = ImageSequence.from_folder(image_folder)
     loader.gate(sequence[3])
     previews.missing.add(sequence[3])
     open_at(qtbot, window, image_folder, 2)
+    last = window.view.pixmap()
     window.go_next()
     qtbot.waitUntil(lambda: previews.count(sequence[3]) == 1, timeout=TIMEOUT_MS)
     qtbot.waitUntil(queue.idle, timeout=TIMEOUT_MS)
+    assert window.current.veil.is_pending()
+    assert window.view.has_image() and window.view.message == ""  # not dimmed yet …
+    assert window.view.pixmap() is last  # … the last image, as it was
+    window.current.veil.fall()  # the wait is long enough to notice
     assert window.view.message == "Loading 4.jpg…"
-    assert window.view.pixmap() is not None  # the last image, under the sentence
+    assert window.view.pixmap() is last  # the last image, under the sentence
     assert not window.view.has_image() and not window.previews.showing
     loader.release(sequence[3])
     qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
     assert window.view.message == ""
+
+
+def test_a_preview_in_time_replaces_the_last_image_directly(qtbot, setup, image_folder):
+    window, loader, _ = setup
+    sequence = ImageSequence.from_folder(image_folder)
+    loader.gate(sequence[3])
+    open_at(qtbot, window, image_folder, 2)
+    messages: list[str] = []
+    window.view.painted.connect(lambda: messages.append(window.view.message))
+    with qtbot.waitSignal(window.previews.previewShown, timeout=TIMEOUT_MS):
+        window.go_next()
+    assert not window.current.veil.is_pending()
+    window.current.veil.fall()  # a timer that fires late changes nothing
+    assert window.view.message == "" and window.previews.showing
+    loader.release(sequence[3])
+    qtbot.waitUntil(lambda: shown(window, 3), timeout=TIMEOUT_MS)
+    assert messages == [""] * len(messages)  # never a dimmed frame on the way
+
+
+def test_a_held_key_never_dims_while_each_image_comes_in_time(qtbot, setup, image_folder):
+    window, _, _ = setup
+    open_at(qtbot, window, image_folder, 0)
+    for index in range(1, 6):
+        window.go_next()
+        assert window.view.has_image()  # the last image until this one's comes
+        qtbot.waitUntil(lambda index=index: shown(window, index), timeout=TIMEOUT_MS)
+        assert not window.current.veil.is_pending()
+
+
+def test_each_press_restarts_the_wait_and_a_veil_already_down_says_the_new_name(
+    qtbot, setup, image_folder, previews
+):
+    window, loader, queue = setup
+    sequence = ImageSequence.from_folder(image_folder)
+    loader.gate(sequence[3], sequence[4])
+    previews.missing.update({sequence[3], sequence[4]})
+    open_at(qtbot, window, image_folder, 2)
+    window.go_next()
+    assert window.current.veil.is_pending() and window.view.has_image()
+    window.current.veil.fall()
+    window.go_next()  # nothing left to keep bright: the sentence follows at once
+    assert window.view.message == "Loading 5.jpg…"
+    loader.release(sequence[3], sequence[4])
+    qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(queue.idle, timeout=TIMEOUT_MS)

@@ -1,6 +1,6 @@
-"""Shows the image the user is on as its load goes: loading (its preview, or the last image
-dimmed), still loading, shown, refined, or why it failed. It subscribes to the model; the
-window only says where the user moved.
+"""Shows the image the user is on as its load goes: loading (its preview, or the last image,
+dimmed once the wait is long enough to notice), still loading, shown, refined, or why it
+failed. It subscribes to the model; the window only says where the user moved.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from viewer.model.previews.current import CurrentPreview
 from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.image.loading_notice import LoadingNotice
+from viewer.ui.image.loading_veil import LoadingVeil
 from viewer.ui.image.preview_display import PreviewDisplay
 from viewer.ui.messages import Messages
 
@@ -34,6 +35,7 @@ class CurrentImage(QObject):
     Attributes:
         loading_notice: counts the seconds of a load that takes longer than usual.
         previews: shows the current image's preview while it loads.
+        veil: dims the last image under "Loading NAME…" once a wait is long enough to notice.
     """
 
     placeChanged = pyqtSignal(str)
@@ -58,6 +60,8 @@ class CurrentImage(QObject):
         self._progress = ""  # what the place says while the current image is not shown
         self.loading_notice = LoadingNotice(self)
         self.previews = PreviewDisplay(view, previews, zoom_locked, self)
+        self.veil = LoadingVeil(self._dim_last_image, view.has_image, self)
+        self.previews.previewShown.connect(self._on_preview_shown)
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         model.imageReady.connect(self._on_image_ready)
         model.loadFailed.connect(self._on_load_failed)
@@ -69,17 +73,20 @@ class CurrentImage(QObject):
         self._update_place("Loading…")
         self._view.reset_rotation()
         self.loading_notice.stop()
+        self.veil.call_off()
 
     def waiting(self, name: str) -> None:
-        """The model did not have the current image ready: say so over the last image, and
-        count the wait (its preview, when one comes, takes the last image's place)."""
-        self._messages.in_view(f"Loading {name}…", over_image=True)
+        """The model did not have the current image ready: count the wait, and say so over the
+        last image if neither the image nor its preview (which takes the last image's place)
+        comes soon enough; until then the last image stays as it was."""
+        self.veil.arm(f"Loading {name}…")
         self.loading_notice.start()
         self._browsing.shown = None
 
     def stop(self) -> None:
         """Nothing is current any more (a folder is being listed, or the image was removed)."""
         self.loading_notice.stop()
+        self.veil.call_off()
         self.previews.reset()
 
     def relisted(self) -> None:
@@ -91,6 +98,7 @@ class CurrentImage(QObject):
         if index != self._browsing.index:
             return  # a read-ahead or a late result: stored by the model, not shown
         self.loading_notice.stop()
+        self.veil.call_off()
         self.previews.sharp()
         info = self._model.image_info(index)
         refinement = self._browsing.shown == index
@@ -112,10 +120,19 @@ class CurrentImage(QObject):
         if index != self._browsing.index:
             return
         self.loading_notice.stop()
+        self.veil.call_off()
         self.previews.sharp()
         self._messages.in_view(message, error=True)
         self._browsing.shown = None
         self._update_place(message)
+
+    @pyqtSlot(int)
+    def _on_preview_shown(self, index: int) -> None:
+        if index == self._browsing.index:
+            self.veil.call_off()
+
+    def _dim_last_image(self, text: str) -> None:
+        self._messages.in_view(text, over_image=True)
 
     @pyqtSlot(int)
     def _on_still_loading(self, seconds: int) -> None:
