@@ -192,3 +192,21 @@ def test_thumbnailer_writes_the_cache_and_then_reads_nothing(tmp_path: object) -
     assert (second.width, second.height) == (first.width, first.height)
     assert second.full_size == first.full_size
     assert float(np.abs(second.pixels.astype(int) - first.pixels.astype(int)).mean()) < 3
+
+
+def test_a_thumbnail_too_small_for_its_cell_is_saved_in_the_flavour_it_fills(
+    tmp_path: object,
+) -> None:
+    """A grid cell of 256 px takes the 160 px EXIF thumbnail; it goes to "normal" (128 px), so
+    the file manager and the next visit have it, rather than nothing being saved."""
+    folder = str(tmp_path)
+    path = write_camera(folder, "a.jpg", thumbnail_size=(160, 120), preview_side=None)
+    cache = ThumbnailCache(os.path.join(folder, "thumbnails"))
+    first = make_thumbnail(path, 256, cache=cache)
+    assert max(first.width, first.height) == 160  # the EXIF thumbnail served the cell
+    stamp = file_stamp(path)
+    assert cache.is_fresh(path, stamp, 128)
+    assert not cache.is_fresh(path, stamp, 256)  # never enlarged into a flavour it cannot fill
+    reader = CountingReader()
+    again = make_thumbnail(path, 256, cache=cache, reader=reader)
+    assert reader.reads == [] and max(again.width, again.height) == 128

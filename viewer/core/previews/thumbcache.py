@@ -124,18 +124,23 @@ class ThumbnailCache:
         """Write ``image`` (upright, whole) as ``path``'s thumbnail in every flavour it covers.
 
         Args:
-            flavours: write only the flavour of this size (``flavour_for``); None for all.
+            flavours: write only the flavour of this size (``flavour_for``), or, if the image
+                is too small to fill it (a 160 px EXIF thumbnail shown in a 256 px cell),
+                the largest flavour it fills, so the desktop's file manager and the next
+                visit get it too; None for all.
         """
         if not self._writable or _inside(path, self.root):
             return
         source = from_qt_layout(image.pixels, image.has_alpha)
         full = image.full_size or (image.width, image.height)
         longest = max(image.width, image.height)
-        for flavour, pixels in FLAVOURS:
-            if flavours is not None and flavour != flavour_for(flavours)[0]:
+        filled = [f for f in FLAVOURS if longest >= f[1] or longest >= max(full)]
+        wanted = None if flavours is None else flavour_for(flavours)
+        if wanted is not None and wanted not in filled and filled:
+            wanted = filled[-1]
+        for flavour, pixels in filled:
+            if wanted is not None and flavour != wanted[0]:
                 continue
-            if longest < pixels and longest < max(full):
-                continue  # would be enlarged: keep to the flavours it really fills
             thumbnail = source.copy()
             thumbnail.thumbnail((pixels, pixels), Image.Resampling.LANCZOS)
             info = _metadata(path, stamp, full, image.format)
