@@ -5,8 +5,10 @@ Camera-like JPEGs on a simulated share (``--share lan|wifi|vpn``, default wifi) 
 (``--folder``). Designs: ``full-decode`` (each whole file decoded scaled, as qimgv and vimiv
 do), ``cold`` (the project's thumbnailer, empty thumbnail cache) and ``warm`` (the same,
 cache filled). Figures: time until the grid's first screen (60 thumbnails) is filled, KB
-read per thumbnail, thumbnails per second, the longest GUI stall; then the main image's
-next-image p95 while a grid pages through the folder over the same link, against no grid.
+read per thumbnail, thumbnails per second, the longest GUI stall; how many thumbnails of a
+grid at the viewer's own cell size are in the desktop's (freedesktop) cache 2 s after shown;
+then the main image's next-image p95 while a grid pages through the folder over the same
+link, against no grid.
 Prints Markdown tables and writes JSON to ``bench-results/``; ``--quick`` (CI) uses tiny
 images and a short script and checks only that every figure was produced, never timings.
 """
@@ -29,8 +31,10 @@ from bench.runner import QUICK_TIMING, Timing
 from bench.share import PRESETS, Link, Share
 from bench.thumbs import (
     DESIGNS,
+    DESKTOP_WITHIN_S,
     THREADS,
     GridSetup,
+    desktop_cache,
     first_screen,
     full_decode_loader,
     linked_folder,
@@ -98,21 +102,28 @@ def main(argv: list[str] | None = None) -> int:
     if set(designs) - set(DESIGNS) or ("warm" in designs and "cold" not in designs):
         build_parser().error(f"--designs: some of {', '.join(DESIGNS)}; warm needs cold first")
     screens = _first_screens(share, paths, timing, designs)
+    print("desktop cache …", file=sys.stderr)
+    desktop = desktop_cache(share, paths, timing.timeout * 5)
     grid_folder = linked_folder(paths, 2 if args.quick else args.copies)
     browse = _browsing(share, paths, timing, view, grid_folder, args.rounds)
     targets = _targets(screens, browse, link.name if link else "none")
     print(f"\n{len(paths)} images, link {link.name if link else 'none'}; grid of 60 cells; "
           f"{args.threads} thumbnail thread(s)\n")  # fmt: skip
     print(table(screens, SCREEN_COLUMNS))
+    print(f"\ndesktop cache: {desktop['written']} of the {desktop['shown']} thumbnails shown "
+          f"(cells of {desktop['icon']} px) saved {DESKTOP_WITHIN_S:g} s after they were "
+          "shown (target: all)")  # fmt: skip
     print(f"\nnext image while a grid pages through {len(grid_folder)} names, one screen per "
           f"press ({timing.seq_presses} presses, {timing.seq_dwell} s apart, {args.rounds} "
           "rounds pooled; a missed image counts as the dwell)\n")  # fmt: skip
     print(table(browse, BROWSE_COLUMNS))
     print("\n" + table(targets, TARGET_COLUMNS))
     run: dict[str, Any] = {**run_header(), "files": len(paths), "screens": screens,
-                           "browse": browse, "targets": targets}  # fmt: skip
+                           "browse": browse, "targets": targets, "desktop": desktop}  # fmt: skip
     print(f"\nwrote {write_json(args.out, run, prefix='thumbs')}")
     del app
+    if args.quick:
+        assert desktop["shown"] > 0, f"desktop cache not measured: {desktop}"
     return _check_quick(screens, browse) if args.quick else 0
 
 

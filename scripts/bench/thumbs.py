@@ -23,10 +23,11 @@ from typing import Any, ClassVar
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSlot
 
 from bench.figures import ms
-from bench.probe import wait_until
+from bench.probe import wait, wait_until
 from bench.share import Share
 from viewer.core.formats.decode import DecodedImage
-from viewer.core.previews.thumbcache import ThumbnailCache
+from viewer.core.io.ranged import file_stamp
+from viewer.core.previews.thumbcache import FLAVOURS, ThumbnailCache
 from viewer.core.previews.thumbnailer import make_thumbnail
 from viewer.model.thumbnails.model import ThumbnailModel
 from viewer.model.thumbnails.state import ThumbnailState
@@ -156,6 +157,38 @@ def first_screen(
         "thumbnails_per_s": round(made / finished, 1) if finished > 0 else None,
         "stall_max_ms": ms(heartbeat.longest),
     }
+
+
+#: How long after the grid shows a thumbnail the desktop's cache must hold it (issue 22).
+DESKTOP_WITHIN_S = 2.0
+FLAVOUR_SIZES = tuple(size for _, size in FLAVOURS)
+
+
+def desktop_cache(share: Share, paths: list[str], timeout: float) -> dict[str, Any]:
+    """The grid at the viewer's own cell size (``GridView``'s default) over an empty cache:
+    of the thumbnails of its first screen, how many are in the cache, in any flavour, 2 s
+    after that screen was filled: what a file manager (or the next visit) finds."""
+    root = tempfile.mkdtemp(prefix="bench-thumbs-desktop-")
+    cache = ThumbnailCache(root)
+    model = ThumbnailModel(thumbnailer_loader(share, root), threads=GridSetup.threads)
+    grid = GridView(model)
+    grid.resize(1280, 800)
+    grid.show()
+    try:
+        model.set_paths(paths)
+        wait_until(lambda: len(grid.visible_rows()) > 0, timeout)
+        shown = list(grid.visible_rows())
+        wait_until(lambda: ready(model, shown), timeout)
+        wait(DESKTOP_WITHIN_S)
+        written = sum(
+            any(cache.is_fresh(paths[row], file_stamp(paths[row]), size) for size in FLAVOUR_SIZES)
+            for row in shown
+        )
+    finally:
+        model.shutdown(wait=True)
+        grid.close()
+        grid.deleteLater()
+    return {"icon": grid.icon_size, "shown": len(shown), "written": written}
 
 
 def linked_folder(paths: list[str], copies: int) -> list[str]:
