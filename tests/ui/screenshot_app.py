@@ -51,6 +51,12 @@ def main(out: str, folder: str) -> int:
         else:
             QTimer.singleShot(0, window.go_next)
         wait_for(signal)
+        # The last image stays lit while the next one loads: a paint may still be the last
+        # image's, so wait until the window says it shows this one.
+        for _ in range(50):
+            if state == "error" or window.browsing.shown == index:
+                break
+            wait_for(window.view.painted, 200)
         window.view.repaint()
         capture(app, os.path.join(out, f"{state}.png"))
     top_left = window.view.mapToGlobal(window.view.rect().topLeft())
