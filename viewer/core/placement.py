@@ -1,5 +1,6 @@
-"""Where the main window goes: a size that fits the screen it opens on, and a remembered
-place brought back onto a screen that still exists.
+"""Where the main window goes: a size that fits its screen, and a place on a real screen.
+
+A remembered place is brought back onto a screen that still exists.
 
 Pure arithmetic on rectangles in screen coordinates (Qt's virtual desktop: screens side by
 side, possibly at negative coordinates), so it is tested with fake screens; the Qt glue is

@@ -1,3 +1,1 @@
-"""What the viewer remembers between runs, and the few settings start-up reads before Qt's
-widgets are imported.
-"""
+"""Settings: what the viewer remembers between runs, its defaults, what start-up reads."""

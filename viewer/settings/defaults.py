@@ -1,5 +1,6 @@
-"""Every default the user can change, in one place: what Preferences and the remembered
-lists start from before the user has chosen anything.
+"""Every default the user can change, in one place.
+
+What Preferences and the remembered lists start from before the user has chosen anything.
 
 Where the Qt-free core has a default of its own (for scripts that use it without the viewer),
 the viewer's is that same value, named here. Only light modules are imported, so reading the

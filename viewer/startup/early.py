@@ -1,5 +1,6 @@
-"""The early start: the first image is read, and decoded at the screen's size, on a plain
-thread while the main thread imports Qt and builds the window.
+"""The early start: the first image is read and decoded on a plain thread while Qt starts.
+
+It is decoded at the screen's size while the main thread imports Qt and builds the window.
 
 A cold start is mostly waiting in turn: imports, the QApplication, the window, the listing,
 the read, the decode. Reading needs only ``os`` and decoding releases the GIL, so both can

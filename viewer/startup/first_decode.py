@@ -1,5 +1,6 @@
-"""The first frame's pixels from the whole file, when it has no camera preview to stand in:
-decoded by Pillow on a thread of its own, beside the header's parse.
+"""The first frame's pixels from the whole file, for a JPEG without a camera preview.
+
+Decoded by Pillow on a thread of its own, beside the header's parse.
 
 The viewer's decoder needs numpy and simplejpeg as well as Pillow: about 200 ms of imports
 that hold the GIL. Pillow alone costs about 25 ms and releases the GIL while it decodes

@@ -1,6 +1,8 @@
-"""The first frame's image, made on the early thread and handed to the first frame once
-both exist, whichever comes first. The header is read without Qt, and a file without a
-camera preview is read whole before this thread imports anything of Qt."""
+"""The first frame's image, made on the early thread and handed over once both exist.
+
+Whichever of the two is ready first waits for the other. The header is read without Qt, and a
+file without a camera preview is read whole before this thread imports anything of Qt.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
-"""The camera's preview as the first frame: read and checked on the early thread, decoded by
-Qt's reader on the GUI thread.
+"""The camera's preview as the first frame: checked early, decoded by Qt on the GUI thread.
+
+It is read and checked on the early thread.
 
 Most cameras append a screen-sized preview (the MPF "large thumbnail"). Its place is in the
 file's first 64 KB, so it costs two ranged reads (about 0.5 MB) and a 10 ms decode, before

@@ -1,5 +1,6 @@
-"""Operations on one or many files, as the viewer's keys ask for them; each file's XMP
-sidecars go along (``companions``).
+"""Operations on one or many files, as the viewer's keys ask for them.
+
+Each file's XMP sidecars go along (``companions``).
 
 Each function runs synchronously (the viewer runs it on a worker), reports progress, stops at
 a cancel, asks the caller through callables (name clashes, volumes without trash), and returns

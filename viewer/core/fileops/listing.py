@@ -1,6 +1,8 @@
-"""The open folder's listing after an operation, without waiting for the next poll, and
-where the view goes: the same image, the one it was renamed to, else the next one (or the
-previous one, at the end)."""
+"""The open folder's listing after an operation, and where the view goes next.
+
+The listing changes at once, without waiting for the next poll; the view goes to the same
+image, the one it was renamed to, else the next one (or the previous one, at the end).
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
-"""File-name extensions known without asking Pillow, so naming a file or listing a camera
-folder need not import it (about 100 ms with its plugins) before the first image is read."""
+"""File-name extensions known without asking Pillow, so start-up need not import it.
+
+Naming a file or listing a camera folder need not import Pillow (about 100 ms with its plugins)
+before the first image is read.
+"""
 
 from __future__ import annotations
 

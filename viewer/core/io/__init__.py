@@ -1,3 +1,4 @@
-"""Reading files: the stamp of a version, the error that carries a sentence, ranged reads,
-cancel tokens and path operations. Nothing here imports numpy or Pillow.
+"""Reading files: version stamps, errors as sentences, ranged reads, cancel tokens, paths.
+
+Nothing here imports numpy or Pillow.
 """

@@ -1,8 +1,10 @@
-"""What reading a file gives every loader, without numpy or Pillow: the error that carries a
-sentence for the user, the stamp of one version of a file, and the read's chunk size.
+"""What reading a file gives every loader, without importing numpy or Pillow.
 
-``viewer.core.formats.decode`` exports them too; they live here so that code that only reads (the
-ranged reads of previews, the first frame's header walk) imports nothing heavy.
+The error that carries a sentence for the user, the stamp of one version of a file, and the
+read's chunk size.
+
+They live here, not beside the decoder, so that code that only reads (the ranged reads of
+previews, the first frame's header walk, verdict scripts) imports nothing heavy.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""One walk over a JPEG's markers, from SOI up to the image data (SOS): where EXIF, XMP, ICC
-and MPF segments are found.
+"""One walk over a JPEG's markers, from SOI to the image data (SOS).
+
+It finds where the EXIF, XMP, ICC and MPF segments are.
 
 Both the EXIF / ICC lookup in ``metadata`` (bytes in memory) and the preview layout in
 ``previews.jpeg_layout`` (a head that grows by ranged reads) walk the same structure: fill

@@ -1,3 +1,1 @@
-"""Read-ahead: the store of decoded images, which images to have ready, where the user is
-and how fast they move.
-"""
+"""Read-ahead: the decoded images' store, which to have ready, the user's place and pace."""

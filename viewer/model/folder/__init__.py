@@ -1,3 +1,1 @@
-"""The folder itself: listing it on a worker, watching it, its sort facts, and file-system
-questions asked off the GUI thread.
-"""
+"""The folder itself: listing, watching, sort facts, file-system questions off the GUI thread."""

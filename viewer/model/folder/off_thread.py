@@ -1,5 +1,6 @@
-"""Questions to the file system (is this a folder? does that file still exist?) answered on a
-thread of their own, so a share that hangs never freezes the window.
+"""Questions to the file system, answered off the GUI thread so a hung share never freezes it.
+
+Is this a folder? Does that file still exist? Each is answered on a thread of its own.
 
 Each question gets a plain daemon thread: they are rare (an open, a drop, a reopen offer), a
 hung one must not hold up the next, and a thread stuck in the kernel must not hold up the

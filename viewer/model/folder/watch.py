@@ -1,5 +1,4 @@
-"""FolderWatch: a ``QFileSystemWatcher`` on a thread of its own, so watching never stats on the
-GUI thread.
+"""FolderWatch: a ``QFileSystemWatcher`` on its own thread, so it never stats on the GUI thread.
 
 ``QFileSystemWatcher.addPath`` stats the folder (and inotify looks the path up) in the calling
 thread: on a share that hangs, that froze the window. Here the watcher is made and used only

@@ -1,3 +1,4 @@
-"""The main images: ``PrefetchModel``, its load queue and pool, the task that decodes one image,
-and the limits read-ahead stays within.
+"""The main images: ``PrefetchModel``, its load queue and pool, and the decoding task.
+
+Also the limits read-ahead stays within.
 """

@@ -1,3 +1,4 @@
-"""Previews on a pool of their own: the camera's embedded JPEG or a thumbnail, shown while the
-real image loads.
+"""Previews on a pool of their own, shown while the real image loads.
+
+The camera's embedded JPEG, or a thumbnail.
 """

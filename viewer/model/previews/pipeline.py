@@ -1,5 +1,7 @@
-"""The preview pipeline of a model: a loader that brings each image's preview with its first
-bytes and leaves thumbnails behind, the preview pool, and the current preview."""
+"""A model's preview pipeline: the previewing loader, the preview pool, the current preview.
+
+The loader brings each image's preview with its first bytes and leaves thumbnails behind.
+"""
 
 from __future__ import annotations
 

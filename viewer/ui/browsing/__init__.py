@@ -1,3 +1,1 @@
-"""Moving through a folder: where the user is, opening folders, sorting, the slideshow,
-recent folders and the information panel.
-"""
+"""Moving through a folder: place, opening, sorting, slideshow, recent folders, info panel."""

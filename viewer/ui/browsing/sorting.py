@@ -1,5 +1,6 @@
-"""The folder's sort order in the window: the Sort By menu, the remembered choice, and the
-order improving while a worker reads dates.
+"""The folder's sort order in the window: the menu, the remembered choice, the live order.
+
+The order improves while a worker reads dates.
 
 Every listing passes through ``ordered`` before the window takes it; when the order changes
 (a new choice, or facts arriving), ``reordered`` carries the sequence in its new order, and

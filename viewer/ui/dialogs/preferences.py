@@ -1,5 +1,8 @@
-"""The Preferences dialog: cache size, read-ahead, threads, folder polling, the per-image
-limit and the thumbnail cache's size, applied as you change them."""
+"""The Preferences dialog, applied as you change it, and what follows the saved values.
+
+Cache size, read-ahead, threads, folder polling, the per-image limit and the thumbnail cache's
+size.
+"""
 
 from __future__ import annotations
 

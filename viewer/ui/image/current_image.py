@@ -1,5 +1,7 @@
-"""Shows the image the user is on as its load goes: loading (its preview, or the last image,
-dimmed once the wait is long enough to notice), still loading, shown, refined, or why it
+"""Shows the image the user is on as its load goes, from loading to shown or failed.
+
+Loading (its preview, or the last image, dimmed once the wait is long enough to notice),
+still loading, shown, refined, or why it
 failed. It subscribes to the model; the window only says where the user moved.
 """
 

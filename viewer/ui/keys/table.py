@@ -1,5 +1,6 @@
-"""Every command the window offers, with its keys: one table for the actions, the help overlay
-and the README, so the three never disagree (a test compares the README with this table).
+"""Every command the window offers, with its keys: one table for actions, help and README.
+
+The three never disagree: a test compares the README with this table.
 
 Keys are ``QKeySequence`` portable strings. This module imports no Qt, so it stays cheap.
 """

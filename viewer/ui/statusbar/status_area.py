@@ -1,4 +1,4 @@
-"""The one channel for what the user is told: the status bar's labels, and messages in the view.
+"""The status bar's labels and the view's messages: where what the user is told appears.
 
 It subscribes to the window's ``viewer.ui.messages.Messages`` (the message bridge: notices,
 problems, text in the view) and to the rooms that report where the user is, and decides where

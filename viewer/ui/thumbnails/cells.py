@@ -1,5 +1,4 @@
-"""What the grid and the film strip share: how one thumbnail cell is painted, and which rows a
-view shows.
+"""What the grid and the film strip share: how a cell is painted, which rows a view shows.
 
 The delegate fits the model's pixmap into the cell, centred and never enlarged past the
 pixmap's own size times two (a small embedded preview is not blown up into mush), and draws

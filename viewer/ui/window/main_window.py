@@ -1,8 +1,9 @@
 """The main window: turns keys and menu commands into requests, and shows what comes back.
 
 Its parts are built in ``__init__`` and wired in one table, ``_connect_signals``. What the user
-reads goes through ``status_area``; listings come through ``opening``; where the user is lives
-in ``browsing``; menus are built by ``menus.build_menus`` from the key table.
+reads goes through ``messages``, which ``status_area`` shows; listings come through ``opening``;
+where the user is lives in ``browsing``; menus are built by ``menus.build_menus`` from the key
+table.
 """
 
 from __future__ import annotations

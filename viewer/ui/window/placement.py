@@ -1,5 +1,7 @@
-"""Puts the main window on its screen before it is shown: ``viewer.core.placement`` with Qt's
-screens. Tests pass fake screens instead of the real ones."""
+"""Puts the main window on its screen before it is shown.
+
+``viewer.core.placement`` with Qt's screens. Tests pass fake screens instead of the real ones.
+"""
 
 from __future__ import annotations
 

@@ -1,1 +1,1 @@
-"""Colour management: embedded ICC profiles (or EXIF's Adobe RGB mark) to sRGB."""
+"""Colour: what a file carries (EXIF, ICC), the user's choices, conversion to sRGB."""

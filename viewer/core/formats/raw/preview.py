@@ -1,4 +1,4 @@
-"""Camera RAW: the embedded JPEG preview, read as a range; a demosaic only when it is needed.
+"""Camera RAW: where the embedded JPEG preview is, read as a range, and LibRaw's develop.
 
 A 25 MB RAW carries a camera-made JPEG, often full size, that shows what the photographer saw.
 Reading its directories (a 64 KB head and a few small reads) and then only the preview's byte
