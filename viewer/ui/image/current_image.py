@@ -1,8 +1,8 @@
 """Shows the image the user is on as its load goes, from loading to shown or failed.
 
 Loading (its preview, or the last image, dimmed once the wait is long enough to notice),
-still loading, shown, refined, or why it
-failed. It subscribes to the model; the window only says where the user moved.
+still loading, shown, refined, or why it failed. It subscribes to the model; the window only
+says where the user moved.
 """
 
 from __future__ import annotations

@@ -1,5 +1,4 @@
-"""The mouse and the touchpad over the image: the wheel, the side buttons, a double-click,
-a pinch, and dragging to pan.
+"""The mouse and the touchpad over the image: wheel, side buttons, double-click, pinch, drag.
 
 The wheel steps images unless the user chose "wheel zooms"; Ctrl+wheel always zooms at the
 cursor (``ImageView`` does that itself). A smooth-scrolling touchpad sends many small wheel

@@ -1,2 +1,5 @@
-"""The keys: one table of every command and its default keys (for the menus, the help overlay
-and the README), and the keys file that changes them."""
+"""The keys: one table of every command with its default keys, and the file that changes them.
+
+The table feeds the menus, the help overlay and the README; the keys file names only what the
+user changed.
+"""
