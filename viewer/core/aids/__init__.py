@@ -1,0 +1,1 @@
+"""Focus and exposure aids computed from pixels with numpy (Qt-free, run on workers)."""
