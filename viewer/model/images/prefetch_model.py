@@ -88,6 +88,7 @@ class PrefetchModel(QObject):
         # Failed or too big to keep: read again only when the user asks for them, never ahead.
         self._no_read_ahead: set[str] = set()
         self._failed: set[str] = set()
+        self._pinned: list[str] = []  # shown beside the current image (compare panes)
 
     # -- what the window asks -------------------------------------------------------------
 
@@ -129,12 +130,22 @@ class PrefetchModel(QObject):
         path = self.path(index)
         if (full := self._renderings.lookup(path, None)) is not None:
             self.imageReady.emit(index, full.image)
+        elif self._display_box is None and self._queue.is_loading(path):
+            return  # read-ahead at full resolution already loads it
         elif path not in self._no_read_ahead:
             self._queue.start_full(path, REQUEST_PRIORITY)
+
+    def pin(self, indexes: Sequence[int]) -> None:
+        """Keep these images loaded at the display box beside the current one (the compare
+        view's other panes): they load right after the current image, ahead of read-ahead,
+        and are neither evicted nor called off until pinned no more (``pin([])``)."""
+        self._pinned = [self.path(index) for index in indexes]
+        self._schedule_read_ahead()
 
     def set_paths(self, paths: Sequence[str]) -> None:
         """Switch to another sequence. Stored images stay keyed by path, so reopening is free."""
         self._position.set_paths(paths)
+        self._pinned = []
         self._no_read_ahead.clear()
         self._queue.take_back_or_call_off(wanted=set())
 
@@ -337,8 +348,13 @@ class PrefetchModel(QObject):
             self._queue.promote(path, priority)  # ahead of every queued read-ahead
 
     def _wanted(self) -> Wanted:
-        """Paths to load (current, then ahead) and paths to keep (behind)."""
-        return self._position.wanted(self._plan, self._pace.lead())
+        """Paths to load (current, pinned, then ahead) and paths to keep (behind)."""
+        wanted = self._position.wanted(self._plan, self._pace.lead())
+        if not self._pinned or not wanted.load:
+            return wanted
+        pinned = [p for p in self._pinned if p != wanted.load[0]]
+        ahead = [p for p in wanted.load[1:] if p not in pinned]
+        return Wanted(wanted.load[:1] + pinned + ahead, wanted.keep)
 
     def _passing(self) -> list[str]:
         """Paths the user will pass before the read-ahead: reads under way for them go on."""

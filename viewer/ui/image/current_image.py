@@ -16,6 +16,7 @@ from viewer.core.metadata.formatting import status_line
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.current import CurrentPreview
 from viewer.ui.browsing.browsing import Browsing
+from viewer.ui.image.display_box import DisplayBox
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.image.loading_notice import LoadingNotice
 from viewer.ui.image.loading_veil import LoadingVeil
@@ -35,6 +36,7 @@ class CurrentImage(QObject):
         shown(int): the image at this index is on screen.
 
     Attributes:
+        display_box: decides the box the model decodes for (the view's, or full resolution).
         loading_notice: counts the seconds of a load that takes longer than usual.
         previews: shows the current image's preview while it loads.
         veil: dims the last image under "Loading NAME…" once a wait is long enough to notice.
@@ -64,11 +66,11 @@ class CurrentImage(QObject):
         self.previews = PreviewDisplay(view, previews, zoom_locked, self)
         self.veil = LoadingVeil(self._dim_last_image, view.has_image, self)
         self.previews.previewShown.connect(self._on_preview_shown)
+        self.display_box = DisplayBox(model, view, zoom_locked, self)
         self.loading_notice.stillLoading.connect(self._on_still_loading)
         model.imageReady.connect(self._on_image_ready)
         model.loadFailed.connect(self._on_load_failed)
         view.zoomChanged.connect(self._on_zoom_changed)
-        view.resized.connect(self._on_view_resized)
 
     def moving(self) -> None:
         """The user moves to ``browsing.index``: it is loading, until the model says more."""
@@ -154,11 +156,6 @@ class CurrentImage(QObject):
         index = self._browsing.shown
         if shown and index is not None and self._view.wants_full_resolution():
             self._model.request_full(index)  # refine: display pixels are too coarse
-
-    @pyqtSlot()
-    def _on_view_resized(self) -> None:
-        """Workers render for the view's size in device pixels; tell the model the new one."""
-        self._model.set_display_box(self._view.display_box())
 
     def _update_place(self, progress: str) -> None:
         """Say where the user is; ``progress`` (loading, failed) until the image is shown."""

@@ -167,6 +167,11 @@ class ImageView(QWidget):
     def is_fitted(self) -> bool:
         return self._zoom is None
 
+    def above_fit(self) -> bool:
+        """Zoomed in beyond the fit: a display image is too coarse for what is shown."""
+        fitted = fitted_zoom(self._shown_size(), self._view_size(), self.devicePixelRatioF())
+        return self._zoom is not None and self._zoom.scale > fitted.scale * 1.001
+
     def zoom(self) -> Zoom:
         """The placement in use: the user's zoom, or the fit to the window."""
         if self._zoom is not None:

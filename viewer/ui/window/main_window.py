@@ -325,6 +325,7 @@ class MainWindow(QMainWindow):
     def _on_zoom_lock(self) -> None:
         locked = self.zoom_locked()
         self._settings.set_zoom_locked(locked)
+        self.current.display_box.update()  # zoomed and locked: read ahead at full resolution
         self.messages.notice(
             "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked."
         )
