@@ -147,6 +147,11 @@ class Culling(QObject):
             self._started("trash", len(sources))
             self._runner.trash(sources)
 
+    def trash_one(self, path: str) -> None:
+        """Trash ``path`` alone, marked images or not (the compare view's focused pane)."""
+        self._started("trash", 1)
+        self._runner.trash([Source(path, self._host.stamp_of(path))])
+
     def delete(self) -> None:
         sources = self._sources()
         if sources and self._prompts.confirm_permanent_delete([s.path for s in sources]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PyQt5.QtCore import QEvent, QPointF, QRectF, QSize, Qt, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QColor,
     QImage,
@@ -17,6 +17,7 @@ from PyQt5.QtGui import (
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.formats.geometry import Size, Zoom, clamp_pan, device_box, fitted_zoom
+from viewer.ui.aids.shown_aids import ShownAids, paint_histogram, paint_marks
 from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
@@ -56,6 +57,8 @@ class ImageView(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self._pixmap: QPixmap | None = None
+        self._image: QImage | None = None  # the pixmap's pixels, for the aids' workers
+        self._aids: ShownAids | None = None
         self._source = QSize()
         self._zoom: Zoom | None = None  # None: fit to the window
         self._drag_from: QPointF | None = None
@@ -111,6 +114,7 @@ class ImageView(QWidget):
         caption over the image, such as "damaged" or "shown at 1/4 size".
         """
         self._pixmap = QPixmap.fromImage(image)
+        self._image, self._aids = image, None
         self._source = QSize(source) if source is not None else image.size()
         self._message, self._is_error, self._note = "", False, note
         if not keep_view:
@@ -127,9 +131,32 @@ class ImageView(QWidget):
         while no preview of the next image exists: the view is never empty).
         """
         if not over_image:
-            self._pixmap = None
+            self._pixmap = self._image = self._aids = None
         self._message, self._is_error, self._note = text, error, ""
         self.update()
+
+    # -- focus and exposure aids (``viewer.ui.aids.focus_aids.AidTarget``) -----------------
+
+    def aid_source(self) -> tuple[QImage, QRect] | None:
+        """The image shown and the part of it in view, in its pixels (all of it when rotated)."""
+        if self._image is None or self._pixmap is None or self._message:
+            return None
+        whole = self._image.rect()
+        bounds = self.image_rect()
+        if self._quarter_turns or bounds.isEmpty():
+            return self._image, whole
+        visible = bounds.intersected(QRectF(self.rect()))
+        scale = self._image.width() / bounds.width()
+        region = QRectF((visible.x() - bounds.x()) * scale, (visible.y() - bounds.y()) * scale,
+                        visible.width() * scale, visible.height() * scale)  # fmt: skip
+        return self._image, region.toAlignedRect().intersected(whole)
+
+    def set_aids(self, aids: ShownAids | None) -> None:
+        self._aids = aids
+        self.update()
+
+    def aids(self) -> ShownAids | None:
+        return self._aids
 
     # -- rotation ------------------------------------------------------------------------------
 
@@ -317,7 +344,11 @@ class ImageView(QWidget):
             painter.rotate(self.rotation)
             placed = QRectF(-size.width() / 2, -size.height() / 2, size.width(), size.height())
             painter.drawPixmap(placed, self._pixmap, QRectF(self._pixmap.rect()))
+            if self._aids is not None:
+                paint_marks(painter, self._aids, placed, self._pixmap.size())
             painter.resetTransform()  # the band and the veil are not rotated with the image
+            if self._aids is not None and self._aids.histogram is not None:
+                paint_histogram(painter, self._aids.histogram, QRectF(self.rect()))
             if self._note:
                 self._paint_note(painter)
             if not self._message:

@@ -96,6 +96,17 @@ COMMANDS: tuple[Command, ...] = (
         ("Return",),
     ),
     Command("film_strip", "View", "Film &Strip", "Show or hide the film strip", ("T",)),
+    Command(
+        "compare", "View", "&Compare",
+        "Compare side by side: the image and the next, or the 2–4 marked ones (C or Esc leaves)",
+        ("C",),
+    ),
+    Command("peaking", "View", "Focus &Peaking", "Focus peaking: sharp edges in green", ("P",)),
+    Command(
+        "clipping", "View", "Clipping &Warning",
+        "Clipped highlights in red, clipped shadows in blue", ("J",),
+    ),
+    Command("histogram", "View", "&Histogram", "RGB and luminance histogram", ("H",)),
     Command("help", "Help", "&Keys", "Show or hide this list of keys", ("F1", "?")),
 )  # fmt: skip
 

@@ -24,11 +24,13 @@ from viewer.model.previews.current import CurrentPreview
 from viewer.model.thumbnails.model import ThumbnailModel
 from viewer.settings.start import APP_NAME
 from viewer.settings.store import Settings
+from viewer.ui.aids.focus_aids import FocusAids
 from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.browsing.browsing_aids import BrowsingAids
 from viewer.ui.browsing.folder_opening import FolderOpening, PathKind, probe_path
 from viewer.ui.browsing.recent_menu import RecentFoldersMenu
 from viewer.ui.browsing.reopen_offer import Reopening
+from viewer.ui.compare.compare import Compare
 from viewer.ui.culling.culling_host import WindowCullingHost, window_culling
 from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.dialogs.goto_dialog import choose_image
@@ -117,6 +119,13 @@ class MainWindow(QMainWindow):
         self.culling = window_culling(self, host, file_system, self._settings, self.view)
         self.aids = BrowsingAids(self, model, self.browsing, self.messages, self._settings,
                                  self.go_next, self._on_relisted)  # fmt: skip
+        self.focus_aids = FocusAids(self.status_area.notice, self)
+        self.focus_aids.watch(self.view, self.view.zoomChanged)
+        self.compare = Compare(model, self.view, self.current.display_box, self.culling.marks,
+                               self.focus_aids, lambda: self.browsing.sequence,
+                               lambda: self.browsing.index, self._go_to, self.status_area.notice,
+                               self)  # fmt: skip
+        self.compare.trash_one = self.culling.trash_one
         self.actions_by_name = build_menus(
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
             submenus=self.aids.submenus(),
@@ -167,7 +176,7 @@ class MainWindow(QMainWindow):
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
             "zoom_lock": self._on_zoom_lock, **self.culling.slots(), **self.aids.slots(),
-            **self.folder_views.slots(),
+            **self.folder_views.slots(), **self.compare.slots(), **self.focus_aids.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -190,6 +199,10 @@ class MainWindow(QMainWindow):
 
     def current_path(self) -> str | None:
         return self.browsing.path()
+
+    def acting_path(self) -> str | None:
+        """The image a command acts on: the focused pane's in compare, else the current one."""
+        return self.compare.focused_path() or self.browsing.path()
 
     def _folder_on_screen(self) -> str:
         return self.sequence.folder if self.sequence else ""
@@ -311,6 +324,7 @@ class MainWindow(QMainWindow):
         """Take a new listing: the current file stays current, or is marked removed."""
         sequence = self.aids.ordered(sequence)  # a listing, or the same files in a new order
         self.culling.listed(sequence)
+        self.compare.relisted(sequence)
         if not self.browsing.relist(sequence):
             return
         if self.browsing.index is not None:
@@ -365,6 +379,7 @@ class MainWindow(QMainWindow):
         window_memory.remember(self, self._settings, self.fullscreen)
         self.culling.close()
         self.aids.close()
+        self.focus_aids.close()
         self.opening.cancel()
         self.reopening.withdraw()
         self._model.shutdown(wait=False)

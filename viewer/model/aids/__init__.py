@@ -1,0 +1,1 @@
+"""Focus and exposure aids computed on worker threads."""

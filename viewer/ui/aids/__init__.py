@@ -1,0 +1,1 @@
+"""Focus and exposure aids over the image: toggles, scheduling and painting."""

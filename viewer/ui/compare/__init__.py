@@ -1,0 +1,1 @@
+"""The compare view: images side by side with zoom and pan in step."""
