@@ -32,7 +32,7 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="bench-compare-
 from bench.images import camera_images, quick_images, sequence_of
 from bench.report import run_header, write_json
 from bench.share import PRESETS, Share
-from PyQt5.QtCore import QRect
+from PyQt5.QtCore import QCoreApplication, QRect
 from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QApplication
 
@@ -48,7 +48,7 @@ from viewer.ui.window.main_window import MainWindow
 SCREEN = (1920, 1080)
 
 
-def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) -> float:
+def wait_until(app: QCoreApplication, done: Callable[[], bool], timeout: float = 60.0) -> float:
     """Process events until ``done()``; the seconds it took (raises on timeout)."""
     began = time.perf_counter()
     while not done():
@@ -59,7 +59,7 @@ def wait_until(app: QApplication, done: Callable[[], bool], timeout: float = 60.
     return time.perf_counter() - began
 
 
-def dwell(app: QApplication, seconds: float) -> None:
+def dwell(app: QCoreApplication, seconds: float) -> None:
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
         app.processEvents()
@@ -78,7 +78,7 @@ def screen_read_ahead(on: bool) -> Iterator[None]:
         DisplayBox.full_ahead = original  # type: ignore[method-assign]
 
 
-def make_window(app: QApplication, share: Share, sequence: ImageSequence) -> MainWindow:
+def make_window(app: QCoreApplication, share: Share, sequence: ImageSequence) -> MainWindow:
     model = PrefetchModel(share.load, plan=ReadAheadPlan(2, 1))
     window = MainWindow(model)
     window.resize(*SCREEN)
@@ -99,7 +99,7 @@ def p95(values: list[float]) -> float:
     return round(ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000, 1)
 
 
-def single_locked(app: QApplication, share: Share, sequence: ImageSequence, steps: int,
+def single_locked(app: QCoreApplication, share: Share, sequence: ImageSequence, steps: int,
                   dwell_s: float) -> list[float]:  # fmt: skip
     """Seconds from → to the sharp full-resolution view, at 100% with the zoom locked."""
     window = make_window(app, share, sequence)
@@ -111,7 +111,7 @@ def single_locked(app: QApplication, share: Share, sequence: ImageSequence, step
         dwell(app, dwell_s)
         began = time.perf_counter()
         window.go_next()
-        wait_until(app, lambda i=index: sharp_single(window, i))
+        wait_until(app, lambda i=index: sharp_single(window, i))  # type: ignore[misc]
         times.append(time.perf_counter() - began)
     window.actions_by_name["zoom_lock"].trigger()
     window.close()
@@ -119,7 +119,7 @@ def single_locked(app: QApplication, share: Share, sequence: ImageSequence, step
     return times
 
 
-def compare_next(app: QApplication, share: Share, sequence: ImageSequence, steps: int,
+def compare_next(app: QCoreApplication, share: Share, sequence: ImageSequence, steps: int,
                  dwell_s: float) -> tuple[list[float], list[float]]:  # fmt: skip
     """Seconds from → to the new candidate sharp at 100% in two panes; and the GUI-thread
     seconds of pan and zoom steps repainting both panes."""
@@ -198,13 +198,17 @@ def main(argv: list[str] | None = None) -> int:
             with screen_read_ahead(design == "screen"):
                 single = single_locked(app, share, sequence, steps, dwell_s)
                 compared, gui = compare_next(app, share, sequence, steps, dwell_s)
-            rows.append({"share": share_name, "read_ahead": design,
-                         "single_p95_ms": p95(single), "single_max_ms": p95([max(single)]),
-                         "compare_p95_ms": p95(compared), "compare_max_ms": p95([max(compared)]),
-                         "step_gui_p95_ms": p95(gui), "step_gui_max_ms": p95([max(gui)])})  # fmt: skip
+            rows.append({
+                "share": share_name, "read_ahead": design,
+                "single_p95_ms": p95(single), "single_max_ms": p95([max(single)]),
+                "compare_p95_ms": p95(compared), "compare_max_ms": p95([max(compared)]),
+                "step_gui_p95_ms": p95(gui), "step_gui_max_ms": p95([max(gui)]),
+            })  # fmt: skip
     aids = aid_times(paths[0], 3 if args.quick else 15)
-    print("\n| share | read-ahead | single p95 ms | single max | compare → p95 ms | compare max"
-          " | pan/zoom step GUI p95 ms | max |\n|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| share | read-ahead | single p95 ms | single max | compare → p95 ms | compare max"
+        " | pan/zoom step GUI p95 ms | max |\n|---|---|---|---|---|---|---|---|"
+    )
     for r in rows:
         print(f"| {r['share']} | {r['read_ahead']} | {r['single_p95_ms']} | {r['single_max_ms']}"
               f" | {r['compare_p95_ms']} | {r['compare_max_ms']} | {r['step_gui_p95_ms']}"
