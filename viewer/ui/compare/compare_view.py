@@ -80,12 +80,14 @@ class CompareView(QWidget):
         self.relayout()
 
     def pane_box(self) -> Size:
-        """One pane's size in device pixels: what a pane's image is decoded for."""
-        if not self.panes:
-            return (1, 1)
-        pane = self.panes[0]
-        size = (max(1, pane.width()), max(1, pane.height()))
-        return device_box(size, self.devicePixelRatioF())
+        """One pane's size in device pixels: what a pane's image is decoded for (from the
+        view's size, so it is right before the grid has placed new panes)."""
+        columns = 2
+        rows = max(1, -(-len(self.panes) // columns))
+        spacing = self._grid.spacing()
+        width = (self.width() - spacing * (columns - 1)) // columns
+        height = (self.height() - spacing * (rows - 1)) // rows
+        return device_box((max(1, width), max(1, height)), self.devicePixelRatioF())
 
     @pyqtSlot(int)
     def set_focus_pane(self, number: int) -> None:

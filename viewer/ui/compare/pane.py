@@ -145,6 +145,9 @@ class ComparePane(QWidget):
         self._aids = aids
         self.update()
 
+    def aids(self) -> ShownAids | None:
+        return self._aids
+
     # -- events ----------------------------------------------------------------------------
 
     def wheelEvent(self, event: QWheelEvent) -> None:
