@@ -8,6 +8,7 @@ from tests.fakes import FakeLoader
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
 from viewer.core.readahead.plan import ReadAheadPlan
+from viewer.ui.image.display_box import DisplayBox
 
 FULL = (4000, 3000)  # far larger than the window: a display image is much smaller
 FULL_BYTES = FULL[0] * FULL[1] * 4
@@ -70,3 +71,23 @@ def test_full_resolution_read_ahead_stays_within_the_byte_budget(qtbot, make_win
     assert max(peaks) <= budget
     assert window.model.store.total_cost() <= budget
     assert 3 <= len(full_loads(loader)) <= 6  # each image shown once in full, plus a few ahead
+
+
+def test_a_locked_zoom_refines_an_image_served_at_screen_size(
+    qtbot, make_window, image_folder, monkeypatch
+):
+    """With read-ahead at screen size (as before issue 21), the next image is served coarse
+    and then refined: the refinement asked for is the new image's, not the last one's."""
+    monkeypatch.setattr(DisplayBox, "full_ahead", lambda self: False)
+    loader = FakeLoader(FULL)
+    window = make_window(loader, plan=ReadAheadPlan(1, 0))
+    open_at(qtbot, window, image_folder, 3)
+    qtbot.waitUntil(lambda: window.model.is_cached(4), timeout=TIMEOUT_MS)  # at screen size
+    qtbot.keyClick(window, Qt.Key_L)
+    window.view.actual_size()
+    qtbot.waitUntil(lambda: window.view.image_size().width() == FULL[0], timeout=TIMEOUT_MS)
+    qtbot.keyClick(window, Qt.Key_Right)  # served coarse from the store, then refined
+    qtbot.waitUntil(
+        lambda: shown(window, 4) and window.view.image_size().width() == FULL[0],
+        timeout=TIMEOUT_MS,
+    )

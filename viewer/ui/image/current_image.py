@@ -109,13 +109,14 @@ class CurrentImage(QObject):
         coarser = image.width() < self._view.image_size().width()
         if refinement and coarser and not self._view.is_fitted():
             return  # a display-sized re-render must not replace the full resolution zoomed into
+        # Shown before the view announces its zoom: the refinement it asks for is this one's.
+        self._browsing.shown = index
         self._view.show_image(
             image,
             source=QSize(info.width, info.height) if info else None,
             keep_view=refinement or self._zoom_locked(),
             note=info.note if info else "",
         )
-        self._browsing.shown = index
         self._update_place("")
         self.shown.emit(index)
 
