@@ -55,7 +55,7 @@ def test_clipping_marks_any_channel_at_either_end() -> None:
 def test_histogram_counts_each_channel_and_luminance() -> None:
     image = bgra(np.zeros((2, 5), np.uint8))
     image[0, :] = (0, 0, 255, 255)  # five pure red pixels
-    counts = histogram(image)
+    counts = histogram(image, step=1)
     assert counts.red[255] == 5 and counts.red[0] == 5
     assert counts.green[0] == 10 and counts.blue[0] == 10
     assert counts.luma.sum() == 10 and counts.luma[0] == 5

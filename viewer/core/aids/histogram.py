@@ -23,10 +23,13 @@ class Histogram:
         return max(1, int(max(a.max() for a in (self.red, self.green, self.blue, self.luma))))
 
 
-def histogram(bgra: np.ndarray) -> Histogram:
-    red, green, blue = channels(bgra)
+def histogram(bgra: np.ndarray, step: int = 2) -> Histogram:
+    """Counts over every ``step``-th pixel each way: a screen-sized image has millions of
+    pixels, and a quarter of them draw the same curve four times faster."""
+    sample = bgra[::step, ::step]
+    red, green, blue = channels(sample)
 
     def counts(plane: np.ndarray) -> np.ndarray:
         return np.bincount(plane.ravel(), minlength=256)
 
-    return Histogram(counts(red), counts(green), counts(blue), counts(luminance(bgra)))
+    return Histogram(counts(red), counts(green), counts(blue), counts(luminance(sample)))
