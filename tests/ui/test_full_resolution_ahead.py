@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PyQt5.QtCore import Qt
-
 from tests.fakes import FakeLoader
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
@@ -33,19 +31,19 @@ def test_full_resolution_is_read_ahead_only_when_zoomed_and_locked(
     qtbot.waitUntil(lambda: window.view.image_size().width() == FULL[0], timeout=TIMEOUT_MS)
     assert names(full_loads(loader)) == ["4.jpg"]  # the file of index 3
 
-    qtbot.keyClick(window, Qt.Key_L)  # locked at 100%: the next one ahead, in full
+    window.actions_by_name["zoom_lock"].trigger()  # locked at 100%: the next one ahead, in full
     assert window.model.display_box is None
     qtbot.waitUntil(lambda: window.model.is_cached(4), timeout=TIMEOUT_MS)  # in full
     assert names(full_loads(loader)) == ["4.jpg", "5.jpg"]
 
-    qtbot.keyClick(window, Qt.Key_Right)  # served sharp from the store: no new load of it
+    window.go_next()  # served sharp from the store: no new load of it
     qtbot.waitUntil(lambda: shown(window, 4), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() == FULL[0]
     assert full_loads(loader).count(window.model.path(4)) == 1
 
     window.view.fit_to_window()  # locked but fitted: display boxes again
     before = len(full_loads(loader))
-    qtbot.keyClick(window, Qt.Key_Right)
+    window.go_next()
     qtbot.waitUntil(lambda: shown(window, 5) and window.model.is_cached(6), timeout=TIMEOUT_MS)
     assert len(full_loads(loader)) == before
 
@@ -60,10 +58,10 @@ def test_full_resolution_read_ahead_stays_within_the_byte_budget(qtbot, make_win
         lambda _: peaks.append(window.model.store.total_cost() + window.model.reserved_cost())
     )
     open_at(qtbot, window, image_folder, 0)
-    qtbot.keyClick(window, Qt.Key_L)
+    window.actions_by_name["zoom_lock"].trigger()
     window.view.actual_size()
     for index in (1, 2, 3):
-        qtbot.keyClick(window, Qt.Key_Right)
+        window.go_next()
         qtbot.waitUntil(
             lambda i=index: shown(window, i) and window.view.image_size().width() == FULL[0],
             timeout=TIMEOUT_MS,
@@ -83,10 +81,10 @@ def test_a_locked_zoom_refines_an_image_served_at_screen_size(
     window = make_window(loader, plan=ReadAheadPlan(1, 0))
     open_at(qtbot, window, image_folder, 3)
     qtbot.waitUntil(lambda: window.model.is_cached(4), timeout=TIMEOUT_MS)  # at screen size
-    qtbot.keyClick(window, Qt.Key_L)
+    window.actions_by_name["zoom_lock"].trigger()
     window.view.actual_size()
     qtbot.waitUntil(lambda: window.view.image_size().width() == FULL[0], timeout=TIMEOUT_MS)
-    qtbot.keyClick(window, Qt.Key_Right)  # served coarse from the store, then refined
+    window.go_next()  # served coarse from the store, then refined
     qtbot.waitUntil(
         lambda: shown(window, 4) and window.view.image_size().width() == FULL[0],
         timeout=TIMEOUT_MS,
