@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PyQt5.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PyQt5.QtGui import QColor, QImage, QPainter, QPainterPath
 
-from viewer.core.aids.histogram import Histogram
+if TYPE_CHECKING:  # the view is on the first frame's path, which must not import numpy
+    from viewer.core.aids.histogram import Histogram
 
 HISTOGRAM_SIZE = QSize(256, 100)
 _HISTOGRAM_BACK = QColor(0, 0, 0, 170)

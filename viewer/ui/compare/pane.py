@@ -21,7 +21,7 @@ from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.formats.geometry import Zoom
 from viewer.ui.aids.shown_aids import ShownAids, paint_histogram, paint_marks
-from viewer.ui.window.theme import background_color
+from viewer.ui.theme import background_color
 
 CAPTION_BACK = QColor(0, 0, 0, 170)
 CAPTION_TEXT = QColor(235, 235, 235)

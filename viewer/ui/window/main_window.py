@@ -119,11 +119,11 @@ class MainWindow(QMainWindow):
         self.culling = window_culling(self, host, file_system, self._settings, self.view)
         self.aids = BrowsingAids(self, model, self.browsing, self.messages, self._settings,
                                  self.go_next, self._on_relisted)  # fmt: skip
-        self.focus_aids = FocusAids(self.status_area.notice, self)
+        self.focus_aids = FocusAids(self.messages.notice, self)
         self.focus_aids.watch(self.view, self.view.zoomChanged)
         self.compare = Compare(model, self.view, self.current.display_box, self.culling.marks,
                                self.focus_aids, lambda: self.browsing.sequence,
-                               lambda: self.browsing.index, self._go_to, self.status_area.notice,
+                               lambda: self.browsing.index, self._go_to, self.messages.notice,
                                self)  # fmt: skip
         self.compare.trash_one = self.culling.trash_one
         self.actions_by_name = build_menus(
