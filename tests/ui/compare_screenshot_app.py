@@ -16,11 +16,11 @@ from typing import Callable
 
 from PyQt5.QtCore import QSettings, QTimer
 from PyQt5.QtWidgets import QApplication
-from viewer.ui.window.theme import background_color
 
 from viewer.core.aids.overlay import PEAKING_COLOUR
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.settings.store import Settings
+from viewer.ui.theme import background_color
 from viewer.ui.window.main_window import MainWindow
 
 

@@ -42,21 +42,21 @@ def test_no_file_means_the_table():
 
 
 def test_the_file_changes_only_what_it_names_and_saving_round_trips():
-    write_keys('[keys]\nnext = ["J", "Right"]\n')
+    write_keys('[keys]\nnext = ["N", "Right"]\n')
     bindings = load_bindings()
     assert bindings.problem is None
-    assert dict((c.name, c.keys) for c in bindings.commands)["next"] == ("J", "Right")
+    assert dict((c.name, c.keys) for c in bindings.commands)["next"] == ("N", "Right")
     assert dict((c.name, c.keys) for c in bindings.commands)["previous"] == command("previous").keys
     save_bindings(apply_keys({"mark": ["K"]}, bindings.commands))
     again = {c.name: c.keys for c in load_bindings().commands}
-    assert (again["next"], again["mark"]) == (("J", "Right"), ("K",))
+    assert (again["next"], again["mark"]) == (("N", "Right"), ("K",))
 
 
 @pytest.mark.parametrize(
     ("text", "why"),
     [
         ("[keys\nnext = ", "Your keys file"),
-        ('[keys]\nnope = ["J"]\n', "there is no command called 'nope'"),
+        ('[keys]\nnope = ["N"]\n', "there is no command called 'nope'"),
         ('[keys]\nnext = "J"\n', "give each command a list of keys"),
         ('[keys]\nnext = ["m"]\n', "cannot do both “Next image” and “Mark or unmark"),
     ],
@@ -75,16 +75,16 @@ def test_saving_a_conflict_is_refused():
 
 
 def test_a_remapped_key_steps_and_shows_in_menu_and_help(qtbot, make_window, image_folder):
-    write_keys('[keys]\nnext = ["J"]\n')
+    write_keys('[keys]\nnext = ["N"]\n')
     window = make_window()
     open_at(qtbot, window, image_folder, 0)
-    qtbot.keyClick(window, Qt.Key_J)
+    qtbot.keyClick(window, Qt.Key_N)
     qtbot.waitUntil(lambda: window.current_index == 1)
     qtbot.keyClick(window, Qt.Key_Right)  # no longer a key of "next"
     assert window.current_index == 1
-    assert window.actions_by_name["next"].shortcuts() == [QKeySequence("J")]
+    assert window.actions_by_name["next"].shortcuts() == [QKeySequence("N")]
     qtbot.keyClick(window, Qt.Key_F1)
-    assert "<b>J</b>" in window.help_overlay.text()
+    assert "<b>N</b>" in window.help_overlay.text()
 
 
 def test_a_broken_file_is_said_in_the_status_bar(qtbot, make_window):
@@ -106,18 +106,18 @@ def test_preferences_keys_refuses_a_conflict_and_saves_the_rest(qtbot, make_wind
     assert "cannot do both" in dialog.problem
     assert not os.path.exists(keys_file())
     dialog.set_keys("mark", "M")
-    dialog.set_keys("next", "J Right")
+    dialog.set_keys("next", "N Right")
     dialog.save()
     assert dialog.problem == ""
     assert load_bindings().problem is None
-    assert window.actions_by_name["next"].shortcuts() == [QKeySequence("J"), QKeySequence("Right")]
+    assert window.actions_by_name["next"].shortcuts() == [QKeySequence("N"), QKeySequence("Right")]
     window.help_overlay.toggle()
-    assert "<b>J, →</b>" in window.help_overlay.text()
+    assert "<b>N, →</b>" in window.help_overlay.text()
 
 
 def test_list_keys_prints_the_keys_in_force(capsys):
-    write_keys('[keys]\nnext = ["J"]\n')
+    write_keys('[keys]\nnext = ["N"]\n')
     assert main(["--list-keys"]) == 0
     out = capsys.readouterr().out
-    assert "J\tNext image" in out.splitlines()
+    assert "N\tNext image" in out.splitlines()
     assert "Home\tFirst image" in out.splitlines()
