@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     if options.path is not None:
         _fail_like_the_command_line(app, window, options, frame)
         if not options.demo_waits:
-            window.open_path(options.path, 0 if options.start is None else options.start - 1)
+            window.open_path(options.path, None if options.start is None else options.start - 1)
     else:
         window.offer_reopen()
     return _run_then_shut_down(app, parts)
@@ -163,6 +163,7 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
     size remembered from the last start lets its decode begin before Qt knows the screen."""
     if options.path is None:
         return None, None
+    from viewer.settings.places import place_in_folder
     from viewer.startup.early import EarlyStart
     from viewer.startup.first_image import FirstImage
 
@@ -171,6 +172,7 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
     early = EarlyStart(
         options.path, folder=options.is_folder, start=start,
         max_bytes=options.max_image_bytes, first=first,
+        placed=place_in_folder if options.start is None else None,
     ).begin()  # fmt: skip
     from viewer.settings.start import StartSettings
 

@@ -112,6 +112,16 @@ def test_a_folder_is_listed_and_its_start_image_read(folder: str) -> None:
     assert reader.paths == [early.path]
 
 
+def test_a_folder_reopens_at_the_image_last_viewed_there(folder: str) -> None:
+    reader = CountingReader()
+    places = {folder: "2.jpg"}
+    early = started(folder, folder=True, read=reader, placed=places.get)
+    assert early.wait(TIMEOUT)
+    assert early.path == os.path.join(folder, "2.jpg") and reader.paths == [early.path]
+    gone = started(folder, folder=True, read=CountingReader(), placed={folder: "9.jpg"}.get)
+    assert gone.wait(TIMEOUT) and gone.path == os.path.join(folder, "1.jpg")
+
+
 def test_a_start_past_the_end_reads_nothing(folder: str) -> None:
     reader, fallback = CountingReader(), CountingLoader()
     early = started(folder, folder=True, start=3, read=reader)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 from PyQt5.QtCore import QSettings
 
@@ -36,7 +37,40 @@ def test_recent_folders_menu_opens_a_folder(qtbot, make_window, image_folder, tm
     actions = other.recent_menu.actions()
     assert [action.data() for action in actions] == [image_folder]
     actions[0].trigger()
-    qtbot.waitUntil(lambda: shown(other, 0), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: shown(other, 3), timeout=TIMEOUT_MS)  # where it was left
+
+
+def test_reopening_a_folder_goes_back_to_its_image(qtbot, make_window, image_folder, tmp_path):
+    """Recent Folders and opening a folder again resume there; each folder has its own
+    place; an explicit start, or a place whose image is gone, wins over it."""
+    other_folder = str(tmp_path / "other")
+    os.makedirs(other_folder)
+    for number in (1, 2, 3):
+        shutil.copy(os.path.join(image_folder, f"{number}.jpg"), other_folder)
+    window = make_window()
+    open_at(qtbot, window, image_folder, 7)
+    open_at(qtbot, window, other_folder, 2)
+    window.recent_menu.rebuild()
+    assert [action.data() for action in window.recent_menu.actions()] == [
+        other_folder,
+        image_folder,
+    ]
+    window.recent_menu.actions()[1].trigger()
+    qtbot.waitUntil(lambda: shown(window, 7), timeout=TIMEOUT_MS)
+    assert window.current_path() == os.path.join(image_folder, "8.jpg")
+    window.open_path(other_folder)
+    qtbot.waitUntil(lambda: at(window, other_folder, 2), timeout=TIMEOUT_MS)
+    window.open_path(image_folder, 0)
+    qtbot.waitUntil(lambda: at(window, image_folder, 0), timeout=TIMEOUT_MS)
+    os.remove(os.path.join(other_folder, "3.jpg"))  # the place is gone: the first image
+    open_at(qtbot, window, image_folder, 5)
+    with qtbot.waitSignal(window.opened, timeout=TIMEOUT_MS):
+        window.open_path(other_folder)
+    qtbot.waitUntil(lambda: at(window, other_folder, 0), timeout=TIMEOUT_MS)
+
+
+def at(window, folder, index):
+    return window.sequence is not None and window.sequence.folder == folder and shown(window, index)
 
 
 def test_empty_recent_menu_says_so(make_window):

@@ -35,3 +35,5 @@ SLIDESHOW_SECONDS = 4
 RECENT_LIMIT = 10
 #: F7 / F8 offer the last nine folders, on the keys 1–9.
 TARGET_LIMIT = 9
+#: Reopening a folder goes back to the image last viewed there, for this many folders.
+PLACES_LIMIT = 100

@@ -20,7 +20,7 @@ from PyQt5.QtCore import QObject, QSettings, pyqtSignal
 from viewer.core.folder.sort_choice import SortChoice
 from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.core.readahead.plan import ReadAheadPlan
-from viewer.settings import defaults
+from viewer.settings import defaults, places
 from viewer.settings.start import StartSettings
 
 
@@ -112,7 +112,13 @@ class Settings(QObject, StartSettings):
     def remember_place(self, folder: str, image: str) -> None:
         self._store.setValue("last/folder", folder)
         self._store.setValue("last/image", image)
+        places.remember(self._store, folder, image, defaults.PLACES_LIMIT)
         self.changed.emit("place")
+
+    def place_in(self, folder: str) -> str | None:
+        """The image last viewed in ``folder`` (one of the last ``PLACES_LIMIT``), if any:
+        whether it still exists is for the listing to tell."""
+        return places.place_in(self._store, folder)
 
     def _folders(self, key: str, limit: int) -> list[str]:
         value = self._store.value(key, [])

@@ -48,6 +48,8 @@ WAIT_SLICE = 0.05
 Reader = Callable[[str], "tuple[bytes, os.stat_result]"]
 #: ``(folder) -> image names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str], "list[str]"]
+#: ``(folder) -> the name of the image last viewed there``, or None (``viewer.settings.places``).
+Placed = Callable[[str], Optional[str]]
 
 
 class FirstFrameSource(Protocol):
@@ -96,6 +98,7 @@ class EarlyStart:
         lister: Lister | None = None,
         first: FirstFrameSource | None = None,
         read_part: RangeReader | None = None,
+        placed: Placed | None = None,
     ) -> None:
         self._given = path
         self._folder = folder
@@ -105,6 +108,7 @@ class EarlyStart:
         self._lister = lister or _list
         self._first = first
         self._read_part = read_part
+        self._placed = placed  # without ``--start``: reopen where the user left the folder
         self.names: list[str] | None = None
         self._path: str | None = None  # the image file, once known
         self._data: bytes | None = None
@@ -215,6 +219,9 @@ class EarlyStart:
         if not self._folder:
             return self._given
         self.names = self._lister(self._given)
+        name = self._placed(self._given) if self._placed is not None else None
+        if name is not None and name in self.names:
+            return os.path.join(self._given, name)
         if not 0 <= self._start < len(self.names):
             return None
         return os.path.join(self._given, self.names[self._start])

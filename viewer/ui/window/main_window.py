@@ -16,7 +16,7 @@ from PyQt5.QtWidgets import QMainWindow, QWidget
 
 from viewer.core.fileops.fs import FileSystem
 from viewer.core.folder.sequence import ImageSequence
-from viewer.core.io.paths import folder_of, name_of
+from viewer.core.io.paths import folder_of, join, name_of
 from viewer.core.metadata.formatting import SEPARATOR
 from viewer.model.folder.lister import FolderLister
 from viewer.model.images.prefetch_model import PrefetchModel
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._model = model
         self._settings = settings or Settings()
         self._lister = lister if lister is not None else FolderLister(parent=self)
+        self._resume: str | None = None  # the image to reopen the folder being opened at
         self.browsing = Browsing(model)
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
@@ -220,8 +221,11 @@ class MainWindow(QMainWindow):
         self.opening.watch(sequence.folder)
 
     @pyqtSlot(str)
-    def open_path(self, path: str, start: int = 0) -> None:
+    def open_path(self, path: str, start: int | None = None) -> None:
         """Open a folder at image ``start`` (0-based), or a file's folder at that file.
+
+        Without ``start``, a folder opens at the image last viewed there (``Settings.place_in``),
+        if it is still listed, else at its first.
 
         Returns at once: whether ``path`` is a folder or an image is asked off the GUI thread
         (``FolderOpening``), so a share that hangs never freezes the window. A file is then
@@ -230,7 +234,8 @@ class MainWindow(QMainWindow):
         ``start`` past the end reads nothing and only says so (whoever asked for it reports
         the error). A path that cannot be opened at all is explained to the user.
         """
-        self.opening.open(path, start)
+        self._resume = self._settings.place_in(path) if start is None else None
+        self.opening.open(path, start or 0)
 
     @pyqtSlot(str, object)
     def _on_probed(self, path: str, kind: PathKind) -> None:
@@ -312,12 +317,24 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
         """A folder given to ``open_path`` is listed: show it at ``start``."""
-        self.browsing.start(self.aids.ordered(sequence))
+        sequence = self.aids.ordered(sequence)
+        self.browsing.start(sequence)
+        start = self._resumed(sequence, start)
         if start < len(sequence):
             self._go_to(start)
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
             self.messages.in_view(text, error=True)
+
+    def _resumed(self, sequence: ImageSequence, start: int) -> int:
+        """Where a folder opened without a ``start`` resumes: the image last viewed there."""
+        name, self._resume = self._resume, None
+        if name is None:
+            return start
+        try:
+            return sequence.index_of(join(sequence.folder, name))
+        except ValueError:  # gone since, or renamed: the folder opens at its first
+            return start
 
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
