@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, NoReturn, Protocol
 
 from viewer.cli import (
     USAGE_ERROR,
+    DesktopCommand,
     ListKeys,
     Options,
     UsageError,
     fail,
     parse,
     print_keys,
+    run_desktop,
     sentence_to_clause,
     start_out_of_range,
 )
@@ -50,6 +52,8 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         return fail(str(error))
     except ListKeys:
         return print_keys()
+    except DesktopCommand as command:
+        return run_desktop(command.install)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     early, first = (
         (None, None) if loader is not None or options.demo_waits else _begin_early(options)

@@ -82,6 +82,26 @@ def print_keys() -> int:
     return 0
 
 
+class DesktopCommand(Exception):
+    """``--install-desktop`` or ``--uninstall-desktop``: do that instead of starting."""
+
+    def __init__(self, install: bool) -> None:
+        super().__init__("install" if install else "uninstall")
+        self.install = install
+
+
+def run_desktop(install: bool) -> int:
+    """Put the desktop entry and icon in place (or take them away), saying what was done."""
+    from viewer.desktop import install as desktop
+
+    try:
+        outcome = desktop.install() if install else desktop.uninstall()
+    except OSError as error:
+        return fail(f"cannot {'install' if install else 'uninstall'} the desktop entry: {error}")
+    print("\n".join(outcome.lines))
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -133,6 +153,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the keys in force (yours, if you changed them) and exit",
     )
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the viewer to the application menu and to Open With (under "
+        "$XDG_DATA_HOME, default ~/.local/share) and exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove what --install-desktop added and exit",
+    )
     _add_tuning(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser  # fmt: skip
@@ -173,6 +205,8 @@ def parse(argv: list[str]) -> Options:
     args = build_parser().parse_args(argv)
     if args.list_keys:
         raise ListKeys()
+    if args.install_desktop or args.uninstall_desktop:
+        raise DesktopCommand(install=args.install_desktop)
     if args.demo and args.path:
         raise UsageError("--demo opens its own folder; give no path with it")
     path: str | None = args.path
