@@ -137,3 +137,9 @@ def test_polling_and_image_limit_override_saved_preferences_only_when_given(imag
     options = parse([image_folder, "--poll", "2.5", "--max-image-mb", "300"])
     assert options.overrides["poll_seconds"] == 2.5
     assert options.overrides["max_image_mb"] == 300
+
+
+def test_recursive_browses_subfolders(image_folder):
+    assert parse([image_folder, "--recursive"]).recursive
+    assert parse([image_folder, "-r"]).recursive
+    assert not parse([image_folder]).recursive

@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
         HandOver(frame, window, window.model.loadFailed)
     if options.path is not None:
         _fail_like_the_command_line(app, window, options, frame)
+        window.subfolders.set_included(options.recursive)
         if not options.demo_waits:
             window.open_path(options.path, None if options.start is None else options.start - 1)
     else:
@@ -165,8 +166,8 @@ def _run_then_shut_down(app: QApplication, parts: tuple[_Part, ...]) -> int:
 def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None]:
     """Start reading the named file, or the folder's first or ``--start`` image; the screen's
     size remembered from the last start lets its decode begin before Qt knows the screen."""
-    if options.path is None:
-        return None, None
+    if options.path is None or (options.recursive and options.start is not None):
+        return None, None  # a walk's Nth image is known only once the walk is done
     from viewer.settings.places import place_in_folder
     from viewer.startup.early import EarlyStart
     from viewer.startup.first_image import FirstImage
@@ -177,6 +178,7 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
         options.path, folder=options.is_folder, start=start,
         max_bytes=options.max_image_bytes, first=first,
         placed=place_in_folder if options.start is None else None,
+        lister=_first_images if options.recursive else None,
     ).begin()  # fmt: skip
     from viewer.settings.start import StartSettings
 
@@ -186,6 +188,14 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
     if (box := settings.screen_box()) is not None:
         early.set_display_box(box)
     return early, first
+
+
+def _first_images(folder: str) -> list[str]:
+    """With subfolders, the early start reads the first image of the first folder that has
+    any, as soon as that folder is listed."""
+    from viewer.core.folder.subfolders import first_images
+
+    return first_images(folder)
 
 
 def _application(early: EarlyStart | None) -> QApplication:

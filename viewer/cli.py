@@ -65,6 +65,7 @@ class Options:
     is_folder: bool = False  # ``path`` is a folder (checked once, before Qt starts)
     demo_to_make: int = 0  # ``--demo`` on its first run: images still to be made in ``path``
     demo_waits: bool = False  # the demo's first image is among them: the window waits for it
+    recursive: bool = False  # browse the folder with its subfolders, as one sequence
 
 
 class ListKeys(Exception):
@@ -147,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--demo", action="store_true", help="open a built-in folder of sample images"
+    )
+    parser.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="browse the folder with all its subfolders as one sequence, by folder then name",
     )
     parser.add_argument(
         "--list-keys",
@@ -235,6 +242,7 @@ def parse(argv: list[str]) -> Options:
         is_folder=is_folder,
         demo_to_make=demo_to_make,
         demo_waits=demo_waits,
+        recursive=args.recursive,
     )
 
 

@@ -43,6 +43,8 @@ _FILE_ATTRIBUTE_HIDDEN = 0x2
 def natural_key(name: str) -> Any:
     """Sort key giving natural, case-insensitive order (2.png before 10.png) everywhere.
 
+    A name below the folder (``DCIM/100CANON/IMG_9.JPG``, browsing subfolders) sorts by its
+    folder, then its name: a folder's own images come before its subfolders'.
     natsort is imported on the first sort, not with this module: the command line imports
     this module before the viewer's first frame, which does not need natsort for a file.
     """
@@ -51,7 +53,8 @@ def natural_key(name: str) -> Any:
         from natsort import natsort_keygen, ns
 
         _natural_key = natsort_keygen(alg=ns.PATH | ns.IGNORECASE)
-    return _natural_key(name)
+    cut = max(name.rfind(os.sep), name.rfind(os.altsep) if os.altsep else -1)
+    return (_natural_key(name[:cut]) if cut >= 0 else (), _natural_key(name[cut + 1 :]))
 
 
 _natural_key: Callable[[str], Any] | None = None
@@ -69,7 +72,7 @@ def is_image_name(name: str) -> bool:
     return extension in ALWAYS_IMAGES or extension in _image_extensions()
 
 
-def _is_hidden(entry: os.DirEntry[str]) -> bool:
+def is_hidden(entry: os.DirEntry[str]) -> bool:
     """Dot files everywhere, plus the hidden attribute on Windows (free there: no extra stat)."""
     if entry.name.startswith("."):
         return True
@@ -110,10 +113,10 @@ def list_image_names(
                 seen += 1
                 if on_progress is not None and seen % PROGRESS_EVERY == 0:
                     on_progress(seen)
-                if is_image_name(entry.name) and not _is_hidden(entry) and _is_file(entry):
+                if is_image_name(entry.name) and not is_hidden(entry) and _is_file(entry):
                     names.append(entry.name)
     except OSError as error:
-        raise _listing_error(folder, error) from None
+        raise listing_error(folder, error) from None
     if on_progress is not None:
         on_progress(seen)
     names.sort(key=natural_key)
@@ -130,10 +133,10 @@ def check_readable(folder: str, scandir: Scandir | None = None) -> None:
         with (scandir or os.scandir)(folder):
             pass
     except OSError as error:
-        raise _listing_error(folder, error) from None
+        raise listing_error(folder, error) from None
 
 
-def _listing_error(folder: str, error: OSError) -> SequenceError:
+def listing_error(folder: str, error: OSError) -> SequenceError:
     if isinstance(error, FileNotFoundError):
         return SequenceError(f"Folder not found: {folder}")
     if isinstance(error, NotADirectoryError):
@@ -152,7 +155,8 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 
 class ImageSequence(Sequence[str]):
-    """The ordered image paths of one folder.
+    """The ordered image paths of one folder (and its subfolders, when browsed with them:
+    then its names are paths relative to ``folder``).
 
     Indexes are 0-based in code; the user sees them 1-based.
 
@@ -193,8 +197,10 @@ class ImageSequence(Sequence[str]):
         return self._names[index]
 
     def index_of(self, path: str) -> int:
-        """The index of ``path`` (a file in this folder). Raises ``ValueError`` if absent."""
-        name = name_of(path, self._pathmod)
+        """The index of ``path`` (a file in this folder, or below it when the sequence holds
+        its subfolders' images). Raises ``ValueError`` if absent."""
+        inside = join(self.folder, "", self._pathmod)
+        name = path[len(inside) :] if path.startswith(inside) else name_of(path, self._pathmod)
         try:
             return self._index_by_name[name]
         except KeyError:

@@ -20,6 +20,7 @@ from viewer.core.folder.sequence import (
     SequenceError,
     list_image_names,
 )
+from viewer.core.folder.subfolders import FirstFound, list_image_paths
 from viewer.model.folder.watch import FolderWatch
 from viewer.model.images.load_task import PoolTask
 
@@ -27,10 +28,17 @@ log = logging.getLogger(__name__)
 
 #: ``(folder, on_progress) -> names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str, Progress], list[str]]
+#: ``(folder, on_progress, on_first) -> paths below folder, by folder then name``; raises
+#: ``SequenceError``; ``on_first`` gets the first folder's images before the walk goes on.
+Walker = Callable[[str, Progress, FirstFound], list[str]]
 
 
 def _default_lister(folder: str, on_progress: Progress) -> list[str]:
     return list_image_names(folder, on_progress)
+
+
+def _default_walker(folder: str, on_progress: Progress, on_first: FirstFound) -> list[str]:
+    return list_image_paths(folder, on_progress, on_first)
 
 
 class ListSignals(QObject):
@@ -38,27 +46,41 @@ class ListSignals(QObject):
 
     Signals:
         progress(int, int): generation, entries seen so far.
+        partial(ListTask, object): the task and the first names of a walk still under way.
         listed(ListTask, object): the task and its names.
         failed(ListTask, str): the task and a sentence saying why the folder cannot be listed.
     """
 
     progress = pyqtSignal(int, int)
+    partial = pyqtSignal(object, object)
     listed = pyqtSignal(object, object)
     failed = pyqtSignal(object, str)
 
 
 class ListTask(PoolTask):
-    """List one folder once; every exception becomes ``failed``."""
+    """List one folder (or walk it with its subfolders) once; every exception becomes
+    ``failed``."""
 
-    def __init__(self, folder: str, generation: int, lister: Lister, signals: ListSignals):
+    def __init__(
+        self,
+        folder: str,
+        generation: int,
+        lister: Lister,
+        signals: ListSignals,
+        walker: Walker | None = None,
+    ):
         super().__init__(folder)
         self.generation = generation
         self._lister = lister
+        self._walker = walker
         self._signals = signals
 
     def work(self) -> None:
         try:
-            names = self._lister(self.path, self._report)
+            if self._walker is not None:
+                names = self._walker(self.path, self._report, self._first_found)
+            else:
+                names = self._lister(self.path, self._report)
         except SequenceError as error:
             self._signals.failed.emit(self, str(error))
         except Exception as error:
@@ -70,12 +92,17 @@ class ListTask(PoolTask):
     def _report(self, seen: int) -> None:
         self._signals.progress.emit(self.generation, seen)
 
+    def _first_found(self, names: list[str]) -> None:
+        self._signals.partial.emit(self, names)
+
 
 class FolderLister(QObject):
     """Lists the open folder on its own one-thread pool and re-lists it when it may have changed.
 
     Signals:
         progress(int): entries seen so far by the first listing of the open folder.
+        partial(ImageSequence): with subfolders, the first folder's images while the first
+            walk goes on (in their final order: more can only follow them).
         listed(ImageSequence): a listing that differs from the previous one (or the first).
         failed(str): the folder cannot be listed (gone, unreadable); the last listing stands.
 
@@ -85,6 +112,7 @@ class FolderLister(QObject):
     """
 
     progress = pyqtSignal(int)
+    partial = pyqtSignal(object)
     listed = pyqtSignal(object)
     failed = pyqtSignal(str)
 
@@ -92,15 +120,19 @@ class FolderLister(QObject):
         self,
         lister: Lister = _default_lister,
         *,
+        walker: Walker = _default_walker,
         poll_seconds: float = DEFAULT_POLL_SECONDS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._lister = lister
+        self._walker = walker
+        self._recursive = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = ListSignals(self)
         self._signals.progress.connect(self._on_progress)
+        self._signals.partial.connect(self._on_partial)
         self._signals.listed.connect(self._on_listed)
         self._signals.failed.connect(self._on_failed)
         self._watch = FolderWatch(self)  # on a thread of its own: adding a path stats it
@@ -108,6 +140,7 @@ class FolderLister(QObject):
         self._folder: str | None = None
         self._generation = 0
         self._names: list[str] | None = None
+        self._partial_given = False  # the first walk's first images were announced
         # Every task stays referenced until its result arrives (see PoolTask).
         self._tasks: set[ListTask] = set()
         self._relist_wanted = False
@@ -124,6 +157,15 @@ class FolderLister(QObject):
     @property
     def poll_seconds(self) -> float:
         return self._poll_seconds
+
+    @property
+    def recursive(self) -> bool:
+        """Whether folders are listed with their subfolders, as one sequence."""
+        return self._recursive
+
+    def set_recursive(self, recursive: bool) -> None:
+        """List with subfolders (or not) from the next ``open`` on."""
+        self._recursive = recursive
 
     def is_listing(self) -> bool:
         return any(task.generation == self._generation for task in self._tasks)
@@ -145,6 +187,7 @@ class FolderLister(QObject):
         self._folder = folder
         self._generation += 1
         self._names = None
+        self._partial_given = False
         self._relist_wanted = False
         self._unavailable = False
         self._watch.watch(folder)
@@ -183,7 +226,8 @@ class FolderLister(QObject):
 
     def _start(self) -> None:
         assert self._folder is not None
-        task = ListTask(self._folder, self._generation, self._lister, self._signals)
+        walker = self._walker if self._recursive else None
+        task = ListTask(self._folder, self._generation, self._lister, self._signals, walker)
         self._tasks.add(task)
         self._pool.start(task)
 
@@ -211,6 +255,15 @@ class FolderLister(QObject):
     def _on_progress(self, generation: int, seen: int) -> None:
         if generation == self._generation and self._names is None:
             self.progress.emit(seen)
+
+    @pyqtSlot(object, object)
+    def _on_partial(self, task: ListTask, names: list[str]) -> None:
+        """Only the first walk of a folder shows its first images early; a re-walk's would
+        take the rest away until it ends."""
+        current = task.generation == self._generation and self._folder is not None
+        if current and self._names is None and not self._partial_given:
+            self._partial_given = True
+            self.partial.emit(ImageSequence(task.path, names))
 
     @pyqtSlot(object, object)
     def _on_listed(self, task: ListTask, names: list[str]) -> None:

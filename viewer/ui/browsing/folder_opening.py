@@ -46,7 +46,9 @@ class FolderOpening(QObject):
             GUI thread; the answer to an open superseded by a later one never comes.
         progress(int): files seen so far by the listing under way.
         firstListing(object, int): the first listing of a folder given to ``open``: the
-            ``ImageSequence`` and the index asked for (possibly past its end).
+            ``ImageSequence`` and the index asked for (possibly past its end). With
+            subfolders, it may be the first folder's images, once they hold that index, while
+            the walk goes on; the whole walk then comes as ``relisted``.
         relisted(object): any other listing of the folder watched, changed or not (after an
             image given to ``open``, after ``watch``, or from polling).
         opened(int): the first listing of what ``open`` was given has been handed on; the
@@ -79,6 +81,7 @@ class FolderOpening(QObject):
         self._questions.answered.connect(self._on_probed)
         self._questions.failed.connect(self._on_probe_failed)
         lister.progress.connect(self.progress)
+        lister.partial.connect(self._on_partial)
         lister.listed.connect(self._on_listed)
         lister.failed.connect(self._on_failed)
 
@@ -120,6 +123,13 @@ class FolderOpening(QObject):
         """Whether the first listing of what ``open`` was given is still to come (or what it
         is has not been found out yet)."""
         return self._awaiting or self._asked is not None
+
+    @pyqtSlot(object)
+    def _on_partial(self, sequence: ImageSequence) -> None:
+        """The first images of a walk under way: shown at once if they hold the start."""
+        if self._awaiting and self._start is not None and self._start < len(sequence):
+            start, self._start = self._start, None
+            self.firstListing.emit(sequence, start)
 
     @pyqtSlot(object)
     def _on_listed(self, sequence: ImageSequence) -> None:

@@ -39,6 +39,10 @@ COMMANDS: tuple[Command, ...] = (
         "go_to", "Go", "&Go to Image…", "Go to an image by number or part of its name",
         ("Ctrl+G",),
     ),
+    Command(
+        "subfolders", "Go", "Include &Subfolders",
+        "Browse the folder with all its subfolders as one sequence",
+    ),
     Command("open_folder", "File", "Open &Folder…", "Open a folder", ("Ctrl+O",)),
     Command(
         "open_file", "File", "&Open File…", "Open a file (its folder, at that file)",

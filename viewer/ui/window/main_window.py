@@ -30,6 +30,7 @@ from viewer.ui.browsing.browsing_aids import BrowsingAids
 from viewer.ui.browsing.folder_opening import FolderOpening, PathKind, probe_path
 from viewer.ui.browsing.recent_menu import RecentFoldersMenu
 from viewer.ui.browsing.reopen_offer import Reopening
+from viewer.ui.browsing.subfolders import SubfolderToggle
 from viewer.ui.compare.compare import Compare
 from viewer.ui.culling.culling_host import WindowCullingHost, window_culling
 from viewer.ui.culling.file_actions import FileActions
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
             submenus=self.aids.submenus(),
         )  # fmt: skip
         add_submenu(self, "View", mouse_menu(self, self.pointer, self._settings))
+        self.subfolders = SubfolderToggle(self.actions_by_name["subfolders"], self._lister,
+                                          self._on_screen, self.reopen_at)  # fmt: skip
         self.keys = KeyEditing(load_bindings(), self.actions_by_name, self.help_overlay,
                                self.messages, self)  # fmt: skip
         self.preferences.edit_keys.connect(self.keys.show)
@@ -176,7 +179,8 @@ class MainWindow(QMainWindow):
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
-            "zoom_lock": self._on_zoom_lock, **self.culling.slots(), **self.aids.slots(),
+            "zoom_lock": self._on_zoom_lock, "subfolders": self._on_subfolders,
+            **self.culling.slots(), **self.aids.slots(),
             **self.folder_views.slots(), **self.compare.slots(), **self.focus_aids.slots(),
         }  # fmt: skip
 
@@ -204,6 +208,13 @@ class MainWindow(QMainWindow):
     def acting_path(self) -> str | None:
         """The image a command acts on: the focused pane's in compare, else the current one."""
         return self.compare.focused_path() or self.browsing.path()
+
+    def _on_screen(self) -> tuple[ImageSequence | None, str | None]:
+        return self.sequence, self.current_path()
+
+    @pyqtSlot()
+    def _on_subfolders(self) -> None:
+        self.subfolders.toggled()  # built after the menus that name this slot
 
     def _folder_on_screen(self) -> str:
         return self.sequence.folder if self.sequence else ""
@@ -234,8 +245,13 @@ class MainWindow(QMainWindow):
         ``start`` past the end reads nothing and only says so (whoever asked for it reports
         the error). A path that cannot be opened at all is explained to the user.
         """
-        self._resume = self._settings.place_in(path) if start is None else None
-        self.opening.open(path, start or 0)
+        self.reopen_at(path, self._settings.place_in(path) if start is None else None, start or 0)
+
+    def reopen_at(self, folder: str, name: str | None, start: int = 0) -> None:
+        """Open ``folder`` at the image called ``name`` (relative to it), once it is listed,
+        or at ``start`` if it is not."""
+        self._resume = name
+        self.opening.open(folder, start)
 
     @pyqtSlot(str, object)
     def _on_probed(self, path: str, kind: PathKind) -> None:
@@ -289,6 +305,7 @@ class MainWindow(QMainWindow):
     def _go_to(self, index: int) -> None:
         sequence = self.browsing.sequence
         assert sequence is not None
+        self._resume = None  # the user is somewhere now: a later listing moves no one
         self.messages.clear_notice()
         self.browsing.move(index)
         self.file_actions.cancel()
@@ -319,30 +336,36 @@ class MainWindow(QMainWindow):
         """A folder given to ``open_path`` is listed: show it at ``start``."""
         sequence = self.aids.ordered(sequence)
         self.browsing.start(sequence)
-        start = self._resumed(sequence, start)
-        if start < len(sequence):
-            self._go_to(start)
+        name = self._resume
+        resumed = self._resumed(sequence)
+        if start < len(sequence) or resumed is not None:
+            self._go_to(start if resumed is None else resumed)
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
             self.messages.in_view(text, error=True)
+        if resumed is None:
+            self._resume = name  # perhaps in the rest of a walk of subfolders still under way
 
-    def _resumed(self, sequence: ImageSequence, start: int) -> int:
-        """Where a folder opened without a ``start`` resumes: the image last viewed there."""
-        name, self._resume = self._resume, None
-        if name is None:
-            return start
+    def _resumed(self, sequence: ImageSequence) -> int | None:
+        """The index of the image a folder being opened resumes at, if it is listed."""
+        if self._resume is None:
+            return None
         try:
-            return sequence.index_of(join(sequence.folder, name))
+            return sequence.index_of(join(sequence.folder, self._resume))
         except ValueError:  # gone since, or renamed: the folder opens at its first
-            return start
+            return None
 
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
         sequence = self.aids.ordered(sequence)  # a listing, or the same files in a new order
+        resumed, self._resume = self._resumed(sequence), None
         self.culling.listed(sequence)
         self.compare.relisted(sequence)
         if not self.browsing.relist(sequence):
+            return
+        if resumed is not None:  # the rest of a walk held the image to resume at
+            self._go_to(resumed)
             return
         if self.browsing.index is not None:
             self.current.relisted()
