@@ -18,6 +18,7 @@ from viewer.core.fileops.fs import FileSystem
 from viewer.core.folder.sequence import ImageSequence
 from viewer.core.io.paths import folder_of, join, name_of
 from viewer.core.metadata.formatting import SEPARATOR
+from viewer.model.animation.player import AnimationPlayer
 from viewer.model.folder.lister import FolderLister
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.current import CurrentPreview
@@ -37,6 +38,7 @@ from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.dialogs.goto_dialog import choose_image
 from viewer.ui.dialogs.open_dialogs import OpenDialogs
 from viewer.ui.dialogs.preferences import PreferencesCommand, PreferencesFollower
+from viewer.ui.image.animation_display import AnimationDisplay
 from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.image.pointer import PointerControls
@@ -51,6 +53,9 @@ from viewer.ui.window.help_overlay import HelpOverlay
 from viewer.ui.window.key_editing import KeyEditing
 from viewer.ui.window.menus import add_submenu, build_menus
 from viewer.ui.window.mouse_menu import mouse_menu
+
+#: Animations may hold this fraction of the image store's bytes in decoded frames.
+ANIMATION_SHARE = 8
 
 EMPTY_HINT = (
     "No folder open.\n\n"
@@ -111,6 +116,10 @@ class MainWindow(QMainWindow):
                                     self.zoom_locked, previews)  # fmt: skip
         self.loading_notice = self.current.loading_notice
         self.previews = self.current.previews
+        self.animation = AnimationDisplay(
+            AnimationPlayer(self._settings.preferences().max_bytes // ANIMATION_SHARE, parent=self),
+            model, self.view, self.browsing, self.messages, self,
+        )  # fmt: skip
         self.preferences = PreferencesCommand(self._settings, self)
         PreferencesFollower(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
@@ -149,6 +158,7 @@ class MainWindow(QMainWindow):
             (self.current.placeChanged, self.status_area.show_place),
             (self.current.zoomChanged, self.status_area.zoom),
             (self.current.shown, self.file_actions.shown),
+            (self.current.shown, self.animation.shown),
             (self.culling.marks.changed, self.status_area.marked),
             (self.culling.progressed, self.status_area.working),
             (self.recent_menu.openRequested, self.open_path),
@@ -175,7 +185,7 @@ class MainWindow(QMainWindow):
             "open_containing": files.open_containing, "preferences": self.preferences.show,
             "quit": self.close, "copy_image": files.copy_image, "copy_path": files.copy_path,
             "fullscreen": self.fullscreen.toggle, "leave": self._on_leave,
-            "help": self.help_overlay.toggle,
+            "help": self.help_overlay.toggle, "pause_animation": self.animation.toggle_pause,
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
@@ -306,6 +316,7 @@ class MainWindow(QMainWindow):
         sequence = self.browsing.sequence
         assert sequence is not None
         self._resume = None  # the user is somewhere now: a later listing moves no one
+        self.animation.stop()
         self.messages.clear_notice()
         self.browsing.move(index)
         self.file_actions.cancel()
@@ -423,5 +434,6 @@ class MainWindow(QMainWindow):
         self.opening.cancel()
         self.reopening.withdraw()
         self._model.shutdown(wait=False)
+        self.animation.player.shutdown(wait=False)
         self._lister.shutdown(wait=False)
         super().closeEvent(event)
