@@ -51,13 +51,17 @@ def camera_jpeg(
             cameras do (160×120 for a 3:2 photo). None for no thumbnail.
         preview_side: the longest side of the MPF preview; None for no MPF segment.
     """
-    main = _encode(image.convert("RGB"), quality, progressive)
-    thumbnail = None if thumbnail_size is None else _letterboxed(image, thumbnail_size)
+    picture = image if image.mode == "RGB" else image.convert("RGB")
+    main = _encode(picture, quality, progressive)
+    # The preview, and the thumbnail from it: a 24 MP frame is reduced once, by whole pixel
+    # blocks first (a box average, as a camera's scaler), then filtered to size.
+    reduced = _reduced(picture, max(preview_side or 0, *(thumbnail_size or (0,))))
+    thumbnail = None if thumbnail_size is None else _letterboxed(reduced, thumbnail_size)
     app1 = _segment(0xE1, b"Exif\x00\x00" + exif_tiff(info, image.size, thumbnail))
     body = _without_jfif(main)
     if preview_side is None:
         return _SOI + app1 + body
-    preview_image = image.convert("RGB")
+    preview_image = reduced.copy() if reduced is picture else reduced
     preview_image.thumbnail((preview_side, preview_side), Image.Resampling.LANCZOS)
     preview = _encode(preview_image, 85, False)
     mpf_header_at = 2 + len(app1) + 4 + 4  # SOI, APP1, APP2 marker and length, "MPF\0"
@@ -156,6 +160,13 @@ def _encode(image: Image.Image, quality: int, progressive: bool) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=quality, progressive=progressive)
     return buffer.getvalue()
+
+
+def _reduced(picture: Image.Image, side: int) -> Image.Image:
+    """``picture`` shrunk by the largest whole factor that keeps its longest side at least
+    ``side`` (``picture`` itself if there is none): cheap, and Lanczos does the rest."""
+    factor = max(picture.size) // max(1, side)
+    return picture.reduce(factor) if factor >= 2 else picture
 
 
 def _letterboxed(image: Image.Image, size: tuple[int, int]) -> bytes:
