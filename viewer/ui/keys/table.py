@@ -97,7 +97,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("slideshow", "View", "&Slideshow", "Start or stop the slideshow", ("S",)),
     Command(
         "pause_animation", "View", "&Pause Animation",
-        "Pause or play an animated GIF, WebP or PNG", ("P",),
+        "Pause or play an animated GIF, WebP or PNG", ("K",),
     ),
     Command(
         "grid", "View", "&Grid", "Grid of thumbnails ↔ image (in the grid, Enter opens one)",
