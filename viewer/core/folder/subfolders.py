@@ -1,5 +1,7 @@
-"""A folder and its subfolders as one list of images: a camera card's ``DCIM/100CANON``,
-``101CANON``, … browsed as one sequence (FastRawViewer's "Open folder with subfolders").
+"""A folder and its subfolders as one list of images, as a camera card is browsed.
+
+A card's ``DCIM/100CANON``, ``101CANON``, … become one sequence (FastRawViewer's "Open folder
+with subfolders").
 
 The walk is depth-first in natural order: a folder's own images, then each subfolder's, so the
 list comes out ordered by folder, then name, as it goes. The first folder with images is

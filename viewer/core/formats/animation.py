@@ -1,5 +1,6 @@
-"""The frames of an animated GIF, WebP, APNG (and AVIF or JPEG XL where the plugin reads
-their frames), decoded one at a time, in order, each with its own duration.
+"""The frames of an animated image, decoded one at a time, in order, with their durations.
+
+GIF, WebP and APNG, and AVIF or JPEG XL where the plugin reads their frames.
 
 Pillow keeps only the frame it is on (composited with what came before, as each format's
 disposal rules say), so a reader costs one frame, however long the animation. Whoever plays it

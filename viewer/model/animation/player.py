@@ -1,5 +1,4 @@
-"""AnimationPlayer: plays one animated file at its own frame timing, a bounded window of
-decoded frames ahead.
+"""AnimationPlayer: one animated file at its own timing, with few decoded frames held ahead.
 
 A 500-frame GIF decoded whole would take gigabytes; here at most ``window`` frames are held
 (decoded and waiting, or being decoded), where ``window`` frames fit in the byte budget. A

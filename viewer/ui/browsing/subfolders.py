@@ -1,5 +1,6 @@
-"""Go ▸ Include Subfolders: the folder on screen, browsed with all its subfolders as one
-sequence (a camera card's ``DCIM/100CANON``, ``101CANON``, …), or without them again.
+"""Go ▸ Include Subfolders: the folder on screen browsed with its subfolders, or without.
+
+With them, a camera card's ``DCIM/100CANON``, ``101CANON``, … are one sequence.
 
 Turning it on walks the folder on screen from the image on screen; turning it off opens the
 folder that image is in, at it, so the user stays on their image either way.

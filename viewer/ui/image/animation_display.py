@@ -1,6 +1,9 @@
-"""Animated images on screen: once the model's first frame of a GIF, WebP or APNG is shown,
-the ``AnimationPlayer`` takes over the view with the frames that follow, at the file's own
-timing; moving to another file stops it at once, and a key pauses it."""
+"""Animated images on screen: the frames after the first, at the file's own timing.
+
+Once the model's first frame of a GIF, WebP or APNG is shown, the ``AnimationPlayer`` takes
+over the view with the frames that follow; moving to another file stops it at once, and a key
+pauses it.
+"""
 
 from __future__ import annotations
 
