@@ -141,3 +141,35 @@ def test_adopted_names_are_confirmed_not_announced(qtbot, make_lister, folder):
     with listed(qtbot, lister) as done:
         lister.relist()
     assert done.args[0].names == ["2.jpg", "3.jpg"]
+
+
+class GatedWalk:
+    """A walk that records whether it went on past its first folder."""
+
+    def __init__(self) -> None:
+        self.went_on: list[bool] = []
+
+    def __call__(self, folder: str, on_progress: object, on_first: object) -> list[str]:
+        on_first(["a.jpg"])  # type: ignore[operator]
+        self.went_on.append(True)
+        return ["a.jpg", "sub/b.jpg"]
+
+
+def test_a_first_walk_waits_after_its_first_folder_until_an_image_is_shown(qtbot):
+    # The rest of a card's walk must not compete with its first image's read for the link.
+    walk = GatedWalk()
+    lister = FolderLister(walker=walk, poll_seconds=0)
+    lister.set_recursive(True)
+    try:
+        with qtbot.waitSignal(lister.partial, timeout=TIMEOUT_MS):
+            lister.open("/card")
+        with qtbot.assertNotEmitted(lister.listed, wait=100):
+            pass
+        assert walk.went_on == []
+        with qtbot.waitSignal(lister.listed, timeout=TIMEOUT_MS) as done:
+            lister.image_shown(0)
+        assert list(done.args[0]) == ["/card/a.jpg", "/card/sub/b.jpg"]
+        lister.relist()  # a re-walk never waits
+        qtbot.waitUntil(lambda: len(walk.went_on) == 2, timeout=TIMEOUT_MS)
+    finally:
+        lister.shutdown(wait=True)

@@ -9,6 +9,7 @@ differs from the last one is announced, so polling an unchanged folder costs the
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Callable
 
 from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
@@ -25,6 +26,10 @@ from viewer.model.folder.watch import FolderWatch
 from viewer.model.images.load_task import PoolTask
 
 log = logging.getLogger(__name__)
+
+#: How long the first walk of a folder waits after its first folder for the first image to be
+#: shown before it goes on regardless (a view that never paints must not stop the walk).
+FIRST_IMAGE_GRACE_S = 2.0
 
 #: ``(folder, on_progress) -> names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str, Progress], list[str]]
@@ -59,7 +64,14 @@ class ListSignals(QObject):
 
 class ListTask(PoolTask):
     """List one folder (or walk it with its subfolders) once; every exception becomes
-    ``failed``."""
+    ``failed``.
+
+    Attributes:
+        go_on: set when the walk may go on past its first folder. The first walk of a folder
+            waits there (at most ``FIRST_IMAGE_GRACE_S``) until the window shows the first
+            image, so the rest of the walk does not compete with that image's read for the
+            link; re-walks and plain listings never wait.
+    """
 
     def __init__(
         self,
@@ -68,12 +80,16 @@ class ListTask(PoolTask):
         lister: Lister,
         signals: ListSignals,
         walker: Walker | None = None,
+        wait_after_first: bool = False,
     ):
         super().__init__(folder)
         self.generation = generation
         self._lister = lister
         self._walker = walker
         self._signals = signals
+        self.go_on = threading.Event()
+        if not wait_after_first:
+            self.go_on.set()
 
     def work(self) -> None:
         try:
@@ -94,6 +110,7 @@ class ListTask(PoolTask):
 
     def _first_found(self, names: list[str]) -> None:
         self._signals.partial.emit(self, names)
+        self.go_on.wait(FIRST_IMAGE_GRACE_S)
 
 
 class FolderLister(QObject):
@@ -182,8 +199,19 @@ class FolderLister(QObject):
         self.poll_timer.setInterval(round(seconds * 1000))
         self._update_timer()
 
+    @pyqtSlot(int)
+    def image_shown(self, _index: int) -> None:
+        """The window shows an image of the folder: a first walk waiting after its first
+        folder goes on."""
+        self._let_walks_go_on()
+
+    def _let_walks_go_on(self) -> None:
+        for task in self._tasks:
+            task.go_on.set()
+
     def open(self, folder: str) -> None:
         """Forget the previous folder and start listing ``folder``."""
+        self._let_walks_go_on()  # an older walk's wait must not hold the one thread
         self._folder = folder
         self._generation += 1
         self._names = None
@@ -217,6 +245,7 @@ class FolderLister(QObject):
 
     def shutdown(self, wait: bool = False) -> None:
         """Stop polling and ignore listings still to come."""
+        self._let_walks_go_on()
         self._folder = None
         self._generation += 1
         self.poll_timer.stop()
@@ -227,7 +256,9 @@ class FolderLister(QObject):
     def _start(self) -> None:
         assert self._folder is not None
         walker = self._walker if self._recursive else None
-        task = ListTask(self._folder, self._generation, self._lister, self._signals, walker)
+        first_walk = walker is not None and self._names is None and not self._partial_given
+        task = ListTask(self._folder, self._generation, self._lister, self._signals, walker,
+                        wait_after_first=first_walk)  # fmt: skip
         self._tasks.add(task)
         self._pool.start(task)
 

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
             (self.current.placeChanged, self.status_area.show_place),
             (self.current.zoomChanged, self.status_area.zoom),
             (self.current.shown, self.file_actions.shown),
+            (self.current.shown, self._lister.image_shown),
             (self.current.shown, self.animation.shown),
             (self.culling.marks.changed, self.status_area.marked),
             (self.culling.progressed, self.status_area.working),
