@@ -1,0 +1,120 @@
+"""The verdict model's workers: read a folder's verdicts, and write a batch of edits.
+
+Each task reports through ``VerdictSignals``, which lives on the GUI thread; ``work`` turns
+every exception into a sentence, so a worker never dies with one in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+
+from PyQt5.QtCore import QObject, pyqtSignal
+
+from viewer.core.verdicts.api import VerdictWrite
+from viewer.core.verdicts.errors import SidecarError
+from viewer.core.verdicts.model import Edit, Verdict
+from viewer.core.verdicts.sidecars import SidecarStyle
+from viewer.model.images.load_task import PoolTask
+from viewer.model.verdicts.core_calls import VerdictIO
+
+log = logging.getLogger(__name__)
+
+#: Verdicts announced together: often enough for the filter to refine visibly, rarely enough
+#: that a folder of 20,000 images costs the GUI thread a few hundred signals.
+READ_BATCH = 64
+
+
+class VerdictSignals(QObject):
+    """Carries workers' results to the GUI thread.
+
+    Signals:
+        listed(int, object): generation, the folder's names (sidecars included).
+        read(int, object, object): generation, {path: Verdict}, {path: sentence}.
+        readDone(int): generation; every image was read.
+        written(object, object, object): the WriteTask, its VerdictWrites, {path: sentence}.
+    """
+
+    listed = pyqtSignal(int, object)
+    read = pyqtSignal(int, object, object)
+    readDone = pyqtSignal(int)
+    written = pyqtSignal(object, object, object)
+
+
+class ReadTask(PoolTask):
+    """List ``folder`` once (names only), then read the verdict of each of ``images``."""
+
+    def __init__(
+        self,
+        folder: str,
+        images: Sequence[str],
+        generation: int,
+        io: VerdictIO,
+        signals: VerdictSignals,
+    ) -> None:
+        super().__init__(folder)
+        self.generation = generation
+        self.call_off = threading.Event()
+        self._images = list(images)
+        self._io = io
+        self._signals = signals
+
+    def work(self) -> None:
+        try:
+            names = self._io.listdir(self.path)
+        except OSError as error:
+            log.info("cannot list %s for verdicts: %s", self.path, error)
+            names = []
+        self._signals.listed.emit(self.generation, names)
+        found: dict[str, Verdict] = {}
+        problems: dict[str, str] = {}
+        for image in self._images:
+            if self.call_off.is_set():
+                return
+            try:
+                found[image] = self._io.read(image, names)
+            except SidecarError as error:
+                problems[image] = str(error)
+            except Exception as error:  # a broken read must not stop the others
+                log.exception("reading the verdict of %s", image)
+                problems[image] = f"The verdict of {image} cannot be read: {error}."
+            if len(found) + len(problems) >= READ_BATCH:
+                self._signals.read.emit(self.generation, found, problems)
+                found, problems = {}, {}
+        self._signals.read.emit(self.generation, found, problems)
+        self._signals.readDone.emit(self.generation)
+
+
+class WriteTask(PoolTask):
+    """Make one edit per image in its sidecars, image after image; report what each did."""
+
+    def __init__(
+        self,
+        edits: Sequence[tuple[str, Edit]],
+        names: Sequence[str] | None,
+        style: SidecarStyle,
+        io: VerdictIO,
+        signals: VerdictSignals,
+    ) -> None:
+        super().__init__(edits[0][0] if edits else "")
+        self.edits = list(edits)
+        #: The verdicts in memory before these edits, put back for an edit that fails.
+        self.before: dict[str, Verdict | None] = {}
+        self._names = None if names is None else list(names)
+        self._style = style
+        self._io = io
+        self._signals = signals
+
+    def work(self) -> None:
+        writes: list[VerdictWrite] = []
+        problems: dict[str, str] = {}
+        for image, edit in self.edits:
+            try:
+                writes.append(self._io.write(image, edit, self._names, self._style))
+            except SidecarError as error:
+                problems[image] = str(error)
+            except Exception as error:
+                log.exception("writing the verdict of %s", image)
+                problems[image] = f"The verdict of {image} was not saved: {error}."
+        self._signals.written.emit(self, writes, problems)
