@@ -12,8 +12,8 @@ import os
 import sys
 from typing import BinaryIO
 
-from viewer.core.decode import FileStamp
 from viewer.core.fileops import trash_probe
+from viewer.core.reading import FileStamp
 
 #: Errors from ``os.link`` that mean "this file system has no hard links", not "name taken".
 _NO_LINKS = frozenset(

@@ -13,10 +13,10 @@ import os
 from collections import deque
 from dataclasses import dataclass, field
 
-from viewer.core.decode import FileStamp
 from viewer.core.fileops.errors import Cancelled, FileOpError, describe
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
+from viewer.core.reading import FileStamp
 
 UNDO_LIMIT = 20
 
@@ -31,13 +31,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Record:
-    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename."""
+    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename;
+    ``companion`` marks a sidecar that went along with its image."""
 
     kind: str
     source: str
     target: str | None = None
     stamp: FileStamp | None = None
     trash: TrashEntry | None = None
+    companion: bool = False
 
     @property
     def change(self) -> Change:

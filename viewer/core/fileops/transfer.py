@@ -24,9 +24,9 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from viewer.core.decode import FileStamp
 from viewer.core.fileops.errors import Cancelled, CancelToken, FileOpError, changed_since_listed
 from viewer.core.fileops.fs import FileSystem
+from viewer.core.reading import FileStamp
 
 STEPS = ("open", "copy", "flush", "verify", "place", "remove")
 CHUNK_BYTES = 1 << 20

@@ -15,11 +15,11 @@ import sys
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from viewer.core.decode import FileStamp
 from viewer.core.fileops import trash_probe
 from viewer.core.fileops.errors import FileOpError
 from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.transfer import Context, check_unchanged, move_file
+from viewer.core.reading import FileStamp
 
 _INFO_SUFFIX = ".trashinfo"
 
