@@ -1,4 +1,5 @@
-"""Operations on one or many files, as the viewer's keys ask for them.
+"""Operations on one or many files, as the viewer's keys ask for them; each file's XMP
+sidecars go along (``companions``).
 
 Each function runs synchronously (the viewer runs it on a worker), reports progress, stops at
 a cancel, asks the caller through callables (name clashes, volumes without trash), and returns
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from viewer.core.fileops.clash import Ask, ClashPolicy, never_replace
+from viewer.core.fileops.companions import Companions
 from viewer.core.fileops.errors import FileOpError, describe
 from viewer.core.fileops.journal import Change, JournalEntry, Outcome, Record
 from viewer.core.fileops.names import name_problem
@@ -39,10 +41,15 @@ def _run(
     sources: Sequence[Source],
     one: Callable[[Source], Record | None],
     folder: str = "",
+    replaced: set[str] | None = None,
 ) -> Outcome:
-    """Apply ``one`` to each source, gathering records and sentences."""
+    """Apply ``one`` to each source, then to its sidecars, gathering records and sentences.
+
+    ``replaced`` names the sources whose operation replaced a file (their sidecars may too).
+    """
     outcome = Outcome(kind)
     records: list[Record] = []
+    companions = Companions(ctx)
     ctx.count = len(sources)
     for index, source in enumerate(sources):
         ctx.index = index
@@ -59,8 +66,11 @@ def _run(
             outcome.problems.append(str(describe(error, kind, source.path, target)))
         else:
             if record is not None:
-                records.append(record)
-                outcome.changes.append(record.change)
+                carried, problems = companions.carry(record, source.path in (replaced or ()))
+                for done in (record, *carried):
+                    records.append(done)
+                    outcome.changes.append(done.change)
+                outcome.problems += problems
     outcome.entry = JournalEntry(kind, tuple(records)) if records else None
     return outcome
 
@@ -108,6 +118,7 @@ def transfer(
     """Move (``kind="move"``) or copy (``"copy"``) files into ``folder``; a name already
     there is resolved by ``ask`` (replace, keep both, skip, or cancel the rest)."""
     policy = ClashPolicy(ask, ctx.fs.exists)
+    replaced: set[str] = set()
 
     def one(source: Source) -> Record | None:
         name = os.path.basename(source.path)
@@ -120,13 +131,15 @@ def transfer(
         if resolved is None:
             return None
         target, replace = resolved
+        if replace:
+            replaced.add(source.path)
         if kind == "move":
             stamp = move_file(ctx, source.path, target, replace, source.stamp)
         else:
             stamp = copy_file(ctx, "copy", source.path, target, replace, source.stamp)
         return Record(kind, source.path, target, stamp)
 
-    return _run(ctx, kind, sources, one, folder)
+    return _run(ctx, kind, sources, one, folder, replaced)
 
 
 def rename(ctx: Context, source: Source, new_name: str) -> Outcome:

@@ -32,13 +32,15 @@ class Change:
 
 @dataclass(frozen=True)
 class Record:
-    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename."""
+    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename;
+    ``companion`` marks a sidecar that went along with its image."""
 
     kind: str
     source: str
     target: str | None = None
     stamp: FileStamp | None = None
     trash: TrashEntry | None = None
+    companion: bool = False
 
     @property
     def change(self) -> Change:

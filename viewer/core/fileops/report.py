@@ -40,7 +40,7 @@ def done_text(outcome: Outcome) -> str:
     elif entry is None or not entry.records:
         text = ""
     else:
-        records = entry.records
+        records = tuple(record for record in entry.records if not record.companion)
         sources = [record.source for record in records]
         target = os.path.dirname(records[0].target or "")
         trashed = [r.source for r in records if r.kind == "trash"]

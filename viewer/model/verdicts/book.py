@@ -174,7 +174,9 @@ class VerdictBook(QObject):
             self._names = names
 
     @pyqtSlot(int, object, object)
-    def _on_read(self, generation: int, found: dict[str, Verdict], problems: dict[str, str]) -> None:
+    def _on_read(
+        self, generation: int, found: dict[str, Verdict], problems: dict[str, str]
+    ) -> None:
         if generation != self._generation:
             return
         pending = {path for task in self._writes for path, _ in task.edits}
