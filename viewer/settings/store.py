@@ -19,6 +19,7 @@ from viewer.core.previews.thumbcache import DEFAULT_BUDGET_BYTES
 from viewer.core.readahead.plan import ReadAheadPlan
 from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
 from viewer.settings.start import StartSettings
+from viewer.settings.verdict_choices import VerdictChoices
 
 RECENT_LIMIT = 10
 TARGET_LIMIT = 9  # F7 / F8 offer the last nine folders, on the keys 1–9
@@ -151,6 +152,25 @@ class Settings(StartSettings):
         self._store.setValue("colour/enabled", colour.enabled)
         self._store.setValue("colour/monitor_profile", colour.monitor_profile or "")
         self._store.setValue("colour/intent", colour.intent)
+
+    # -- verdicts -------------------------------------------------------------------------
+
+    def verdict_choices(self) -> VerdictChoices:
+        store = self._store
+        return VerdictChoices.from_texts(
+            store.value("verdicts/sidecar_style"), store.value("verdicts/pairs", "true")
+        )
+
+    def save_verdict_choices(self, choices: VerdictChoices) -> None:
+        self._store.setValue("verdicts/sidecar_style", choices.style.value)
+        self._store.setValue("verdicts/pairs", choices.pairs)
+
+    def show_filter_text(self) -> str:
+        """The last View ▸ Show filter other than "all", for the toggle key."""
+        return str(self._store.value("verdicts/last_filter", ""))
+
+    def set_show_filter_text(self, text: str) -> None:
+        self._store.setValue("verdicts/last_filter", text)
 
     # -- preferences -----------------------------------------------------------------------
 

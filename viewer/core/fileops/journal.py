@@ -4,7 +4,9 @@ Each operation (one key press, possibly on many marked files) is one ``JournalEn
 ``Record``s. Undo walks the records backwards: a trashed file comes back from the trash, a
 moved file moves back (with the same care as the move), a copy is removed if it is still the
 copy we made, a rename is reverted. A permanent delete is recorded too, so Ctrl+Z says it
-cannot be undone instead of silently undoing something older.
+cannot be undone instead of silently undoing something older. A verdict (a rating, label or
+reject) joins the same journal as a ``verdict`` record: undo puts its sidecars' previous
+bytes back, or removes the sidecar it created (``viewer.core.verdicts.api.undo_verdict``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from viewer.core.fileops.errors import FileOpError, describe
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
 from viewer.core.io.cancel import Cancelled
 from viewer.core.io.reading import FileStamp
+
+if TYPE_CHECKING:
+    from viewer.core.verdicts.api import VerdictWrite
 
 UNDO_LIMIT = 20
 
@@ -32,8 +38,9 @@ class Change:
 
 @dataclass(frozen=True)
 class Record:
-    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename;
-    ``companion`` marks a sidecar that went along with its image."""
+    """One file's part in an operation: ``kind`` is trash, delete, move, copy, rename or
+    verdict; ``companion`` marks a sidecar that went along with its image; ``verdict`` is
+    what a verdict's write did to ``source``'s sidecars."""
 
     kind: str
     source: str
@@ -41,6 +48,7 @@ class Record:
     stamp: FileStamp | None = None
     trash: TrashEntry | None = None
     companion: bool = False
+    verdict: VerdictWrite | None = None
 
     @property
     def change(self) -> Change:
@@ -69,6 +77,7 @@ class Outcome:
         problems: a sentence for each file that was not done.
         cancelled: the user cancelled; what was done before stays done (and undoable).
         entry: what undo needs, or None if nothing was done.
+        verdicts: the images whose verdict an undo put back (their sidecars changed).
     """
 
     kind: str
@@ -76,6 +85,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     cancelled: bool = False
     entry: JournalEntry | None = None
+    verdicts: list[str] = field(default_factory=list)
 
 
 class Journal:
@@ -103,6 +113,9 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
     name = os.path.basename(record.source)
     if record.kind == "delete":
         raise FileOpError(f"{name} was deleted permanently; that cannot be undone.")
+    if record.kind == "verdict":
+        _undo_verdict(ctx, record)
+        return None
     if record.kind == "trash":
         assert record.trash is not None
         restore(ctx, record.trash)
@@ -120,6 +133,22 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
     else:
         move_file(ctx, record.target, record.source, False, None)
     return Change(record.target, record.source)
+
+
+def _undo_verdict(ctx: Context, record: Record) -> None:
+    from viewer.core.verdicts.api import undo_verdict  # the verdict core imports fileops
+    from viewer.core.verdicts.errors import SidecarError
+
+    assert record.verdict is not None
+    try:
+        undo_verdict(record.verdict, fs=ctx.fs)
+    except SidecarError as error:
+        raise FileOpError(str(error)) from None
+
+
+def verdict_entry(writes: tuple[VerdictWrite, ...]) -> JournalEntry:
+    """One journal entry for one verdict key (on one image or all the marked ones)."""
+    return JournalEntry("verdict", tuple(Record("verdict", w.image, verdict=w) for w in writes))
 
 
 def undo(ctx: Context, entry: JournalEntry) -> Outcome:
@@ -148,6 +177,8 @@ def undo(ctx: Context, entry: JournalEntry) -> Outcome:
         else:
             if change is not None:
                 outcome.changes.append(change)
+            if record.kind == "verdict":
+                outcome.verdicts.append(record.source)
     if left:
         outcome.entry = JournalEntry(entry.kind, tuple(reversed(left)))
     return outcome

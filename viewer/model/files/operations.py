@@ -20,7 +20,7 @@ from viewer.core.fileops.batch import Source
 from viewer.core.fileops.clash import Answer, Choice, Clash
 from viewer.core.fileops.errors import CancelToken
 from viewer.core.fileops.fs import FileSystem
-from viewer.core.fileops.journal import Journal, Outcome, undo
+from viewer.core.fileops.journal import Journal, JournalEntry, Outcome, undo
 from viewer.core.fileops.transfer import Context, Progress
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,11 @@ class FileOpRunner(QObject):
 
     def rename(self, source: Source, new_name: str) -> None:
         self._start(lambda ctx: batch.rename(ctx, source, new_name))
+
+    def remember(self, entry: JournalEntry) -> None:
+        """Work done elsewhere joins the journal (a verdict the verdict model wrote), so
+        Ctrl+Z undoes it in turn with the file operations."""
+        self._journal.push(entry)
 
     def undo(self) -> bool:
         """Undo the newest operation in the journal; False if there is none."""

@@ -20,6 +20,8 @@ from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.tasks import ReadTask, VerdictSignals, WriteTask
 
+CLOSE_WAIT_MS = 10_000
+
 
 class VerdictBook(QObject):
     """Verdicts by path: known ones, the ones being written, and sidecars that cannot be read.
@@ -91,7 +93,9 @@ class VerdictBook(QObject):
         return len(self._writes)
 
     def has_running_work(self) -> bool:
-        return bool(self._reads or self._writes)
+        """Whether a read or a write has not returned yet (on a dead share it never may)."""
+        reads = any(not task.finished.is_set() for task in self._reads)
+        return reads or any(not task.finished.is_set() for task in self._writes)
 
     # -- the folder ---------------------------------------------------------------------------
 
@@ -159,12 +163,13 @@ class VerdictBook(QObject):
         self.changed.emit([path for path, _ in edits])
 
     def shutdown(self, wait: bool = True) -> None:
-        """Stop reading; with ``wait``, let the writes already made land first."""
+        """Stop reading; with ``wait``, let the writes already made land first (at most
+        ``CLOSE_WAIT_MS``: on a share that stopped answering, the sidecars keep their old
+        bytes, never half-written ones)."""
         self._generation += 1
         self._call_off_reads()
         if wait:
-            self._write_pool.waitForDone()
-            self._read_pool.waitForDone()
+            self._write_pool.waitForDone(CLOSE_WAIT_MS)
 
     # -- the workers' news --------------------------------------------------------------------
 
@@ -190,10 +195,12 @@ class VerdictBook(QObject):
         if found or problems:
             self.changed.emit([*found, *problems])
 
-    @pyqtSlot(int)
-    def _on_read_done(self, generation: int) -> None:
-        self._reads = {task for task in self._reads if not task.finished.is_set()}
-        if generation == self._generation:
+    @pyqtSlot(object)
+    def _on_read_done(self, task: ReadTask) -> None:
+        self._reads.discard(task)
+        self._reads = {other for other in self._reads if not other.call_off.is_set()
+                       or not other.finished.is_set()}  # fmt: skip
+        if task.generation == self._generation:
             self.progress.emit(self._read_count, self._wanted)
 
     @pyqtSlot(object, object, object)

@@ -32,13 +32,13 @@ class VerdictSignals(QObject):
     Signals:
         listed(int, object): generation, the folder's names (sidecars included).
         read(int, object, object): generation, {path: Verdict}, {path: sentence}.
-        readDone(int): generation; every image was read.
+        readDone(object): the ReadTask; every image was read.
         written(object, object, object): the WriteTask, its VerdictWrites, {path: sentence}.
     """
 
     listed = pyqtSignal(int, object)
     read = pyqtSignal(int, object, object)
-    readDone = pyqtSignal(int)
+    readDone = pyqtSignal(object)
     written = pyqtSignal(object, object, object)
 
 
@@ -83,7 +83,7 @@ class ReadTask(PoolTask):
                 self._signals.read.emit(self.generation, found, problems)
                 found, problems = {}, {}
         self._signals.read.emit(self.generation, found, problems)
-        self._signals.readDone.emit(self.generation)
+        self._signals.readDone.emit(self)
 
 
 class WriteTask(PoolTask):

@@ -48,6 +48,10 @@ class CullingHost(Protocol):
         """How the file was when the viewer read it, if it has."""
         ...
 
+    def members(self, path: str) -> list[str]:
+        """The files of the item ``path`` shows: itself, and a RAW+JPEG pair's RAW."""
+        ...
+
     def take_changes(self, changes: list[Change]) -> None:
         """Files in the open folder left or arrived: update the listing and the view now."""
         ...
@@ -138,7 +142,8 @@ class Culling(QObject):
             paths = [current] if current is not None else []
         if not paths:
             self._host.notice("No image is open.")
-        return [Source(path, self._host.stamp_of(path)) for path in paths]
+        files = [member for path in paths for member in self._host.members(path)]
+        return [Source(path, self._host.stamp_of(path)) for path in files]
 
     def _started(self, kind: str, count: int) -> None:
         self._kinds.append(kind)

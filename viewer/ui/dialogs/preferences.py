@@ -12,7 +12,9 @@ from viewer.model.images.load_task import FileLoader
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.pipeline import PreviewingLoader
 from viewer.settings.store import Preferences, Settings
+from viewer.settings.verdict_choices import VerdictChoices
 from viewer.ui.dialogs.colour_preferences import ColourPreferences
+from viewer.ui.dialogs.verdict_preferences import VerdictPreferences
 
 #: Field → (label, smallest, largest, suffix).
 _FIELDS: dict[str, tuple[str, int, int, str]] = {
@@ -55,6 +57,7 @@ class PreferencesDialog(QDialog):
         preferences: Preferences,
         parent: QWidget | None = None,
         colour: ColourSettings | None = None,
+        verdicts: VerdictChoices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -72,6 +75,8 @@ class PreferencesDialog(QDialog):
             self.boxes[name] = box
         self.colour = ColourPreferences(colour or ColourSettings(), parent=self)
         layout.addRow(self.colour)
+        self.verdicts = VerdictPreferences(verdicts or VerdictChoices(), parent=self)
+        layout.addRow(self.verdicts)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.close)
         layout.addRow(buttons)
@@ -88,9 +93,14 @@ class PreferencesCommand(QObject):
     """The Preferences command: one dialog, made on first use; each change is applied to the
     model and the lister at once, and saved.
 
+    Signals:
+        verdictsChanged(VerdictChoices): the verdict choices changed (and are saved).
+
     Attributes:
         dialog: the dialog, once shown (None before).
     """
+
+    verdictsChanged = pyqtSignal(object)
 
     def __init__(
         self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QWidget
@@ -107,9 +117,11 @@ class PreferencesCommand(QObject):
         if self.dialog is None:
             settings = self._settings
             self.dialog = PreferencesDialog(
-                settings.preferences(), self._parent, settings.colour_settings()
-            )
+                settings.preferences(), self._parent, settings.colour_settings(),
+                settings.verdict_choices(),
+            )  # fmt: skip
             self.dialog.changed.connect(self._on_changed)
+            self.dialog.verdicts.changed.connect(self._on_verdicts_changed)
             self.dialog.colour.changed.connect(self._on_colour_changed)
         self.dialog.show()
         self.dialog.raise_()
@@ -118,6 +130,11 @@ class PreferencesCommand(QObject):
     def _on_changed(self, preferences: Preferences) -> None:
         apply_preferences(self._model, self._lister, preferences)
         self._settings.save_preferences(preferences)
+
+    @pyqtSlot(object)
+    def _on_verdicts_changed(self, choices: VerdictChoices) -> None:
+        self._settings.save_verdict_choices(choices)
+        self.verdictsChanged.emit(choices)
 
     @pyqtSlot(object)
     def _on_colour_changed(self, colour: ColourSettings) -> None:

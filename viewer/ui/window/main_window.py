@@ -21,6 +21,7 @@ from viewer.model.folder.lister import FolderLister
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.current import CurrentPreview
 from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.verdicts.book import VerdictBook
 from viewer.settings.start import APP_NAME
 from viewer.settings.store import Settings
 from viewer.ui.browsing.browsing import Browsing
@@ -37,6 +38,7 @@ from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.folder_views import FolderViews
+from viewer.ui.verdicts.window_verdicts import WindowVerdicts
 from viewer.ui.window import memory as window_memory
 from viewer.ui.window.drop import dropped_path
 from viewer.ui.window.fullscreen import FullScreen
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         file_system: FileSystem | None = None,
         probe: Callable[[str], PathKind] = probe_path,
         thumbnails: ThumbnailModel | None = None,
+        verdicts: VerdictBook | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -103,15 +106,23 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         host = WindowCullingHost(
             self.browsing, model, self.status_area, self._on_relisted, self._go_to,
-            self._lister.adopt,
+            self._lister.adopt, lambda: self.verdicts.listing(),
+            lambda path: self.verdicts.members(path),
         )  # fmt: skip
         self.culling = window_culling(self, host, file_system, self._settings, self.view,
                                       self.status_area)  # fmt: skip
         self.aids = BrowsingAids(self, model, self.browsing, self.status_area, self._settings,
                                  self.go_next, self._on_relisted)  # fmt: skip
+        self.verdicts = WindowVerdicts(
+            self, verdicts or VerdictBook(parent=self), self.browsing, self.status_area,
+            self.view, self.culling, self.folder_views, self.aids.details, self._settings,
+            self._on_relisted, self._go_to,
+        )  # fmt: skip
+        self.preferences.verdictsChanged.connect(self.verdicts.set_choices)
+        submenus = {"View": [*self.aids.submenus()["View"], *self.verdicts.submenus()]}
         self.actions_by_name = build_menus(
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
-            submenus=self.aids.submenus(),
+            submenus=submenus,
         )  # fmt: skip
         self._connect_signals()
         self.setAcceptDrops(True)
@@ -146,8 +157,9 @@ class MainWindow(QMainWindow):
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
+            "zoom_toggle": view.toggle_zoom,
             "zoom_lock": self._on_zoom_lock, **self.culling.slots(), **self.aids.slots(),
-            **self.folder_views.slots(),
+            **self.folder_views.slots(), **self.verdicts.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -258,6 +270,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.current.moving()
         self.culling.moved(sequence[index])
+        self.verdicts.moved(sequence[index])
         served = self._model.request(index)
         if not served:
             self.current.waiting(name)
@@ -279,8 +292,9 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
         """A folder given to ``open_path`` is listed: show it at ``start``."""
-        self.browsing.start(self.aids.ordered(sequence))
-        if start < len(sequence):
+        shown = self.verdicts.shown(self.aids.ordered(sequence))
+        self.browsing.start(shown)
+        if start < len(shown):
             self._go_to(start)
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
@@ -291,9 +305,12 @@ class MainWindow(QMainWindow):
         """Take a new listing: the current file stays current, or is marked removed."""
         sequence = self.aids.ordered(sequence)  # a listing, or the same files in a new order
         self.culling.listed(sequence)
+        sequence = self.verdicts.shown(sequence)  # pairs as one, View ▸ Show's filter
         if not self.browsing.relist(sequence):
             return
-        if self.browsing.index is not None:
+        if self.browsing.index is None and self.browsing.removed is None and len(sequence):
+            self._go_to(0)  # a filter that showed nothing shows something now
+        elif self.browsing.index is not None:
             self.current.relisted()
         elif self.browsing.removed is not None:
             self.current.stop()
@@ -344,6 +361,7 @@ class MainWindow(QMainWindow):
         window_memory.remember(self, self._settings, self.fullscreen)
         self.culling.close()
         self.aids.close()
+        self.verdicts.close()
         self.opening.cancel()
         self.reopening.withdraw()
         self._model.shutdown(wait=False)
