@@ -18,7 +18,7 @@ from viewer.core.verdicts.api import VerdictWrite
 from viewer.core.verdicts.model import Edit, Verdict
 from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.model.verdicts.core_calls import VerdictIO
-from viewer.model.verdicts.tasks import ReadTask, VerdictSignals, WriteTask
+from viewer.model.verdicts.tasks import READ_BATCH, ReadTask, VerdictSignals, WriteTask
 
 CLOSE_WAIT_MS = 10_000
 
@@ -45,12 +45,15 @@ class VerdictBook(QObject):
         io: VerdictIO | None = None,
         style: SidecarStyle = SidecarStyle.NAME_EXT,
         parent: QObject | None = None,
+        read_batch: int = READ_BATCH,
     ) -> None:
         super().__init__(parent)
         self._io = io or VerdictIO()
+        self._read_batch = read_batch
         self.style = style
         self._verdicts: dict[str, Verdict] = {}
         self._problems: dict[str, str] = {}
+        self._asked: set[str] = set()  # read, or being read, in this folder
         self._folder: str | None = None
         self._names: list[str] | None = None
         self._generation = 0
@@ -107,13 +110,14 @@ class VerdictBook(QObject):
         self._names = None
         self._verdicts.clear()
         self._problems.clear()
+        self._asked.clear()
         self._read_count = 0
         self._wanted = len(images)
         self._read(images)
 
     def add_images(self, images: Iterable[str]) -> None:
         """Images that arrived in the open folder (a re-list): read the ones not known."""
-        new = [p for p in images if p not in self._verdicts and p not in self._problems]
+        new = [p for p in images if p not in self._asked]
         if new and self._folder is not None:
             self._wanted += len(new)
             self._read(new)
@@ -124,19 +128,12 @@ class VerdictBook(QObject):
             self._names = None  # an undo may have removed a sidecar: list again
             self._read(images)
 
-    def forget(self, paths: Iterable[str]) -> None:
-        for path in paths:
-            self._verdicts.pop(path, None)
-            self._problems.pop(path, None)
-
-    def rekey(self, old: str, new: str) -> None:
-        """``old`` was renamed or moved to ``new`` (its sidecars went along)."""
-        if old in self._verdicts:
-            self._verdicts[new] = self._verdicts.pop(old)
-
     def _read(self, images: Sequence[str]) -> None:
         assert self._folder is not None
-        task = ReadTask(self._folder, images, self._generation, self._io, self._signals)
+        self._asked.update(images)
+        task = ReadTask(
+            self._folder, images, self._generation, self._io, self._signals, self._read_batch
+        )
         self._reads.add(task)
         self._read_pool.start(task)
 

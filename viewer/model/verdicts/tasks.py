@@ -52,9 +52,11 @@ class ReadTask(PoolTask):
         generation: int,
         io: VerdictIO,
         signals: VerdictSignals,
+        batch: int = READ_BATCH,
     ) -> None:
         super().__init__(folder)
         self.generation = generation
+        self._batch = batch
         self.call_off = threading.Event()
         self._images = list(images)
         self._io = io
@@ -79,7 +81,7 @@ class ReadTask(PoolTask):
             except Exception as error:  # a broken read must not stop the others
                 log.exception("reading the verdict of %s", image)
                 problems[image] = f"The verdict of {image} cannot be read: {error}."
-            if len(found) + len(problems) >= READ_BATCH:
+            if len(found) + len(problems) >= self._batch:
                 self._signals.read.emit(self.generation, found, problems)
                 found, problems = {}, {}
         self._signals.read.emit(self.generation, found, problems)
