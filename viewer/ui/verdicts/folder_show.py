@@ -97,6 +97,10 @@ class FolderShow(QObject):
             return self._book.verdict(path)
         return item_verdict(self.items, name_of(path), self._verdict_of(self.listing.folder))
 
+    def is_settled(self) -> bool:
+        """Whether what is shown follows every verdict known (no re-filter is waiting)."""
+        return not self._timer.isActive()
+
     def count_text(self) -> str:
         """``312 of 2,400 shown``, while a filter is on ('' without one)."""
         if self.filter.is_all or self.listing is None:
