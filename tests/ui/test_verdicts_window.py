@@ -306,3 +306,23 @@ def test_z_toggles_fit_and_actual_size_and_ctrl_keys_zoom(qtbot, window):
     assert round(window.view.zoom_percent()) == 100
     qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
     assert window.view.is_fitted()
+
+
+def test_renaming_a_pair_renames_its_raw_and_sidecars_and_one_undo_reverts_all(
+    qtbot, prompts, image_folder
+):
+    shutil.copyfile(os.path.join(image_folder, "12.jpg"), os.path.join(image_folder, "1.cr2"))
+    window = _open(qtbot, prompts, image_folder)
+    _read_all(qtbot, window)
+    key(qtbot, window, Qt.Key_2)
+    prompts.name = "keeper.jpg"
+    with qtbot.waitSignal(window.culling.runner.finished, timeout=TIMEOUT_MS):
+        qtbot.keyClick(window, Qt.Key_F2)
+    after = set(os.listdir(image_folder))
+    assert {"keeper.jpg", "keeper.cr2", "keeper.jpg.xmp", "keeper.cr2.xmp"} <= after
+    assert not {"1.jpg", "1.cr2", "1.jpg.xmp", "1.cr2.xmp"} & after
+    assert window.current_path() == os.path.join(image_folder, "keeper.jpg")
+    with qtbot.waitSignal(window.culling.runner.finished, timeout=TIMEOUT_MS):
+        qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
+    assert {"1.jpg", "1.cr2", "1.jpg.xmp", "1.cr2.xmp"} <= set(os.listdir(image_folder))
+    _close(window)

@@ -20,7 +20,7 @@ from viewer.core.fileops.batch import Source
 from viewer.core.fileops.clash import Answer, Choice, Clash
 from viewer.core.fileops.errors import CancelToken
 from viewer.core.fileops.fs import FileSystem
-from viewer.core.fileops.journal import Journal, JournalEntry, Outcome, undo
+from viewer.core.fileops.journal import Journal, JournalEntry, Outcome, Record, undo
 from viewer.core.fileops.transfer import Context, Progress
 
 log = logging.getLogger(__name__)
@@ -126,6 +126,10 @@ class FileOpRunner(QObject):
         Ctrl+Z undoes it in turn with the file operations."""
         self._journal.push(entry)
 
+    def rename_group(self, renames: Sequence[tuple[Source, str]]) -> None:
+        """Rename the files of one item (a RAW+JPEG pair) as one operation: one Ctrl+Z."""
+        self._start(lambda ctx: _renamed_together(ctx, renames))
+
     def undo(self) -> bool:
         """Undo the newest operation in the journal; False if there is none."""
         entry = self._journal.pop()
@@ -198,6 +202,18 @@ class FileOpRunner(QObject):
     def _on_failed(self, sentence: str) -> None:
         self._done()
         self.failed.emit(sentence)
+
+
+def _renamed_together(ctx: Context, renames: Sequence[tuple[Source, str]]) -> Outcome:
+    together = Outcome("rename")
+    records: list[Record] = []
+    for source, name in renames:
+        outcome = batch.rename(ctx, source, name)
+        together.changes += outcome.changes
+        together.problems += outcome.problems
+        records += outcome.entry.records if outcome.entry is not None else ()
+    together.entry = JournalEntry("rename", tuple(records)) if records else None
+    return together
 
 
 __all__ = ["FileOpRunner", "Progress"]

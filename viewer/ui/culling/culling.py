@@ -180,9 +180,18 @@ class Culling(QObject):
             return
         taken = {os.path.basename(p) for p in self._host.listed_paths()}
         name = self._prompts.new_name(path, taken)
-        if name is not None and name != os.path.basename(path):
-            self._started("rename", 1)
+        if name is None or name == os.path.basename(path):
+            return
+        members = self._host.members(path)
+        self._started("rename", len(members))
+        if len(members) == 1:
             self._runner.rename(Source(path, self._host.stamp_of(path)), name)
+            return
+        stem = os.path.splitext(name)[0]  # a pair's RAW takes the new stem, keeps its extension
+        renames = [(Source(member, self._host.stamp_of(member)),
+                    name if member == path else stem + os.path.splitext(member)[1])
+                   for member in members]  # fmt: skip
+        self._runner.rename_group(renames)
 
     def undo(self) -> None:
         if self._runner.undo():
