@@ -56,7 +56,7 @@ def run_and_inspect(qtbot, argv):
         store = window.model.store
         seen["limits"] = (store.max_count, store.max_cost)
         seen["plan"] = window.model.plan
-        seen["threads"] = window.model.thread_count()
+        seen["threads"] = window.model.queue.thread_count()
         offer = window.reopening.offer
         seen["offer"] = None if offer is None else offer.text()
         window.model.shutdown(wait=True)

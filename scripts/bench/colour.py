@@ -23,8 +23,9 @@ from PIL import ImageCms
 
 from bench.figures import ms
 from bench.report import table
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
-from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.decode import DecodedImage, decode_bytes
 from viewer.core.formats.geometry import Size
 

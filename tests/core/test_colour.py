@@ -17,6 +17,7 @@ from tests.builders import (
     stripe_colours,
     tiff_block,
 )
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.colour.icc import (
     ADOBE_RGB,
     PROPHOTO_RGB,
@@ -28,7 +29,6 @@ from viewer.core.formats.colour.manage import (
     BROKEN_NOTE,
     MISFIT_NOTE,
     ColourManager,
-    ColourSettings,
     check_profile_file,
     embedded_profile,
 )
@@ -239,3 +239,17 @@ def test_profiles_with_tables_are_not_swapped() -> None:
     assert red_blue_swapped(b"short") is None
     swapped = red_blue_swapped(icc_bytes(ADOBE_RGB))
     assert swapped is not None and red_blue_swapped(swapped) == icc_bytes(ADOBE_RGB)
+
+
+def test_the_light_intent_table_has_littlecms_values():
+    # Preferences names intents without importing ImageCms; the numbers must be LittleCMS's.
+    from PIL import ImageCms
+
+    from viewer.core.formats.colour.choice import INTENTS
+
+    assert {
+        "Perceptual": int(ImageCms.Intent.PERCEPTUAL),
+        "Relative colorimetric": int(ImageCms.Intent.RELATIVE_COLORIMETRIC),
+        "Saturation": int(ImageCms.Intent.SATURATION),
+        "Absolute colorimetric": int(ImageCms.Intent.ABSOLUTE_COLORIMETRIC),
+    } == INTENTS

@@ -19,8 +19,9 @@ from tests.builders import (
     tiff_block,
     write_dng,
 )
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.colour.icc import ADOBE_RGB
-from viewer.core.formats.colour.manage import BROKEN_NOTE, ColourManager, ColourSettings
+from viewer.core.formats.colour.manage import BROKEN_NOTE, ColourManager
 from viewer.core.formats.decode import DecodedImage, decode_bytes
 from viewer.core.formats.load import load_image
 

@@ -6,7 +6,7 @@ import struct
 
 import pytest
 
-from viewer.core.formats.jpeg.markers import InMemory, MarkerError, Truncated, segments
+from viewer.core.metadata.jpeg_segments import InMemory, MarkerError, Truncated, segments
 
 
 def _segment(marker: int, payload: bytes) -> bytes:

@@ -9,13 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.builders import exif_with, jpeg_bytes, jpeg_with_exif, tiff_block, write_dng
-from viewer.core.folder.sort_keys import (
-    FileFacts,
-    SortChoice,
-    SortKey,
-    read_file_facts,
-    sorted_names,
-)
+from viewer.core.folder.sort_choice import SortChoice, SortKey
+from viewer.core.folder.sort_keys import FileFacts, read_file_facts, sorted_names
 
 DAY = datetime(2024, 6, 1, 12, 0, 0)
 

@@ -53,7 +53,7 @@ def test_outrunning_user_gets_read_ahead_where_they_will_be(qtbot, clocked, load
     assert model.lead() == 4
     qtbot.waitUntil(lambda: loader.count(PATHS[8]) == 1, timeout=TIMEOUT_MS)  # 4 + lead
     assert loader.count(PATHS[4]) == 0  # the image under the user would arrive too late
-    going_on = [PATHS.index(p) for p, off in model.tracked_loads().items() if not off]
+    going_on = [PATHS.index(p) for p, off in model.queue.tracked_loads().items() if not off]
     # Only reads ahead of the user go on: the lead's targets (8, 9) and, if already under
     # way, images the user is about to pass (5-7), which may still land in time.
     assert going_on and all(5 <= index <= 9 for index in going_on)

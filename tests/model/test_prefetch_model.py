@@ -245,7 +245,7 @@ def test_holding_a_key_queues_nothing_for_passed_over_images(qtbot, make_model, 
     for index in range(15):
         model.request(index)
         wanted = {PATHS[i] for i in range(index, index + ahead + 1)}
-        loads = model.tracked_loads()
+        loads = model.queue.tracked_loads()
         # Nothing left queued for a passed-over image: what a thread had already taken is
         # called off, unless it is the image just behind, whose read may finish and be kept.
         for path in set(loads) - wanted:
@@ -296,7 +296,7 @@ def test_budget_counts_images_in_flight(qtbot, make_model, loader, budget_images
         seen.append(model.store.total_cost() + model.reserved_cost())
         # Each load the model still tracks reserves one image, unless it ended without one
         # (called off); which have ended is up to the worker threads, hence at most.
-        assert model.reserved_cost() <= len(model.tracked_loads()) * one_image
+        assert model.reserved_cost() <= len(model.queue.tracked_loads()) * one_image
 
     model.imageReady.connect(check)
     loader.gate(*PATHS)

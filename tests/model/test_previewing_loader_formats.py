@@ -8,8 +8,8 @@ import os
 import numpy as np
 
 from tests.builders import SRGB_PRIMARIES, jpeg_bytes, primaries_in, stripe_colours, write_dng
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.colour.icc import ADOBE_RGB
-from viewer.core.formats.colour.manage import ColourSettings
 from viewer.core.formats.pixels import new_array
 from viewer.model.previews.pipeline import PreviewingLoader
 

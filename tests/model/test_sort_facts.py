@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from viewer.core.folder.sort_keys import FileFacts, SortChoice, SortKey
+from viewer.core.folder.sort_choice import SortChoice, SortKey
+from viewer.core.folder.sort_keys import FileFacts
 from viewer.model.folder.sort_facts import BATCH, FolderSorter
 
 DAY = datetime(2024, 1, 1)

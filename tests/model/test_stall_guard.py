@@ -25,13 +25,13 @@ def test_requests_are_served_while_every_thread_hangs(qtbot, make_model, loader)
     model, clock = hang_both_threads(qtbot, make_model, loader)
     model.request(2)  # queued: both threads are stuck
     model.stall_guard.check()
-    assert loader.count(PATHS[2]) == 0 and model.thread_count() == 2
+    assert loader.count(PATHS[2]) == 0 and model.queue.thread_count() == 2
     clock.now += STALL_AFTER_S
     with qtbot.waitSignal(
         model.imageReady, check_params_cb=lambda i, _: i == 2, timeout=TIMEOUT_MS
     ):
         model.stall_guard.check()
-    assert model.thread_count() == 4
+    assert model.queue.thread_count() == 4
     assert model.stall_guard.spare_threads() == 2
 
 
@@ -43,7 +43,7 @@ def test_spare_threads_are_given_back_when_the_hung_reads_return(qtbot, make_mod
     loader.release_all()
     qtbot.waitUntil(lambda: model.idle(), timeout=TIMEOUT_MS)
     model.stall_guard.check()
-    assert model.thread_count() == 2
+    assert model.queue.thread_count() == 2
     assert model.stall_guard.spare_threads() == 0
 
 
@@ -60,7 +60,7 @@ def test_spare_threads_are_capped(qtbot, make_model, loader):
         model.stall_guard.check()  # this one is stuck now: it gets a spare for the next
     model.request(MAX_SPARES + 1)
     model.stall_guard.check()
-    assert model.thread_count() == 1 + MAX_SPARES
+    assert model.queue.thread_count() == 1 + MAX_SPARES
     assert loader.count() == 1 + MAX_SPARES  # the rest wait: hung reads cannot take every thread
 
 
@@ -68,7 +68,7 @@ def test_a_new_thread_count_outlasts_the_next_check(qtbot, make_model, loader):
     model = make_model(ReadAheadPlan(0, 0), threads=2, clock=FakeClock())
     model.set_threads(3)  # Preferences
     model.stall_guard.check()
-    assert model.thread_count() == 3
+    assert model.queue.thread_count() == 3
 
 
 def test_spares_are_lent_on_top_of_a_new_thread_count(qtbot, make_model, loader):
@@ -77,4 +77,4 @@ def test_spares_are_lent_on_top_of_a_new_thread_count(qtbot, make_model, loader)
     clock.now += STALL_AFTER_S
     model.stall_guard.check()  # both counted as stuck: two spares
     model.set_threads(3)
-    assert model.thread_count() == 3 + model.stall_guard.spare_threads() == 5
+    assert model.queue.thread_count() == 3 + model.stall_guard.spare_threads() == 5

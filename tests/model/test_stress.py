@@ -106,7 +106,7 @@ def test_ten_thousand_random_steps(qtbot):
     model.request(index)
     loader.release_all()
     qtbot.waitUntil(lambda: model.idle(), timeout=10_000)
-    assert model.wait_for_done(10_000), "a pool thread is stuck"
+    assert model.queue.wait_for_done(10_000), "a pool thread is stuck"
     QApplication.processEvents()
     outcome = [(kind, value) for kind, i, value in events if i == index]
     assert outcome, "the last request never ended"

@@ -17,8 +17,8 @@ from PyQt5.QtWidgets import QApplication
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.settings.store import Settings
 from viewer.ui.image.image_view import ERROR_COLOR
+from viewer.ui.theme import background_color
 from viewer.ui.window.main_window import MainWindow
-from viewer.ui.window.theme import background_color
 
 STATES = ("landscape", "portrait", "error")
 

@@ -7,8 +7,8 @@ import os
 from PyQt5.QtWidgets import QPushButton
 
 from tests.builders import grey_cmyk_profile
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings
 from viewer.ui.dialogs.colour_preferences import SRGB_TEXT, ColourPreferences
 
 

@@ -7,7 +7,8 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QDialog
 
 from viewer.core.fileops.clash import Answer, Choice, Clash
-from viewer.settings.store import TARGET_LIMIT, Settings
+from viewer.settings.defaults import TARGET_LIMIT
+from viewer.settings.store import Settings
 from viewer.ui.culling.clash_dialog import ClashDialog
 from viewer.ui.culling.rename_dialog import RenameDialog
 from viewer.ui.culling.target_chooser import TargetChooser

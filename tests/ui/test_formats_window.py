@@ -9,7 +9,7 @@ from datetime import datetime
 from tests.builders import exif_with, jpeg_with_exif
 from tests.ui.helpers import shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.core.folder.sort_choice import SortChoice, SortKey
 from viewer.model.images.load_task import FileLoader
 from viewer.settings.store import Settings
 

@@ -22,7 +22,7 @@ from tests.images import write_image
 from tests.ui.culling_fakes import ScriptedPrompts
 from tests.ui.helpers import shown
 from tests.waits import TIMEOUT_MS
-from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.core.folder.sort_choice import SortChoice, SortKey
 from viewer.core.previews.thumbcache import ThumbnailCache
 from viewer.core.previews.thumbnailer import make_thumbnail
 from viewer.model.folder.lister import FolderLister

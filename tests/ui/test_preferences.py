@@ -28,7 +28,7 @@ def test_changes_apply_at_once_and_persist(qtbot, make_window, image_folder):
     qtbot.waitUntil(lambda: len(window.model.store) == 2, timeout=TIMEOUT_MS)  # 1 and 1 ahead
     dialog = open_preferences(qtbot, window)
     dialog.boxes["threads"].setValue(5)
-    assert window.model.thread_count() == 5
+    assert window.model.queue.thread_count() == 5
     dialog.boxes["ahead"].setValue(4)
     assert window.model.plan == ReadAheadPlan(4, 1)
     qtbot.waitUntil(lambda: len(window.model.store) == 5, timeout=TIMEOUT_MS)

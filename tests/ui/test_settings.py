@@ -6,7 +6,8 @@ from PyQt5.QtCore import QSettings
 
 from tests.ui.helpers import open_at, shown
 from tests.waits import TIMEOUT_MS
-from viewer.settings.store import RECENT_LIMIT, Preferences, Settings
+from viewer.settings.defaults import RECENT_LIMIT
+from viewer.settings.store import Preferences, Settings
 
 
 def test_settings_live_in_the_test_folder(private_settings):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from viewer.core.folder.sort_keys import SortChoice, SortKey
+from viewer.core.folder.sort_choice import SortChoice, SortKey
 from viewer.ui.browsing.sort_menu import SortMenu
 
 

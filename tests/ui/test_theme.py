@@ -3,7 +3,7 @@ from __future__ import annotations
 from PyQt5.QtGui import QColor, QPalette
 
 from viewer.ui.image.image_view import ImageView
-from viewer.ui.window.theme import BACKGROUND, background_color, message_color
+from viewer.ui.theme import BACKGROUND, background_color, message_color
 
 
 def _palette(window: QColor, text: QColor) -> QPalette:

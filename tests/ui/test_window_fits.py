@@ -28,8 +28,8 @@ def test_the_window_opens_within_a_laptop_screen(qtbot, make_window, screen):
 def test_a_long_status_line_does_not_push_the_window_off_the_screen(qtbot, make_window, screen):
     window = make_window()
     window_memory.show_restored(window, Settings(), window.fullscreen, [screen])
-    window.status_area.notice("a very long file name, " * 40)
-    window.status_area.problem("and a long reason why it cannot be shown, " * 20)
+    window.messages.notice("a very long file name, " * 40)
+    window.messages.problem("and a long reason why it cannot be shown, " * 20)
     hint = window.minimumSizeHint()
     assert hint.width() <= screen.width and hint.height() <= screen.height
 

@@ -4,6 +4,10 @@ Stored: the last folder and image, recent folders, window geometry, full-screen 
 zoom lock, the sort order, colour management, the preferences and the last nine move / copy
 targets.
 Tests point ``QSettings`` at a temporary folder, or pass their own ``QSettings``.
+
+Settings are a service: code is handed the ``Settings`` and reads what it needs, or subscribes
+to ``changed`` (and the typed ``preferencesChanged`` and ``colourChanged``) to follow what the
+user changes; nothing is pushed into another object's parts.
 """
 
 from __future__ import annotations
@@ -11,19 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from viewer.core.folder.sequence import DEFAULT_POLL_SECONDS
-from viewer.core.folder.sort_keys import SortChoice
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings
-from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
-from viewer.core.previews.thumbcache import DEFAULT_BUDGET_BYTES
+from PyQt5.QtCore import QObject, QSettings, pyqtSignal
+
+from viewer.core.folder.sort_choice import SortChoice
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.core.readahead.plan import ReadAheadPlan
-from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT
+from viewer.settings import defaults
 from viewer.settings.start import StartSettings
 from viewer.settings.verdict_choices import VerdictChoices
-
-RECENT_LIMIT = 10
-TARGET_LIMIT = 9  # F7 / F8 offer the last nine folders, on the keys 1–9
-DEFAULT_SLIDESHOW_SECONDS = 4
 
 
 @dataclass(frozen=True)
@@ -42,15 +41,15 @@ class Preferences:
         slideshow_seconds: how long the slideshow shows each image.
     """
 
-    cache_images: int = DEFAULT_MAX_COUNT
-    cache_mb: int = DEFAULT_MAX_COST >> 20
-    ahead: int = ReadAheadPlan().ahead
-    behind: int = ReadAheadPlan().behind
-    threads: int = 2
-    poll_seconds: float = DEFAULT_POLL_SECONDS
-    max_image_mb: int = DEFAULT_MAX_IMAGE_BYTES >> 20
-    thumbnail_cache_mb: int = DEFAULT_BUDGET_BYTES >> 20
-    slideshow_seconds: int = DEFAULT_SLIDESHOW_SECONDS
+    cache_images: int = defaults.CACHE_IMAGES
+    cache_mb: int = defaults.CACHE_MB
+    ahead: int = defaults.AHEAD
+    behind: int = defaults.BEHIND
+    threads: int = defaults.THREADS
+    poll_seconds: float = defaults.POLL_SECONDS
+    max_image_mb: int = defaults.MAX_IMAGE_MB
+    thumbnail_cache_mb: int = defaults.THUMBNAIL_CACHE_MB
+    slideshow_seconds: int = defaults.SLIDESHOW_SECONDS
 
     @property
     def plan(self) -> ReadAheadPlan:
@@ -82,8 +81,26 @@ def _number(value: object, default: float, smallest: int) -> float:
     return number if number >= smallest else default
 
 
-class Settings(StartSettings):
-    """Typed access to the viewer's ``QSettings``; the window's own keys are the start's."""
+class Settings(QObject, StartSettings):
+    """Typed access to the viewer's ``QSettings``; the window's own keys are the start's.
+
+    Signals:
+        changed(str): a setting was saved; the string names its group (``"preferences"``,
+            ``"colour"``, ``"sort"``, ``"zoom_locked"``, ``"recent"``, ``"targets"``, ``"place"``,
+            ``"verdicts"``, ``"show_filter"``).
+        preferencesChanged(Preferences): the Preferences were saved with these values.
+        colourChanged(ColourSettings): colour management was saved with these values.
+        verdictsChanged(VerdictChoices): the verdict choices were saved with these values.
+    """
+
+    changed = pyqtSignal(str)
+    preferencesChanged = pyqtSignal(object)
+    colourChanged = pyqtSignal(object)
+    verdictsChanged = pyqtSignal(object)
+
+    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+        QObject.__init__(self, parent)
+        StartSettings.__init__(self, store)
 
     # -- place -----------------------------------------------------------------------------
 
@@ -99,6 +116,7 @@ class Settings(StartSettings):
     def remember_place(self, folder: str, image: str) -> None:
         self._store.setValue("last/folder", folder)
         self._store.setValue("last/image", image)
+        self.changed.emit("place")
 
     def _folders(self, key: str, limit: int) -> list[str]:
         value = self._store.value(key, [])
@@ -111,17 +129,19 @@ class Settings(StartSettings):
         self._store.setValue(key, folders[:limit])
 
     def recent_folders(self) -> list[str]:
-        return self._folders("recent/folders", RECENT_LIMIT)
+        return self._folders("recent/folders", defaults.RECENT_LIMIT)
 
     def add_recent_folder(self, folder: str) -> None:
-        self._put_first("recent/folders", folder, RECENT_LIMIT)
+        self._put_first("recent/folders", folder, defaults.RECENT_LIMIT)
+        self.changed.emit("recent")
 
     def file_targets(self) -> list[str]:
         """The last nine folders files were moved or copied to, newest first."""
-        return self._folders("fileops/targets", TARGET_LIMIT)
+        return self._folders("fileops/targets", defaults.TARGET_LIMIT)
 
     def add_file_target(self, folder: str) -> None:
-        self._put_first("fileops/targets", folder, TARGET_LIMIT)
+        self._put_first("fileops/targets", folder, defaults.TARGET_LIMIT)
+        self.changed.emit("targets")
 
     # -- window ----------------------------------------------------------------------------
 
@@ -130,6 +150,7 @@ class Settings(StartSettings):
 
     def set_zoom_locked(self, locked: bool) -> None:
         self._store.setValue("view/zoom_locked", locked)
+        self.changed.emit("zoom_locked")
 
     # -- sorting and colour ----------------------------------------------------------------
 
@@ -138,6 +159,7 @@ class Settings(StartSettings):
 
     def set_sort_choice(self, choice: SortChoice) -> None:
         self._store.setValue("view/sort", choice.to_text())
+        self.changed.emit("sort")
 
     def colour_settings(self) -> ColourSettings:
         """Colour management as last set; junk in the file gives the defaults."""
@@ -152,6 +174,8 @@ class Settings(StartSettings):
         self._store.setValue("colour/enabled", colour.enabled)
         self._store.setValue("colour/monitor_profile", colour.monitor_profile or "")
         self._store.setValue("colour/intent", colour.intent)
+        self.changed.emit("colour")
+        self.colourChanged.emit(colour)
 
     # -- verdicts -------------------------------------------------------------------------
 
@@ -164,6 +188,8 @@ class Settings(StartSettings):
     def save_verdict_choices(self, choices: VerdictChoices) -> None:
         self._store.setValue("verdicts/sidecar_style", choices.style.value)
         self._store.setValue("verdicts/pairs", choices.pairs)
+        self.changed.emit("verdicts")
+        self.verdictsChanged.emit(choices)
 
     def show_filter_text(self) -> str:
         """The last View ▸ Show filter other than "all", for the toggle key."""
@@ -171,6 +197,7 @@ class Settings(StartSettings):
 
     def set_show_filter_text(self, text: str) -> None:
         self._store.setValue("verdicts/last_filter", text)
+        self.changed.emit("show_filter")
 
     # -- preferences -----------------------------------------------------------------------
 
@@ -189,3 +216,5 @@ class Settings(StartSettings):
     def save_preferences(self, preferences: Preferences) -> None:
         for field in fields(Preferences):
             self._store.setValue(f"preferences/{field.name}", getattr(preferences, field.name))
+        self.changed.emit("preferences")
+        self.preferencesChanged.emit(preferences)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from PyQt5.QtGui import QImage
 
 from viewer.core.formats.geometry import Size, fit_within, stored_size
+from viewer.core.formats.orientation import upright_transpose
 from viewer.startup.first_header import Header
 
 if TYPE_CHECKING:  # Pillow is imported on the early thread, once a file needs it
@@ -35,11 +36,6 @@ log = logging.getLogger(__name__)
 Made = tuple[QImage, Size]
 
 _EOI = b"\xff\xd9"
-#: Pillow's ``Transpose`` that turns each EXIF orientation upright (as ``exif_transpose``).
-_UPRIGHT = {
-    2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
-    6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90",
-}  # fmt: skip
 #: Bytes per pixel and the QImage format of each mode a plain JPEG decodes to.
 _FORMATS = {"RGB": (3, QImage.Format_RGB888), "L": (1, QImage.Format_Grayscale8)}
 
@@ -108,7 +104,7 @@ def _made(image: PillowImage, target: Size, header: Header) -> Made | None:
     if image.mode not in _FORMATS:
         return None
     resized = image.resize(stored_size(target, header.orientation), Image.Resampling.BOX)
-    method = _UPRIGHT.get(header.orientation)
+    method = upright_transpose(header.orientation)
     upright = resized if method is None else resized.transpose(Image.Transpose[method])
     if upright.size != target:
         return None

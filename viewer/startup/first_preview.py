@@ -20,6 +20,7 @@ from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PyQt5.QtGui import QImage, QImageReader, QTransform
 
 from viewer.core.formats.geometry import Size, fit_within, stored_size
+from viewer.core.formats.orientation import clockwise_turn
 from viewer.core.io.ranged import RangeReader, memory_reader
 from viewer.startup.first_header import Header, plain_layout
 
@@ -30,8 +31,6 @@ _EOI = b"\xff\xd9"
 _MOST_PREVIEW_BYTES = 16 << 20
 #: How far a preview's aspect may differ from the image's (rounding of its sides).
 _SAME_ASPECT = 0.01
-#: EXIF orientations that are turns (cameras write no others) and the turn, in degrees.
-_TURNS = {1: 0, 3: 180, 6: 90, 8: 270}
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ class Preview:
         reader.setAutoTransform(False)
         reader.setScaledSize(QSize(*stored_size(target, self.header.orientation)))
         image = reader.read()
-        turn = _TURNS.get(self.header.orientation)
+        turn = clockwise_turn(self.header.orientation)
         if turn and not image.isNull():
             image = image.transformed(QTransform().rotate(turn))
         if image.isNull() or (image.width(), image.height()) != target:
@@ -67,7 +66,7 @@ def from_preview(header: Header, path: str, reader: RangeReader, box: Size) -> P
     (letterboxed, or another picture's), turned otherwise than by quarter turns, or damaged."""
     if header.preview is None or header.preview[1] > _MOST_PREVIEW_BYTES:
         return None
-    if header.orientation not in _TURNS:
+    if clockwise_turn(header.orientation) is None:
         return None  # cameras write no mirrored orientations
     wanted = stored_size(fit_within(header.full_size, box), header.orientation)
     offset, length = header.preview

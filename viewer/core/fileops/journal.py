@@ -4,9 +4,9 @@ Each operation (one key press, possibly on many marked files) is one ``JournalEn
 ``Record``s. Undo walks the records backwards: a trashed file comes back from the trash, a
 moved file moves back (with the same care as the move), a copy is removed if it is still the
 copy we made, a rename is reverted. A permanent delete is recorded too, so Ctrl+Z says it
-cannot be undone instead of silently undoing something older. A verdict (a rating, label or
-reject) joins the same journal as a ``verdict`` record: undo puts its sidecars' previous
-bytes back, or removes the sidecar it created (``viewer.core.verdicts.api.undo_verdict``).
+cannot be undone instead of silently undoing something older. Work done outside these
+operations joins the same journal with a ``restore`` of its own: a verdict (a rating, label
+or reject) puts its sidecars' previous bytes back, or removes the sidecar it created.
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from viewer.core.fileops.errors import FileOpError, describe
+from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
 from viewer.core.io.cancel import Cancelled
 from viewer.core.io.reading import FileStamp
-
-if TYPE_CHECKING:
-    from viewer.core.verdicts.api import VerdictWrite
 
 UNDO_LIMIT = 20
 
@@ -39,8 +37,9 @@ class Change:
 @dataclass(frozen=True)
 class Record:
     """One file's part in an operation: ``kind`` is trash, delete, move, copy, rename or
-    verdict; ``companion`` marks a sidecar that went along with its image; ``verdict`` is
-    what a verdict's write did to ``source``'s sidecars."""
+    verdict; ``companion`` marks a sidecar that went along with its image; ``restore`` undoes
+    a record of work done elsewhere (a verdict's write to ``source``'s sidecars), raising
+    ``FileOpError`` with a sentence or ``OSError``."""
 
     kind: str
     source: str
@@ -48,7 +47,7 @@ class Record:
     stamp: FileStamp | None = None
     trash: TrashEntry | None = None
     companion: bool = False
-    verdict: VerdictWrite | None = None
+    restore: Callable[[FileSystem], None] | None = None
 
     @property
     def change(self) -> Change:
@@ -113,8 +112,8 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
     name = os.path.basename(record.source)
     if record.kind == "delete":
         raise FileOpError(f"{name} was deleted permanently; that cannot be undone.")
-    if record.kind == "verdict":
-        _undo_verdict(ctx, record)
+    if record.restore is not None:
+        record.restore(ctx.fs)
         return None
     if record.kind == "trash":
         assert record.trash is not None
@@ -133,22 +132,6 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
     else:
         move_file(ctx, record.target, record.source, False, None)
     return Change(record.target, record.source)
-
-
-def _undo_verdict(ctx: Context, record: Record) -> None:
-    from viewer.core.verdicts.api import undo_verdict  # the verdict core imports fileops
-    from viewer.core.verdicts.errors import SidecarError
-
-    assert record.verdict is not None
-    try:
-        undo_verdict(record.verdict, fs=ctx.fs)
-    except SidecarError as error:
-        raise FileOpError(str(error)) from None
-
-
-def verdict_entry(writes: tuple[VerdictWrite, ...]) -> JournalEntry:
-    """One journal entry for one verdict key (on one image or all the marked ones)."""
-    return JournalEntry("verdict", tuple(Record("verdict", w.image, verdict=w) for w in writes))
 
 
 def undo(ctx: Context, entry: JournalEntry) -> Outcome:

@@ -10,7 +10,6 @@ worker; modified time and size from one ``stat`` each. Listing itself reads neit
 
 from __future__ import annotations
 
-import enum
 import io
 import os
 from collections.abc import Iterable, Mapping
@@ -21,57 +20,11 @@ from typing import Any, BinaryIO, Callable
 from PIL import Image
 
 from viewer.core.folder.sequence import natural_key
+from viewer.core.folder.sort_choice import SortChoice, SortKey
 from viewer.core.formats.raw.preview import HEAD_BYTES, HeadSource
 from viewer.core.metadata.exif import exif_block, facts_from_head, parse_exif
 
 DATE_HEAD_BYTES = HEAD_BYTES
-
-
-class SortKey(enum.Enum):
-    """What a folder is ordered by; the value is what settings store."""
-
-    NAME = "name"
-    DATE_TAKEN = "date_taken"
-    MODIFIED = "modified"
-    SIZE = "size"
-    TYPE = "type"
-
-
-#: The menu's words for each order.
-LABELS = {
-    SortKey.NAME: "&Name",
-    SortKey.DATE_TAKEN: "&Date Taken",
-    SortKey.MODIFIED: "&Modified",
-    SortKey.SIZE: "&Size",
-    SortKey.TYPE: "&Type",
-}
-
-
-@dataclass(frozen=True)
-class SortChoice:
-    """An order and its direction, as the menu shows it and settings keep it."""
-
-    key: SortKey = SortKey.NAME
-    reverse: bool = False
-
-    def to_text(self) -> str:
-        return f"{self.key.value}:{'descending' if self.reverse else 'ascending'}"
-
-    @classmethod
-    def from_text(cls, text: object) -> SortChoice:
-        """The stored choice; anything unreadable is the default (natural name)."""
-        if not isinstance(text, str):
-            return cls()
-        key, _, direction = text.partition(":")
-        try:
-            return cls(SortKey(key), direction == "descending")
-        except ValueError:
-            return cls()
-
-    @property
-    def needs_facts(self) -> bool:
-        """Whether ordering needs more than names: a worker must gather ``FileFacts``."""
-        return self.key in (SortKey.DATE_TAKEN, SortKey.MODIFIED, SortKey.SIZE)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from viewer.core.formats.colour.embedded import Embedded
 from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.jpeg import decode as jpeg
@@ -42,7 +43,6 @@ from viewer.core.io.cancel import check_cancelled
 from viewer.core.io.read_errors import DAMAGED_DATA, damage_reason, read_error
 from viewer.core.io.reading import READ_CHUNK, DecodeError, FileStamp
 from viewer.core.metadata.exif import CameraFacts
-from viewer.core.metadata.exif_and_profile import Embedded
 from viewer.core.metadata.image_info import ImageInfo
 
 register_plugins()  # HEIF and JPEG XL join Pillow's formats before any file is opened

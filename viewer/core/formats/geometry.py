@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Size = tuple[int, int]  # (width, height)
+from viewer.core.formats.orientation import swaps_axes
 
-#: EXIF orientations that swap width and height (transpose, rotate 90°, transverse, 270°).
-_SWAPPING_ORIENTATIONS = frozenset({5, 6, 7, 8})
+Size = tuple[int, int]  # (width, height)
 
 
 def upright_size(size: Size, orientation: int | None) -> Size:
     """The size of the stored image once turned upright by its EXIF orientation."""
     width, height = size
-    return (height, width) if orientation in _SWAPPING_ORIENTATIONS else (width, height)
+    return (height, width) if swaps_axes(orientation) else (width, height)
 
 
 def stored_size(upright: Size, orientation: int | None) -> Size:

@@ -13,12 +13,14 @@ import struct
 from dataclasses import dataclass
 from datetime import datetime
 
-from viewer.core.formats.jpeg.markers import InMemory, MarkerError, segments
+from viewer.core.metadata.jpeg_segments import InMemory, MarkerError, segments
 from viewer.core.metadata.tiff_ifd import ByteSource, Directory, TiffReader, memory_source
 
 _EXIF_HEADER = b"Exif\0\0"
 _EXIF_IFD, _GPS_IFD = 0x8769, 0x8825
-_MAKE, _MODEL, _DATETIME, _ORIENTATION = 0x010F, 0x0110, 0x0132, 0x0112
+_MAKE, _MODEL, _DATETIME = 0x010F, 0x0110, 0x0132
+#: IFD0's orientation tag (1–8; see ``viewer.core.formats.orientation``).
+ORIENTATION = 0x0112
 _EXPOSURE, _FNUMBER, _ISO, _ORIGINAL, _DIGITIZED = 0x829A, 0x829D, 0x8827, 0x9003, 0x9004
 _FLASH, _FOCAL, _FOCAL_35, _LENS = 0x9209, 0x920A, 0xA405, 0xA434
 _COLOUR_SPACE, _INTEROP_IFD, _INTEROP_INDEX = 0xA001, 0xA005, 0x0001
@@ -94,6 +96,22 @@ def jpeg_segments(data: bytes, kind: int, prefix: bytes, first_only: bool = Fals
     return found
 
 
+def orientation_in(ifd0: Directory) -> int:
+    """IFD0's orientation tag, 1 (upright) when absent or out of the EXIF range 1–8."""
+    value = ifd0.integer(ORIENTATION)
+    return value if value is not None and 1 <= value <= 8 else 1
+
+
+def jpeg_orientation(data: bytes) -> int:
+    """A JPEG's EXIF orientation from its markers alone (1 without EXIF), so a decoder can
+    turn it upright without asking Pillow, which would refuse a huge file as a bomb first."""
+    block = _jpeg_app1(data)
+    reader = None if block is None else TiffReader.open(memory_source(block))
+    if reader is None:
+        return 1
+    return orientation_in(reader.directory(reader.first_offset) or Directory())
+
+
 def parse_exif(block: bytes | None) -> CameraFacts:
     """Camera facts from a TIFF-structured EXIF block; empty facts for None or garbage."""
     if not block:
@@ -128,7 +146,7 @@ def read_facts(source: ByteSource, base: int = 0, exif_base: int | None = None) 
         date_taken=parse_date(_text(exif, _ORIGINAL) or _text(exif, _DIGITIZED))
         or parse_date(_text(main, _DATETIME)),
         gps=_coordinates(gps),
-        orientation=main.integer(_ORIENTATION),
+        orientation=main.integer(ORIENTATION),
         colour_space=exif.integer(_COLOUR_SPACE),
         interop_index=_text(interop, _INTEROP_INDEX),
     )

@@ -18,7 +18,8 @@ import numpy as np
 import simplejpeg
 from PIL import Image, ImageOps
 
-from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
+from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes, read_file
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.jpeg.decode import orient, read_header

@@ -21,9 +21,11 @@ from viewer.core.formats.decode import DecodedImage
 from viewer.core.formats.geometry import Size, upright_size
 from viewer.core.formats.jpeg.layout import JpegLayout
 from viewer.core.formats.jpeg.mpf import MpEntry
+from viewer.core.formats.orientation import upright_transpose
 from viewer.core.formats.thumbnail_pixels import to_qt_layout
 from viewer.core.io.ranged import RangeReader, read_range
 from viewer.core.io.reading import DecodeError
+from viewer.core.metadata.exif import orientation_in
 from viewer.core.metadata.tiff_ifd import TiffError, TiffReader
 
 #: A preview side beyond this is not a preview.
@@ -32,17 +34,7 @@ MAX_PREVIEW_SIDE = 8192
 #: letterboxed: 4:3 around 16:9 is 1.33. A portrait preview of a landscape photo is 2.25.
 MAX_ASPECT_RATIO = 1.34
 _SAME_ASPECT = 1.01
-_TRANSPOSE = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-#: EXIF tags: orientation in IFD0; the thumbnail's compression, offset and length in IFD1.
-ORIENTATION = 0x0112
+#: EXIF tags: the thumbnail's compression, offset and length in IFD1.
 COMPRESSION = 0x0103
 THUMBNAIL_OFFSET = 0x0201
 THUMBNAIL_LENGTH = 0x0202
@@ -72,8 +64,7 @@ def read_exif(data: bytes) -> ExifPreview:
     ifd0 = reader.directory(reader.first_offset)
     if ifd0 is None:
         raise TiffError(f"its first directory is at {reader.first_offset:,}")
-    value = ifd0.integer(ORIENTATION)
-    orientation = value if value is not None and 1 <= value <= 8 else 1
+    orientation = orientation_in(ifd0)
     ifd1 = reader.directory(ifd0.next_offset)  # None: no IFD1, or a loop back to IFD0
     if ifd1 is None:
         return ExifPreview(orientation, None)
@@ -146,8 +137,9 @@ def decode_preview(
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning) as error:
         raise DecodeError(f"{name}'s embedded preview is damaged: {error}.") from None
     image = _cropped_to(image, layout.size)
-    if orientation in _TRANSPOSE:
-        image = image.transpose(_TRANSPOSE[orientation])
+    transpose = upright_transpose(orientation)
+    if transpose is not None:
+        image = image.transpose(Image.Transpose[transpose])
     image.thumbnail((size, size), Image.Resampling.BICUBIC)
     pixels, has_alpha = to_qt_layout(image)
     return DecodedImage(pixels, has_alpha, "JPEG", full_size=upright_size(layout.size, orientation))

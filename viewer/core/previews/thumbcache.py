@@ -34,12 +34,12 @@ from PIL import Image, PngImagePlugin
 from viewer.core.formats.decode import DecodedImage
 from viewer.core.formats.thumbnail_pixels import from_qt_layout, to_qt_layout
 from viewer.core.io.reading import FileStamp
+from viewer.core.previews.cache_budget import DEFAULT_BUDGET_BYTES
 
 _log = logging.getLogger(__name__)
 
 #: Flavour folders and the longest side of their thumbnails, smallest first.
 FLAVOURS = (("normal", 128), ("large", 256), ("x-large", 512))
-DEFAULT_BUDGET_BYTES = 500 * 1024 * 1024
 APP_NAME = "viewer"
 #: After eviction the cache is this share of its budget, so not every write evicts.
 _EVICT_TO = 0.9

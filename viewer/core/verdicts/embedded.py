@@ -9,7 +9,7 @@ which a scan of the head finds without parsing either container. The packet is p
 
 from __future__ import annotations
 
-from viewer.core.formats.jpeg.markers import InMemory, MarkerError, segments
+from viewer.core.metadata.jpeg_segments import InMemory, MarkerError, segments
 
 #: How much of an image is read for its packet: the same read sorting by date makes.
 HEAD_BYTES = 64 << 10

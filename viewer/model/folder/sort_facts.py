@@ -15,13 +15,8 @@ from typing import Callable
 
 from PyQt5.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal, pyqtSlot
 
-from viewer.core.folder.sort_keys import (
-    FileFacts,
-    SortChoice,
-    SortKey,
-    read_file_facts,
-    sorted_names,
-)
+from viewer.core.folder.sort_choice import SortChoice, SortKey
+from viewer.core.folder.sort_keys import FileFacts, read_file_facts, sorted_names
 from viewer.core.io.paths import join
 
 log = logging.getLogger(__name__)

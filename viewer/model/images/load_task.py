@@ -18,7 +18,8 @@ from typing import Callable, Optional
 from PyQt5.QtCore import QObject, QRunnable, pyqtSignal
 from PyQt5.QtGui import QImage
 
-from viewer.core.formats.colour.manage import ColourManager, ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
+from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.decode import LoadedFile
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -40,9 +41,8 @@ class FileLoader:
     """The real loader: read and decode files, each within ``max_bytes`` of pixels.
 
     Attributes:
-        max_bytes: the per-image memory limit; Preferences may change it while the viewer
-            runs, and each load reads it when it starts.
-        colour: converts embedded colour profiles; Preferences replace its settings.
+        max_bytes: the per-image memory limit; each load reads it when it starts.
+        colour: converts embedded colour profiles.
     """
 
     def __init__(
@@ -53,6 +53,18 @@ class FileLoader:
 
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         return load_image(path, allocate, self.max_bytes, display_box, self.colour)
+
+    def set_max_bytes(self, max_bytes: int) -> None:
+        """Decode each image within ``max_bytes`` from the next load on."""
+        self.max_bytes = max_bytes
+
+    def set_colour(self, colour: ColourSettings) -> None:
+        """Convert with ``colour`` from the next load on; images kept stay as they were made."""
+        self.colour.settings = colour
+
+    def set_thumbnail_budget(self, budget_bytes: int) -> None:
+        """Where this loader leaves thumbnails, keep at most ``budget_bytes`` (it leaves
+        none: nothing to do)."""
 
 
 @dataclass

@@ -9,6 +9,7 @@ is the policy: what is wanted, when read-ahead starts, the user's pace and pause
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Sequence
 from typing import Callable
@@ -16,6 +17,7 @@ from typing import Callable
 from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.geometry import Size
 from viewer.core.io.reading import FileStamp
 from viewer.core.metadata.image_info import ImageInfo
@@ -26,19 +28,15 @@ from viewer.core.readahead.renderings import RenderingKey, Renderings
 from viewer.core.readahead.store import DEFAULT_MAX_COST, DEFAULT_MAX_COUNT, ImageStore
 from viewer.model.images.after_paint import AfterPaint
 from viewer.model.images.budget import Budget
-from viewer.model.images.file_changes import FileChanges
-from viewer.model.images.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue
+from viewer.model.images.load_queue import PREFETCH_PRIORITY, REQUEST_PRIORITY, LoadQueue, LoadStats
 from viewer.model.images.load_state import LoadState
 from viewer.model.images.load_task import FileLoader, Loader, LoadResult
-from viewer.model.images.queue_queries import QueueQueries
+from viewer.model.images.stall_guard import StallGuard
 
 log = logging.getLogger(__name__)
 
-SlotState = LoadState  #: the old name ("slot" means something else in Qt), still importable
-__all__ = ["LoadState", "PrefetchModel", "SlotState"]
 
-
-class PrefetchModel(QObject, QueueQueries, FileChanges):
+class PrefetchModel(QObject):
     """Owns the queue, the renderings and the read-ahead policy for one image sequence.
 
     Signals:
@@ -232,6 +230,79 @@ class PrefetchModel(QObject, QueueQueries, FileChanges):
     def lead(self) -> int:
         """How many images ahead of the user read-ahead starts now (for tests; see ``Pace``)."""
         return self._pace.lead()
+
+    # -- the pool, and the viewer's own file operations -----------------------------------------
+
+    @property
+    def queue(self) -> LoadQueue:
+        """The pool and the loads on it (read it: thread counts, loads tracked)."""
+        return self._queue
+
+    @property
+    def loader(self) -> Loader:
+        """What reads and decodes each file (a ``FileLoader`` unless one was injected)."""
+        return self._queue.loader
+
+    @property
+    def stats(self) -> LoadStats:
+        """Counters of loads started, taken back and called off."""
+        return self._queue.stats
+
+    @property
+    def stall_guard(self) -> StallGuard:
+        """Lends the pool a thread for each load stuck on a hung read."""
+        return self._queue.stall_guard
+
+    def set_threads(self, threads: int) -> None:
+        """Use ``threads`` workers; running loads finish, extra threads start at once."""
+        self._queue.set_threads(threads)
+
+    def set_image_limit(self, max_bytes: int) -> None:
+        """Decode each image within ``max_bytes`` from the next load on (an injected loader
+        that is not a ``FileLoader`` keeps its own limits)."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_max_bytes(max_bytes)
+
+    def set_colour(self, colour: ColourSettings) -> None:
+        """Convert colours with ``colour`` from the next load on; kept images stay as made."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_colour(colour)
+
+    def set_thumbnail_budget(self, budget_bytes: int) -> None:
+        """Keep the thumbnail cache that display loads fill within ``budget_bytes``."""
+        if isinstance(self.loader, FileLoader):
+            self.loader.set_thumbnail_budget(budget_bytes)
+
+    def idle(self) -> bool:
+        """Whether no load is still to report back, nor read-ahead waiting for a paint:
+        results so far are all in the store."""
+        return self._queue.idle() and not self._after_paint.pending()
+
+    def in_flight(self) -> int:
+        """Loads queued or running right now (see ``LoadQueue.in_flight``)."""
+        return self._queue.in_flight()
+
+    def has_running_work(self) -> bool:
+        """Whether a pool thread is still inside a task (a read that may never return)."""
+        return self._queue.has_running_work()
+
+    def load_started(self, path: str) -> threading.Event | None:
+        """The "started" flag of the display load under way for ``path`` (None if none):
+        previews wait for it, so their reads never stand before the image's own."""
+        return self._queue.load_started(path)
+
+    def file_stamp(self, path: str) -> FileStamp | None:
+        """The version (size, mtime) of ``path`` read last; None if never read."""
+        return self._renderings.stamp(path)
+
+    def files_changed(self, changes: Sequence[tuple[str | None, str | None]]) -> None:
+        """The viewer renamed (``(old, new)``) or removed (``(old, None)``) files: what is
+        stored of them follows them, or goes, before the re-listing; read-ahead then goes on
+        from wherever the window moves."""
+        for old, new in changes:
+            if old is not None:
+                self._renderings.rename(old, new)
+                self._failed.discard(old)
 
     # -- scheduling -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import os
 
 from PyQt5.QtCore import QObject, QSize, pyqtSignal
 
-from viewer.core.formats.colour.manage import ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes
 from viewer.core.formats.geometry import Size
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
@@ -65,6 +65,10 @@ class PreviewingLoader(FileLoader):
     def thumbnail_cache(self) -> ThumbnailCache | None:
         """Where display loads leave thumbnails (None: nowhere)."""
         return None if self._thumbnails is None else self._thumbnails.cache
+
+    def set_thumbnail_budget(self, budget_bytes: int) -> None:
+        if self._thumbnails is not None:
+            self._thumbnails.cache.budget_bytes = budget_bytes
 
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         if is_raw(path):  # its embedded preview's byte range, not the whole file

@@ -19,6 +19,7 @@ from viewer.core.verdicts.model import Edit, Verdict
 from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.tasks import READ_BATCH, ReadTask, VerdictSignals, WriteTask
+from viewer.model.verdicts.undo_records import verdict_entry
 
 CLOSE_WAIT_MS = 10_000
 
@@ -30,7 +31,7 @@ class VerdictBook(QObject):
         changed(object): the list of paths whose verdict (or problem) changed.
         progress(int, int): verdicts read so far, of how many (the folder's read).
         problem(str): a sentence for the status bar (a write failed, a sidecar is unsafe).
-        written(object): a tuple of ``VerdictWrite`` that changed sidecars, for undo.
+        written(object): a ``JournalEntry`` of the writes that changed sidecars, for undo.
         idle(): no write is pending any more.
     """
 
@@ -215,7 +216,7 @@ class VerdictBook(QObject):
                         self._names.append(name)
         undoable = tuple(write for write in writes if write.changes)
         if undoable:
-            self.written.emit(undoable)
+            self.written.emit(verdict_entry(undoable, self._io))
         if problems:
             later = {path for other in self._writes for path, _ in other.edits}
             for path in problems:

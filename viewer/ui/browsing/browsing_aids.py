@@ -19,7 +19,7 @@ from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.browsing.image_details import ImageDetails
 from viewer.ui.browsing.slideshow import Slideshow
 from viewer.ui.browsing.sorting import FolderSorting
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 
 class BrowsingAids(QObject):
@@ -34,16 +34,16 @@ class BrowsingAids(QObject):
         window: QMainWindow,
         model: PrefetchModel,
         browsing: Browsing,
-        status: StatusArea,
+        messages: Messages,
         settings: Settings,
         go_next: Callable[[], None],
         relist: Callable[[ImageSequence], None],
     ) -> None:
         super().__init__(window)
-        self._model, self._browsing, self._status = model, browsing, status
+        self._model, self._browsing, self._messages = model, browsing, messages
         self._settings, self._go_next = settings, go_next
         self.details = ImageDetails(window, model, browsing)
-        self.sorting = FolderSorting(settings, status, window)
+        self.sorting = FolderSorting(settings, messages, window)
         self.slideshow = Slideshow(self._next_is_ready, self._slide_on, self._seconds, self)
         self.sorting.reordered.connect(relist)
         model.imageReady.connect(self.slideshow.on_image_ready)
@@ -80,4 +80,4 @@ class BrowsingAids(QObject):
 
     @pyqtSlot(bool)
     def _on_slideshow(self, running: bool) -> None:
-        self._status.notice("Slideshow started." if running else "Slideshow stopped.")
+        self._messages.notice("Slideshow started." if running else "Slideshow stopped.")

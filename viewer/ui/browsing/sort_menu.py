@@ -9,7 +9,7 @@ from __future__ import annotations
 from PyQt5.QtCore import pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QAction, QActionGroup, QMenu, QWidget
 
-from viewer.core.folder.sort_keys import LABELS, SortChoice, SortKey
+from viewer.core.folder.sort_choice import LABELS, SortChoice, SortKey
 
 
 class SortMenu(QMenu):

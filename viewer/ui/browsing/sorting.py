@@ -13,11 +13,12 @@ from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QWidget
 
 from viewer.core.folder.sequence import ImageSequence
-from viewer.core.folder.sort_keys import SortChoice, read_file_facts
+from viewer.core.folder.sort_choice import SortChoice
+from viewer.core.folder.sort_keys import read_file_facts
 from viewer.model.folder.sort_facts import FactReader, FolderSorter
 from viewer.settings.store import Settings
 from viewer.ui.browsing.sort_menu import SortMenu
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 
 class FolderSorting(QObject):
@@ -30,11 +31,11 @@ class FolderSorting(QObject):
 
     reordered = pyqtSignal(object)
 
-    def __init__(self, settings: Settings, status: StatusArea, parent: QWidget,
+    def __init__(self, settings: Settings, messages: Messages, parent: QWidget,
                  reader: FactReader = read_file_facts) -> None:  # fmt: skip
         super().__init__(parent)
         self._settings = settings
-        self._status = status
+        self._messages = messages
         self._sequence: ImageSequence | None = None
         self.sorter = FolderSorter(reader, self)
         self.sorter.set_choice(settings.sort_choice())
@@ -70,6 +71,6 @@ class FolderSorting(QObject):
     @pyqtSlot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if done < total:
-            self._status.notice(f"Sorting: {done:,} of {total:,} files read…")
+            self._messages.notice(f"Sorting: {done:,} of {total:,} files read…")
         else:
-            self._status.clear_notice()
+            self._messages.clear_notice()

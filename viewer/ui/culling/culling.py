@@ -28,7 +28,6 @@ from viewer.model.files.operations import FileOpRunner
 from viewer.settings.store import Settings
 from viewer.ui.culling.file_prompts import FilePrompts
 from viewer.ui.image.marks_view import MarkBadge
-from viewer.ui.statusbar.status_area import StatusArea
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +97,9 @@ class Culling(QObject):
     def runner(self) -> FileOpRunner:
         return self._runner
 
-    def show_in(self, view: QWidget, status: StatusArea) -> None:
-        """Show marks on ``view`` and count them, and progress, in the status bar."""
+    def show_in(self, view: QWidget) -> None:
+        """Show marks on ``view`` (the status bar counts them from ``marks.changed``)."""
         self._badge = MarkBadge(self.marks, view)
-        self.marks.changed.connect(status.marked)
-        self.progressed.connect(status.working)
 
     def use_prompts(self, prompts: FilePrompts) -> None:
         """Ask the user through ``prompts`` from now on (tests answer at once)."""

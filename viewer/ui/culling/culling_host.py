@@ -25,7 +25,7 @@ from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.culling.culling import Culling
 from viewer.ui.culling.file_prompts import FilePrompts
 from viewer.ui.image.image_view import ImageView
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 
 def window_culling(
@@ -34,24 +34,23 @@ def window_culling(
     file_system: FileSystem | None,
     settings: Settings,
     view: ImageView,
-    status: StatusArea,
 ) -> Culling:
     """The window's culling: its host, a file-operation runner, and prompts over the window."""
     culling = Culling(
         host, FileOpRunner(file_system, window), FilePrompts(window), settings, window
     )
-    culling.show_in(view, status)
+    culling.show_in(view)
     return culling
 
 
 class WindowCullingHost:
-    """``CullingHost`` over the window's browsing, model and status area."""
+    """``CullingHost`` over the window's browsing, model and messages."""
 
     def __init__(
         self,
         browsing: Browsing,
         model: PrefetchModel,
-        status: StatusArea,
+        messages: Messages,
         relisted: Callable[[ImageSequence], None],
         go_to: Callable[[int], None],
         adopt: Callable[[list[str]], None],
@@ -64,7 +63,7 @@ class WindowCullingHost:
         self._listing = listing or (lambda: browsing.sequence)
         self._members = members or (lambda path: [path])
         self._model = model
-        self._status = status
+        self._messages = messages
         self._relisted = relisted
         self._go_to = go_to
         self._adopt = adopt
@@ -101,10 +100,10 @@ class WindowCullingHost:
         if target is not None and (self._browsing.index != target or renamed is not None):
             self._go_to(target)
         elif target is None:
-            self._status.in_view("No images left in this folder.")
+            self._messages.in_view("No images left in this folder.")
 
     def notice(self, text: str) -> None:
-        self._status.notice(text)
+        self._messages.notice(text)
 
     def problem(self, text: str) -> None:
-        self._status.problem(text)
+        self._messages.problem(text)

@@ -10,7 +10,7 @@ from PyQt5.QtGui import QDesktopServices, QGuiApplication, QPixmap
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.image.image_view import ImageView
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 
 def copy_image(pixmap: QPixmap) -> None:
@@ -36,12 +36,12 @@ class FileActions(QObject):
     """
 
     def __init__(
-        self, view: ImageView, model: PrefetchModel, status: StatusArea, browsing: Browsing
+        self, view: ImageView, model: PrefetchModel, messages: Messages, browsing: Browsing
     ) -> None:
         super().__init__(view)
         self._view = view
         self._model = model
-        self._status = status
+        self._messages = messages
         self._browsing = browsing
         self._pending: int | None = None  # the image whose full pixels are awaited
 
@@ -50,13 +50,13 @@ class FileActions(QObject):
         """Copy the image shown, now or once its full pixels are here."""
         index = self._browsing.index
         if self._view.pixmap() is None or index is None:
-            self._status.notice("No image to copy yet.")
+            self._messages.notice("No image to copy yet.")
             return
         if self._view.image_size() == self._view.source_size():
             self._copy_shown()
             return
         self._pending = index
-        self._status.notice("Copying the full image…")
+        self._messages.notice("Copying the full image…")
         self._model.request_full(index)
 
     def shown(self, index: int) -> None:
@@ -74,16 +74,16 @@ class FileActions(QObject):
         path = self._browsing.path()
         if path is not None:
             copy_path(path)
-            self._status.notice("Path copied.")
+            self._messages.notice("Path copied.")
 
     @pyqtSlot()
     def open_containing(self) -> None:
         path = self._browsing.path()
         if path is not None and not open_containing_folder(path):
-            self._status.problem("The file manager could not be started.", in_view=False)
+            self._messages.problem("The file manager could not be started.", in_view=False)
 
     def _copy_shown(self) -> None:
         pixmap = self._view.pixmap()
         assert pixmap is not None
         copy_image(pixmap)
-        self._status.notice(f"Image copied ({pixmap.width()}×{pixmap.height()}).")
+        self._messages.notice(f"Image copied ({pixmap.width()}×{pixmap.height()}).")

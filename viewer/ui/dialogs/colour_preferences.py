@@ -22,7 +22,8 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings, check_profile_file
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
+from viewer.core.formats.colour.manage import check_profile_file
 
 #: ``(parent) -> path or ""``: the file dialog; tests pass their own.
 ChooseFile = Callable[[QWidget], str]

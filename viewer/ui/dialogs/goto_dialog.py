@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PyQt5.QtWidgets import QInputDialog, QWidget
 
 from viewer.core.folder.goto import goto_target
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 TITLE = "Go to image…"
 
@@ -21,16 +21,16 @@ def ask_go_to(parent: QWidget, count: int) -> str | None:
 
 
 def choose_image(
-    parent: QWidget, names: Sequence[str], after: int, status: StatusArea
+    parent: QWidget, names: Sequence[str], after: int, messages: Messages
 ) -> int | None:
     """Ask, and find the image meant (searching names after ``after``); None to stay put.
 
-    When nothing matches, ``status`` says so.
+    When nothing matches, ``messages`` says so.
     """
     text = ask_go_to(parent, len(names))
     if text is None:
         return None
     index = goto_target(text, names, after)
     if index is None:
-        status.notice(f"No image matches “{text.strip()}”.")
+        messages.notice(f"No image matches “{text.strip()}”.")
     return index

@@ -6,11 +6,9 @@ from __future__ import annotations
 from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
-from viewer.core.formats.colour.manage import ColourSettings
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.model.folder.lister import FolderLister
-from viewer.model.images.load_task import FileLoader
 from viewer.model.images.prefetch_model import PrefetchModel
-from viewer.model.previews.pipeline import PreviewingLoader
 from viewer.settings.store import Preferences, Settings
 from viewer.settings.verdict_choices import VerdictChoices
 from viewer.ui.dialogs.colour_preferences import ColourPreferences
@@ -36,11 +34,9 @@ def apply_preferences(model: PrefetchModel, lister: FolderLister, preferences: P
     model.set_limits(preferences.cache_images, preferences.max_bytes)
     model.set_plan(preferences.plan)
     model.set_threads(preferences.threads)
+    model.set_image_limit(preferences.max_image_mb << 20)
+    model.set_thumbnail_budget(preferences.thumbnail_cache_mb << 20)
     lister.set_poll_seconds(preferences.poll_seconds)
-    if isinstance(model.loader, FileLoader):
-        model.loader.max_bytes = preferences.max_image_mb << 20
-    if isinstance(model.loader, PreviewingLoader) and model.loader.thumbnail_cache is not None:
-        model.loader.thumbnail_cache.budget_bytes = preferences.thumbnail_cache_mb << 20
 
 
 class PreferencesDialog(QDialog):
@@ -90,25 +86,16 @@ class PreferencesDialog(QDialog):
 
 
 class PreferencesCommand(QObject):
-    """The Preferences command: one dialog, made on first use; each change is applied to the
-    model and the lister at once, and saved.
-
-    Signals:
-        verdictsChanged(VerdictChoices): the verdict choices changed (and are saved).
+    """The Preferences command: one dialog, made on first use; each change is saved at once,
+    and whoever follows the settings (the window's ``PreferencesFollower``) applies it.
 
     Attributes:
         dialog: the dialog, once shown (None before).
     """
 
-    verdictsChanged = pyqtSignal(object)
-
-    def __init__(
-        self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QWidget
-    ) -> None:
+    def __init__(self, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._model = model
-        self._lister = lister
         self._parent = parent
         self.dialog: PreferencesDialog | None = None
 
@@ -120,25 +107,30 @@ class PreferencesCommand(QObject):
                 settings.preferences(), self._parent, settings.colour_settings(),
                 settings.verdict_choices(),
             )  # fmt: skip
-            self.dialog.changed.connect(self._on_changed)
-            self.dialog.verdicts.changed.connect(self._on_verdicts_changed)
-            self.dialog.colour.changed.connect(self._on_colour_changed)
+            self.dialog.changed.connect(settings.save_preferences)
+            self.dialog.colour.changed.connect(settings.save_colour_settings)
+            self.dialog.verdicts.changed.connect(settings.save_verdict_choices)
         self.dialog.show()
         self.dialog.raise_()
 
+
+class PreferencesFollower(QObject):
+    """Applies what the user changes in Preferences to a model and a lister as it is saved:
+    loads from then on use it, and images already kept stay as they were made. A child of the
+    window, so it stops listening when the window goes (settings may outlive it)."""
+
+    def __init__(
+        self, settings: Settings, model: PrefetchModel, lister: FolderLister, parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._model, self._lister = model, lister
+        settings.preferencesChanged.connect(self._on_preferences)
+        settings.colourChanged.connect(self._on_colour)
+
     @pyqtSlot(object)
-    def _on_changed(self, preferences: Preferences) -> None:
+    def _on_preferences(self, preferences: Preferences) -> None:
         apply_preferences(self._model, self._lister, preferences)
-        self._settings.save_preferences(preferences)
 
     @pyqtSlot(object)
-    def _on_verdicts_changed(self, choices: VerdictChoices) -> None:
-        self._settings.save_verdict_choices(choices)
-        self.verdictsChanged.emit(choices)
-
-    @pyqtSlot(object)
-    def _on_colour_changed(self, colour: ColourSettings) -> None:
-        """Loads from now on use ``colour``; images already kept stay as they were made."""
-        if isinstance(self._model.loader, FileLoader):
-            self._model.loader.colour.settings = colour
-        self._settings.save_colour_settings(colour)
+    def _on_colour(self, colour: ColourSettings) -> None:
+        self._model.set_colour(colour)

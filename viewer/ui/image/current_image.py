@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PyQt5.QtCore import QObject, QSize, pyqtSlot
+from PyQt5.QtCore import QObject, QSize, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
+from viewer.core.metadata.formatting import status_line
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.current import CurrentPreview
 from viewer.ui.browsing.browsing import Browsing
-from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.image.image_view import ImageView
+from viewer.ui.image.loading_notice import LoadingNotice
 from viewer.ui.image.preview_display import PreviewDisplay
-from viewer.ui.statusbar.loading_notice import LoadingNotice
-from viewer.ui.statusbar.status_area import StatusArea
+from viewer.ui.messages import Messages
 
 
 class CurrentImage(QObject):
@@ -26,27 +26,34 @@ class CurrentImage(QObject):
     Only a result for the current index is shown, so a read-ahead or a late result never
     overwrites it; a result for the image on screen refines it in place.
 
+    Signals:
+        placeChanged(str): where the user is, as the status bar says it ('' for nowhere).
+        zoomChanged(object): the zoom of the image shown, in percent; None when none is.
+        shown(int): the image at this index is on screen.
+
     Attributes:
         loading_notice: counts the seconds of a load that takes longer than usual.
         previews: shows the current image's preview while it loads.
     """
 
+    placeChanged = pyqtSignal(str)
+    zoomChanged = pyqtSignal(object)
+    shown = pyqtSignal(int)
+
     def __init__(
         self,
         model: PrefetchModel,
         view: ImageView,
-        status: StatusArea,
+        messages: Messages,
         browsing: Browsing,
-        file_actions: FileActions,
         zoom_locked: Callable[[], bool],
         previews: CurrentPreview | None = None,
     ) -> None:
         super().__init__(view)
         self._model = model
         self._view = view
-        self._status = status
+        self._messages = messages
         self._browsing = browsing
-        self._file_actions = file_actions
         self._zoom_locked = zoom_locked
         self._progress = ""  # what the place says while the current image is not shown
         self.loading_notice = LoadingNotice(self)
@@ -66,7 +73,7 @@ class CurrentImage(QObject):
     def waiting(self, name: str) -> None:
         """The model did not have the current image ready: say so over the last image, and
         count the wait (its preview, when one comes, takes the last image's place)."""
-        self._status.in_view(f"Loading {name}…", over_image=True)
+        self._messages.in_view(f"Loading {name}…", over_image=True)
         self.loading_notice.start()
         self._browsing.shown = None
 
@@ -98,7 +105,7 @@ class CurrentImage(QObject):
         )
         self._browsing.shown = index
         self._update_place("")
-        self._file_actions.shown(index)
+        self.shown.emit(index)
 
     @pyqtSlot(int, str)
     def _on_load_failed(self, index: int, message: str) -> None:
@@ -106,7 +113,7 @@ class CurrentImage(QObject):
             return
         self.loading_notice.stop()
         self.previews.sharp()
-        self._status.in_view(message, error=True)
+        self._messages.in_view(message, error=True)
         self._browsing.shown = None
         self._update_place(message)
 
@@ -118,13 +125,13 @@ class CurrentImage(QObject):
             return
         if not self.previews.showing:
             text = f"Still loading {sequence.name(index)}… ({seconds} s)"
-            self._status.in_view(text, over_image=True)
+            self._messages.in_view(text, over_image=True)
         self._update_place(f"Still loading… ({seconds} s)")
 
     @pyqtSlot()
     def _on_zoom_changed(self) -> None:
         shown = self._view.has_image()
-        self._status.zoom(self._view.zoom_percent() if shown else None)
+        self.zoomChanged.emit(self._view.zoom_percent() if shown else None)
         index = self._browsing.shown
         if shown and index is not None and self._view.wants_full_resolution():
             self._model.request_full(index)  # refine: display pixels are too coarse
@@ -139,7 +146,9 @@ class CurrentImage(QObject):
         self._progress = progress
         sequence, index = self._browsing.sequence, self._browsing.index
         if sequence is None or index is None:
-            self._status.clear_place()
+            self.placeChanged.emit("")
             return
         info = self._model.image_info(index) if not progress else None
-        self._status.place(index, len(sequence), sequence.name(index), info, progress)
+        self.placeChanged.emit(
+            status_line(index, len(sequence), sequence.name(index), info, progress)
+        )

@@ -18,7 +18,7 @@ from PyQt5.QtGui import (
 from PyQt5.QtWidgets import QSizePolicy, QWidget
 
 from viewer.core.formats.geometry import Size, Zoom, clamp_pan, device_box, fitted_zoom
-from viewer.ui.window.theme import background_color, message_color
+from viewer.ui.theme import background_color, message_color
 
 ERROR_COLOR = QColor(240, 140, 120)
 NOTE_BACKGROUND = QColor(0, 0, 0, 170)

@@ -1,8 +1,8 @@
 """The one channel for what the user is told: the status bar's labels, and messages in the view.
 
-After qutebrowser's message bridge: the window never writes text to a widget itself. It says
-``notice`` (a passing remark), ``problem`` (something could not be done; also logged), or
-``place`` (where the user is), and this module decides where that text appears.
+It subscribes to the window's ``viewer.ui.messages.Messages`` (the message bridge: notices,
+problems, text in the view) and to the rooms that report where the user is, and decides where
+that text appears. Nothing else writes to the status bar's labels.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import logging
 from PyQt5.QtCore import QObject, pyqtSlot
 from PyQt5.QtWidgets import QLabel, QMainWindow
 
-from viewer.core.metadata.formatting import SEPARATOR, status_line
-from viewer.core.metadata.image_info import ImageInfo
+from viewer.core.metadata.formatting import SEPARATOR
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.browsing.folder_opening import FolderOpening
 from viewer.ui.image.image_view import ImageView
+from viewer.ui.messages import Messages
 from viewer.ui.statusbar.cache_indicator import CacheIndicator
 
 log = logging.getLogger(__name__)
@@ -37,8 +37,15 @@ class StatusArea(QObject):
         indicator: the read-ahead dots; they follow the model by themselves.
     """
 
-    def __init__(self, window: QMainWindow, view: ImageView, model: PrefetchModel) -> None:
+    def __init__(
+        self, window: QMainWindow, view: ImageView, model: PrefetchModel, messages: Messages
+    ) -> None:
         super().__init__(window)
+        self._messages = messages
+        messages.noticed.connect(self._on_notice)
+        messages.problemRaised.connect(self._on_problem)
+        messages.inViewRequested.connect(self._on_in_view)
+        messages.noticeCleared.connect(self._on_notice_cleared)
         self._bar = window.statusBar()
         self._view = view
         self._place = QLabel(window)
@@ -59,35 +66,38 @@ class StatusArea(QObject):
         self._bar.addPermanentWidget(self.indicator)
         self._browsing: Browsing | None = None
 
-    # -- what the window says ------------------------------------------------------------------
+    # -- what the message bridge says ----------------------------------------------------------
 
-    def notice(self, text: str) -> None:
+    @pyqtSlot(str)
+    def _on_notice(self, text: str) -> None:
         """A passing remark over the place: shown for a few seconds."""
         log.debug("notice: %s", text)
         self._bar.showMessage(text, NOTICE_MS)
 
-    def problem(self, text: str, *, in_view: bool = False, logged: bool = True) -> None:
-        """Something the user asked for could not be done: say why, for longer than a notice.
-
-        Args:
-            in_view: also say it in place of the image (when the view shows nothing else).
-            logged: log it as a warning; False when whoever asked reports it themselves (a
-                command line that is refused prints one line only), then it is logged at debug.
-        """
+    @pyqtSlot(str, bool, bool)
+    def _on_problem(self, text: str, in_view: bool, logged: bool) -> None:
+        """Said for longer than a notice; logged at debug only where whoever asked reports it
+        themselves (a command line that is refused prints one line only)."""
         log.log(logging.WARNING if logged else logging.DEBUG, "%s", text)
         if in_view:
-            self.in_view(text, error=True)
+            self._view.show_message(text, error=True)
         self._bar.showMessage(text, PROBLEM_MS)
 
-    def clear_notice(self) -> None:
-        """The user moved on: a remark about where they were no longer applies."""
+    @pyqtSlot(str, bool, bool)
+    def _on_in_view(self, text: str, error: bool, over_image: bool) -> None:
+        """The one door to ``ImageView.show_message``."""
+        self._view.show_message(text, error=error, over_image=over_image)
+
+    @pyqtSlot()
+    def _on_notice_cleared(self) -> None:
         self._bar.clearMessage()
 
-    def place(
-        self, index: int, count: int, name: str, info: ImageInfo | None, progress: str = ""
-    ) -> None:
-        """Where the user is; ``progress`` (loading, or why it failed) stands in for the size."""
-        self._place.setText(status_line(index, count, name, info, progress))
+    # -- where the user is ---------------------------------------------------------------------
+
+    @pyqtSlot(str)
+    def show_place(self, text: str) -> None:
+        """Where the user is, as ``viewer.core.metadata.formatting.status_line`` says it."""
+        self._place.setText(text)
 
     def place_removed(self, name: str, count: int) -> None:
         """The image on screen was removed from the folder; it stays shown until the user moves."""
@@ -96,6 +106,7 @@ class StatusArea(QObject):
     def clear_place(self) -> None:
         self._place.setText("")
 
+    @pyqtSlot(object)
     def zoom(self, percent: float | None) -> None:
         """The zoom of the image shown, or None when none is."""
         self._zoom.setText("" if percent is None else f"{percent:.0f}%")
@@ -120,11 +131,6 @@ class StatusArea(QObject):
         """How much of the folder a filter shows (``312 of 2,400 shown``), '' without one."""
         self._shown.setText(text)
 
-    def in_view(self, text: str, *, error: bool = False, over_image: bool = False) -> None:
-        """A message in place of the image (``over_image``: over it, dimmed): the one door to
-        ``ImageView.show_message``."""
-        self._view.show_message(text, error=error, over_image=over_image)
-
     # -- what the folder's listings say --------------------------------------------------------
 
     def follow(self, opening: FolderOpening, browsing: Browsing) -> None:
@@ -144,7 +150,7 @@ class StatusArea(QObject):
         text = f"Listing… {seen:,} files"
         self.folder(text)
         if self._no_folder_shown():
-            self.in_view(text)
+            self._messages.in_view(text)
 
     @pyqtSlot()
     def _on_listed(self) -> None:
@@ -154,12 +160,12 @@ class StatusArea(QObject):
     def _on_open_failed(self, message: str) -> None:
         self.folder("")
         # Not logged as a warning: whoever opened it reports it (the app, on stderr).
-        self.problem(message, in_view=self._no_folder_shown(), logged=False)
+        self._messages.problem(message, in_view=self._no_folder_shown(), logged=False)
 
     @pyqtSlot(str)
     def _on_folder_unavailable(self, message: str) -> None:
         self.folder("Folder unavailable: showing images kept in memory")
-        self.problem(message, in_view=self._no_folder_shown())
+        self._messages.problem(message, in_view=self._no_folder_shown())
 
     # -- what tests read -----------------------------------------------------------------------
 

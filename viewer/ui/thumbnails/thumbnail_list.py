@@ -12,8 +12,8 @@ from PyQt5.QtGui import QHideEvent, QPalette, QResizeEvent, QShowEvent
 from PyQt5.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.ui.theme import background_color, message_color
 from viewer.ui.thumbnails.cells import visible_rows
-from viewer.ui.window.theme import background_color, message_color
 
 
 class ThumbnailList(QListView):

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PyQt5.QtCore import QObject, pyqtSlot
 from PyQt5.QtWidgets import QMainWindow, QMenu
 
-from viewer.core.fileops.journal import Outcome, verdict_entry
+from viewer.core.fileops.journal import JournalEntry, Outcome
 from viewer.core.folder.sequence import ImageSequence
 from viewer.core.verdicts.model import REJECTED, Edit, Label, Verdict
 from viewer.model.verdicts.book import VerdictBook
@@ -27,6 +27,7 @@ from viewer.ui.browsing.browsing import Browsing
 from viewer.ui.browsing.image_details import ImageDetails
 from viewer.ui.culling.culling import Culling
 from viewer.ui.image.image_view import ImageView
+from viewer.ui.messages import Messages
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.cells import CellBadges
 from viewer.ui.thumbnails.folder_views import FolderViews
@@ -52,6 +53,7 @@ class WindowVerdicts(QObject):
         book: VerdictBook,
         browsing: Browsing,
         status: StatusArea,
+        messages: Messages,
         view: ImageView,
         culling: Culling,
         folder_views: FolderViews,
@@ -63,6 +65,7 @@ class WindowVerdicts(QObject):
         super().__init__(window)
         self.book = book
         self._browsing, self._status, self._culling = browsing, status, culling
+        self._messages = messages
         self._views, self._details, self._settings = folder_views, details, settings
         self._go_to = go_to
         self._undo_waiting = False
@@ -81,7 +84,8 @@ class WindowVerdicts(QObject):
         book.changed.connect(self._on_verdicts_changed)
         book.changed.connect(self.show.verdicts_changed)
         book.progress.connect(self._on_progress)
-        book.problem.connect(status.problem)
+        book.problem.connect(self._on_problem)
+        settings.verdictsChanged.connect(self.set_choices)
         book.written.connect(self._on_written)
         book.idle.connect(self._on_idle)
         culling.runner.finished.connect(self._on_operation_finished)
@@ -125,8 +129,9 @@ class WindowVerdicts(QObject):
         self._show_current()
         problem = self.book.problem_of(path)
         if problem is not None:
-            self._status.problem(problem)
+            self._messages.problem(problem)
 
+    @pyqtSlot(object)
     def set_choices(self, choices: VerdictChoices) -> None:
         """Preferences changed: new sidecars in this style; pairs grouped or not."""
         self.book.style = choices.style
@@ -144,7 +149,7 @@ class WindowVerdicts(QObject):
         current = self._browsing.path()
         targets = marked or ([current] if current is not None else [])
         if not targets:
-            self._status.notice("No image is open.")
+            self._messages.notice("No image is open.")
         return targets
 
     def rate(self, rating: int) -> None:
@@ -169,7 +174,7 @@ class WindowVerdicts(QObject):
         edits = [(member, edit) for path in targets for member in self.show.members(path)]
         self.book.apply(edits)
         if len(targets) > 1:
-            self._status.notice(f"{len(targets):,} marked images: {_edit_text(edit)}.")
+            self._messages.notice(f"{len(targets):,} marked images: {_edit_text(edit)}.")
 
     def next_unrated(self) -> None:
         """Go to the next image shown whose verdict is read and has no stars or reject."""
@@ -183,7 +188,7 @@ class WindowVerdicts(QObject):
                 self._go_to(at)
                 return
         reading = " (verdicts are still being read)" if self.book.is_reading() else ""
-        self._status.notice(f"No unrated image after this one{reading}.")
+        self._messages.notice(f"No unrated image after this one{reading}.")
 
     @pyqtSlot(object)
     def set_filter(self, show: ShowFilter) -> None:
@@ -198,7 +203,7 @@ class WindowVerdicts(QObject):
         """The last filter on, or everything shown again."""
         self.set_filter(ShowFilter() if not self.show.filter.is_all else self._last_filter)
         what = "all images" if self.show.filter.is_all else self.show.filter.title()
-        self._status.notice(f"Showing {what}.")
+        self._messages.notice(f"Showing {what}.")
 
     def undo(self) -> None:
         """Ctrl+Z: once the verdicts still being written are in the journal, undo the newest."""
@@ -248,9 +253,13 @@ class WindowVerdicts(QObject):
     def _on_progress(self, _done: int, _total: int) -> None:
         self._status.shown(self.show.count_text())
 
+    @pyqtSlot(str)
+    def _on_problem(self, sentence: str) -> None:
+        self._messages.problem(sentence)
+
     @pyqtSlot(object)
-    def _on_written(self, writes: tuple[object, ...]) -> None:
-        self._culling.runner.remember(verdict_entry(writes))  # type: ignore[arg-type]
+    def _on_written(self, entry: JournalEntry) -> None:
+        self._culling.runner.remember(entry)
 
     @pyqtSlot()
     def _on_idle(self) -> None:

@@ -33,9 +33,10 @@ from viewer.ui.culling.culling_host import WindowCullingHost, window_culling
 from viewer.ui.culling.file_actions import FileActions
 from viewer.ui.dialogs.goto_dialog import choose_image
 from viewer.ui.dialogs.open_dialogs import OpenDialogs
-from viewer.ui.dialogs.preferences import PreferencesCommand
+from viewer.ui.dialogs.preferences import PreferencesCommand, PreferencesFollower
 from viewer.ui.image.current_image import CurrentImage
 from viewer.ui.image.image_view import ImageView
+from viewer.ui.messages import Messages
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.folder_views import FolderViews
 from viewer.ui.verdicts.window_verdicts import WindowVerdicts
@@ -89,7 +90,8 @@ class MainWindow(QMainWindow):
         self.view = ImageView(self)
         self.setCentralWidget(self.view)
         self.folder_views = FolderViews.around(self, model, self.browsing, self._go_to, thumbnails)
-        self.status_area = StatusArea(self, self.view, model)
+        self.messages = Messages(self)
+        self.status_area = StatusArea(self, self.view, model, self.messages)
         self.cache_indicator = self.status_area.indicator
         self.fullscreen = FullScreen(self, self.view)
         self.help_overlay = HelpOverlay(self.view)
@@ -97,28 +99,27 @@ class MainWindow(QMainWindow):
         self.opening = FolderOpening(self._lister, probe, parent=self)
         self.status_area.follow(self.opening, self.browsing)
         self.dialogs = OpenDialogs(self, self._folder_on_screen, self.open_path)
-        self.file_actions = FileActions(self.view, model, self.status_area, self.browsing)
-        self.current = CurrentImage(model, self.view, self.status_area, self.browsing,
-                                    self.file_actions, self.zoom_locked, previews)  # fmt: skip
+        self.file_actions = FileActions(self.view, model, self.messages, self.browsing)
+        self.current = CurrentImage(model, self.view, self.messages, self.browsing,
+                                    self.zoom_locked, previews)  # fmt: skip
         self.loading_notice = self.current.loading_notice
         self.previews = self.current.previews
-        self.preferences = PreferencesCommand(self._settings, model, self._lister, self)
+        self.preferences = PreferencesCommand(self._settings, self)
+        PreferencesFollower(self._settings, model, self._lister, self)
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         host = WindowCullingHost(
-            self.browsing, model, self.status_area, self._on_relisted, self._go_to,
+            self.browsing, model, self.messages, self._on_relisted, self._go_to,
             self._lister.adopt, lambda: self.verdicts.listing(),
             lambda path: self.verdicts.members(path),
         )  # fmt: skip
-        self.culling = window_culling(self, host, file_system, self._settings, self.view,
-                                      self.status_area)  # fmt: skip
-        self.aids = BrowsingAids(self, model, self.browsing, self.status_area, self._settings,
+        self.culling = window_culling(self, host, file_system, self._settings, self.view)
+        self.aids = BrowsingAids(self, model, self.browsing, self.messages, self._settings,
                                  self.go_next, self._on_relisted)  # fmt: skip
         self.verdicts = WindowVerdicts(
             self, verdicts or VerdictBook(parent=self), self.browsing, self.status_area,
-            self.view, self.culling, self.folder_views, self.aids.details, self._settings,
-            self._on_relisted, self._go_to,
+            self.messages, self.view, self.culling, self.folder_views, self.aids.details,
+            self._settings, self._on_relisted, self._go_to,
         )  # fmt: skip
-        self.preferences.verdictsChanged.connect(self.verdicts.set_choices)
         submenus = {"View": [*self.aids.submenus()["View"], *self.verdicts.submenus()]}
         self.actions_by_name = build_menus(
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
@@ -127,11 +128,16 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
-        self.status_area.in_view(EMPTY_HINT)
+        self.messages.in_view(EMPTY_HINT)
 
     def _connect_signals(self) -> None:
         """Every signal the window listens to, in one table."""
         table: list[tuple[pyqtBoundSignal, Callable[..., object]]] = [
+            (self.current.placeChanged, self.status_area.show_place),
+            (self.current.zoomChanged, self.status_area.zoom),
+            (self.current.shown, self.file_actions.shown),
+            (self.culling.marks.changed, self.status_area.marked),
+            (self.culling.progressed, self.status_area.working),
             (self.recent_menu.openRequested, self.open_path),
             (self.reopening.accepted, self.open_path),
             (self.opening.probed, self._on_probed),
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
     def _on_probed(self, path: str, kind: PathKind) -> None:
         if kind is PathKind.NOTHING:
             problem = f"Not an image file this viewer opens: {path}"
-            self.status_area.problem(problem, in_view=self.sequence is None)
+            self.messages.problem(problem, in_view=self.sequence is None)
         elif kind is PathKind.IMAGE:
             self.open_sequence(ImageSequence(folder_of(path), [name_of(path)]), 0)
         else:
@@ -224,7 +230,7 @@ class MainWindow(QMainWindow):
             self._forget_offer(path)
             self.setWindowTitle(APP_NAME)
             self.status_area.clear_place()
-            self.status_area.in_view(f"Listing {path}…")
+            self.messages.in_view(f"Listing {path}…")
 
     def _forget_offer(self, folder: str) -> None:
         """A folder is opened: it is recent now, and the offer to reopen the last one is moot."""
@@ -256,14 +262,14 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         if not 0 <= index < self.browsing.count():
-            self.status_area.notice(f"This is the {'last' if delta > 0 else 'first'} image.")
+            self.messages.notice(f"This is the {'last' if delta > 0 else 'first'} image.")
             return
         self._go_to(index)
 
     def _go_to(self, index: int) -> None:
         sequence = self.browsing.sequence
         assert sequence is not None
-        self.status_area.clear_notice()
+        self.messages.clear_notice()
         self.browsing.move(index)
         self.file_actions.cancel()
         name = sequence.name(index)
@@ -283,7 +289,7 @@ class MainWindow(QMainWindow):
         sequence = self.browsing.sequence
         if sequence is not None and len(sequence):
             after = -1 if self.browsing.index is None else self.browsing.index
-            index = choose_image(self, sequence.names, after, self.status_area)
+            index = choose_image(self, sequence.names, after, self.messages)
             if index is not None:
                 self._go_to(index)
 
@@ -298,7 +304,7 @@ class MainWindow(QMainWindow):
             self._go_to(start)
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
-            self.status_area.in_view(text, error=True)
+            self.messages.in_view(text, error=True)
 
     @pyqtSlot(object)
     def _on_relisted(self, sequence: ImageSequence) -> None:
@@ -322,14 +328,14 @@ class MainWindow(QMainWindow):
     def _on_zoom_lock(self) -> None:
         locked = self.zoom_locked()
         self._settings.set_zoom_locked(locked)
-        self.status_area.notice(
+        self.messages.notice(
             "Zoom locked: every image opens at this zoom." if locked else "Zoom unlocked."
         )
 
     @pyqtSlot()
     def _on_leave(self) -> None:
         if self.culling.cancel():
-            self.status_area.notice("Cancelling…")
+            self.messages.notice("Cancelling…")
         elif self.help_overlay.isVisible():
             self.help_overlay.hide()
         elif not self.folder_views.leave_grid():

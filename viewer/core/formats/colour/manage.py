@@ -24,18 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageCms
 
+from viewer.core.formats.colour.choice import ColourSettings
 from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes, red_blue_swapped
 from viewer.core.metadata.exif import CameraFacts, exif_block, parse_exif
 
 log = logging.getLogger(__name__)
 
-#: ImageCms.Intent values by the name Preferences shows.
-INTENTS = {
-    "Perceptual": int(ImageCms.Intent.PERCEPTUAL),
-    "Relative colorimetric": int(ImageCms.Intent.RELATIVE_COLORIMETRIC),
-    "Saturation": int(ImageCms.Intent.SATURATION),
-    "Absolute colorimetric": int(ImageCms.Intent.ABSOLUTE_COLORIMETRIC),
-}
 BROKEN_NOTE = "colour profile unreadable: shown without colour management"
 MISFIT_NOTE = "colour profile does not fit the image: shown without colour management"
 _ADOBE_RGB_ICC = icc_bytes(ADOBE_RGB)
@@ -45,21 +39,6 @@ _SRGB_NAMES = ("srgb", "iec61966-2.1", "iec 61966-2.1")
 _LITTLE_ENDIAN = sys.byteorder == "little"
 _RGB_IN_MEMORY = (2, 1, 0) if _LITTLE_ENDIAN else (1, 2, 3)
 _EMPTY = Image.new("RGB", (1, 1))
-
-
-@dataclass(frozen=True)
-class ColourSettings:
-    """What Preferences decide.
-
-    Attributes:
-        enabled: False shows every image's numbers as sRGB, unconverted.
-        monitor_profile: an ICC file describing the monitor; None means sRGB.
-        intent: an ``ImageCms.Intent`` value (see ``INTENTS``).
-    """
-
-    enabled: bool = True
-    monitor_profile: str | None = None
-    intent: int = int(ImageCms.Intent.PERCEPTUAL)
 
 
 @dataclass(frozen=True)

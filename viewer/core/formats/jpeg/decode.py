@@ -9,21 +9,20 @@ JPEG file") is decoded again leniently and shown if enough of it came through.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
 import simplejpeg
-from PIL import JpegImagePlugin
 
 from viewer.core.formats.geometry import Size, jpeg_cover_reduction, stored_size, upright_size
 from viewer.core.formats.limits import OUTPUT_BYTES_PER_PIXEL, jpeg_reduction, scaled
+from viewer.core.formats.orientation import upright_transpose
 from viewer.core.formats.pixels import LITTLE_ENDIAN, Allocator
+from viewer.core.metadata.exif import jpeg_orientation
 
 MAGIC = b"\xff\xd8\xff"
 _SIMPLEJPEG_ORDER = "BGRA" if LITTLE_ENDIAN else "ARGB"
-_ORIENTATION_TAG = 0x0112
 #: A damaged JPEG is shown only if at least this share of its rows decoded; less is not useful.
 MIN_USEFUL_ROWS = 0.1
 _JPEG_FILL = 128  # libjpeg paints what a truncated file lacks in mid-grey
@@ -57,7 +56,7 @@ def read_header(data: bytes) -> JpegHeader | None:
         return None
     if colorspace not in ("Gray", "YCbCr", "RGB"):
         return None  # CMYK/YCCK: Pillow handles Adobe's inverted CMYK.
-    return JpegHeader(width, height, exif_orientation(data) or 1)
+    return JpegHeader(width, height, jpeg_orientation(data))
 
 
 def memory_reduction(header: JpegHeader, max_bytes: int) -> int | None:
@@ -130,32 +129,19 @@ def decoded_share(pixels: np.ndarray, band: int = 64) -> float:
     return 0.0
 
 
-def exif_orientation(data: bytes) -> int | None:
-    """EXIF orientation of a JPEG, from its markers only, no pixels.
-
-    The JPEG parser is used directly: ``Image.open`` would refuse a huge JPEG as a
-    decompression bomb before we could read its orientation and decode it reduced.
-    """
-    try:
-        with JpegImagePlugin.JpegImageFile(io.BytesIO(data)) as image:
-            value = image.getexif().get(_ORIENTATION_TAG)
-    except Exception:
-        return None
-    return value if isinstance(value, int) and 1 <= value <= 8 else None
-
-
-_UPRIGHT: dict[int, Callable[[np.ndarray], np.ndarray]] = {
-    2: lambda p: p[:, ::-1],
-    3: lambda p: p[::-1, ::-1],
-    4: lambda p: p[::-1],
-    5: lambda p: p.transpose(1, 0, 2),
-    6: lambda p: p.transpose(1, 0, 2)[:, ::-1],
-    7: lambda p: p.transpose(1, 0, 2)[::-1, ::-1],
-    8: lambda p: p.transpose(1, 0, 2)[::-1],
+#: Each of Pillow's transposes as a numpy view (no copy), keyed as ``orientation`` names them.
+_TRANSPOSE_VIEW: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "FLIP_LEFT_RIGHT": lambda p: p[:, ::-1],
+    "ROTATE_180": lambda p: p[::-1, ::-1],
+    "FLIP_TOP_BOTTOM": lambda p: p[::-1],
+    "TRANSPOSE": lambda p: p.transpose(1, 0, 2),
+    "ROTATE_270": lambda p: p.transpose(1, 0, 2)[:, ::-1],
+    "TRANSVERSE": lambda p: p.transpose(1, 0, 2)[::-1, ::-1],
+    "ROTATE_90": lambda p: p.transpose(1, 0, 2)[::-1],
 }
 
 
 def orient(pixels: np.ndarray, orientation: int) -> np.ndarray:
     """A view of ``pixels`` turned upright for an EXIF orientation (as exif_transpose does)."""
-    turn = _UPRIGHT.get(orientation)
-    return pixels if turn is None else turn(pixels)
+    transpose = upright_transpose(orientation)
+    return pixels if transpose is None else _TRANSPOSE_VIEW[transpose](pixels)

@@ -12,9 +12,9 @@ import struct
 from dataclasses import dataclass
 
 from viewer.core.formats.geometry import Size
-from viewer.core.formats.jpeg.markers import MarkerError, Truncated, segments
 from viewer.core.io.ranged import RangeReader, read_range, read_whole
 from viewer.core.io.reading import DecodeError
+from viewer.core.metadata.jpeg_segments import MarkerError, Truncated, segments
 
 PREFIX_BYTES = 64 * 1024
 #: Where the walk gives up looking for the frame header (large ICC or XMP segments).

@@ -15,7 +15,7 @@ from PIL import Image
 
 from viewer.core.formats.colour.manage import ColourManager
 from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes
-from viewer.core.formats.geometry import Size, fit_within
+from viewer.core.formats.geometry import Size, fit_within, upright_size
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES, fits
 from viewer.core.formats.pixels import RESIZE_FILTER, Allocator, new_array, to_qt_layout
 from viewer.core.formats.raw.preview import (
@@ -53,7 +53,8 @@ def load_raw(
         with open(path, "rb") as file:
             read = read_preview(file)
             facts = facts_from_head(read.head, read.source)
-            sensor = _upright(sensor_size(read.source), read.orientation)
+            stored = sensor_size(read.source)
+            sensor = None if stored is None else upright_size(stored, read.orientation)
             if read.preview is not None and not _zoomed_past(read, sensor, display_box):
                 decoded = _preview(read, name, allocate, max_bytes, display_box, sensor, colour)
             else:
@@ -65,12 +66,6 @@ def load_raw(
         raise DecodeError(str(error)) from None
     decoded.camera = facts  # the RAW's own EXIF: an embedded preview seldom has any
     return LoadedFile(path, FileStamp(read.file_size, read.mtime_ns), decoded)
-
-
-def _upright(size: tuple[int, int] | None, orientation: int) -> Size | None:
-    if size is None:
-        return None
-    return (size[1], size[0]) if orientation >= 5 else size
 
 
 def _zoomed_past(read: RawRead, sensor: Size | None, display_box: Size | None) -> bool:

@@ -21,6 +21,7 @@ from typing import BinaryIO
 import numpy as np
 
 from viewer.core.io.cancel import check_cancelled
+from viewer.core.metadata.exif import ORIENTATION, orientation_in
 from viewer.core.metadata.tiff_ifd import ByteSource, Directory, TiffReader
 
 #: The head read first: every directory and EXIF block of the formats above starts in it.
@@ -28,7 +29,7 @@ HEAD_BYTES = 1 << 16
 _CHUNK = 1 << 20
 _SUB_IFDS, _JPEG_OFFSET, _JPEG_LENGTH, _RW2_JPEG = 0x014A, 0x0201, 0x0202, 0x002E
 _COMPRESSION, _PHOTOMETRIC, _BITS, _STRIPS, _STRIP_BYTES = 0x0103, 0x0106, 0x0102, 0x0111, 0x0117
-_WIDTH, _HEIGHT, _ORIENTATION, _CR2_SLICES = 0x0100, 0x0101, 0x0112, 0xC640
+_WIDTH, _HEIGHT, _CR2_SLICES = 0x0100, 0x0101, 0xC640
 _JPEG_COMPRESSIONS = frozenset({6, 7})
 _SENSOR_PHOTOMETRICS = frozenset({32803, 34892})  # CFA, LinearRaw: sensor data, not a picture
 _CANON_PREVIEW_UUID = bytes.fromhex("eaf42b5e1c984b88b9fbb7dc406e4d16")
@@ -78,7 +79,7 @@ def find_preview(source: ByteSource, file_size: int) -> Preview | None:
     if reader is None:
         return None
     directories = reader.chain()
-    orientation = (directories[0].integer(_ORIENTATION) or 1) if directories else 1
+    orientation = orientation_in(directories[0]) if directories else 1
     for parent in list(directories):
         for offset in parent.integers(_SUB_IFDS)[:8]:
             if (child := reader.directory(offset)) is not None:
@@ -88,7 +89,7 @@ def find_preview(source: ByteSource, file_size: int) -> Preview | None:
     if not candidates:
         return None
     offset, length = max(candidates, key=lambda span: span[1])
-    return Preview(offset, length, orientation if 1 <= orientation <= 8 else 1)
+    return Preview(offset, length, orientation)
 
 
 def sensor_size(source: ByteSource) -> tuple[int, int] | None:
@@ -116,7 +117,7 @@ def with_orientation(jpeg: bytes, orientation: int) -> bytes:
     """
     if orientation == 1 or not jpeg.startswith(b"\xff\xd8"):
         return jpeg
-    tiff = b"II*\0" + struct.pack("<IHHHIHHI", 8, 1, _ORIENTATION, 3, 1, orientation, 0, 0)
+    tiff = b"II*\0" + struct.pack("<IHHHIHHI", 8, 1, ORIENTATION, 3, 1, orientation, 0, 0)
     segment = b"Exif\0\0" + tiff
     return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(segment) + 2) + segment + jpeg[2:]
 

@@ -1,4 +1,5 @@
-"""One walk over a JPEG's markers, from SOI up to the image data (SOS).
+"""One walk over a JPEG's markers, from SOI up to the image data (SOS): where EXIF, XMP, ICC
+and MPF segments are found.
 
 Both the EXIF / ICC lookup in ``metadata`` (bytes in memory) and the preview layout in
 ``previews.jpeg_layout`` (a head that grows by ranged reads) walk the same structure: fill

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PyQt5.QtCore import QSettings
 
-from viewer.core.folder.sort_keys import SortChoice, SortKey
-from viewer.core.formats.colour.manage import INTENTS, ColourSettings
+from viewer.core.folder.sort_choice import SortChoice, SortKey
+from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.settings.store import Settings
 
 
@@ -29,3 +31,23 @@ def test_junk_gives_defaults(private_settings) -> None:
     settings = Settings(store)
     assert settings.sort_choice() == SortChoice()
     assert settings.colour_settings().intent == ColourSettings().intent
+
+
+def test_saving_announces_what_changed(qtbot, private_settings) -> None:
+    settings = Settings()
+    with qtbot.waitSignal(settings.changed, check_params_cb=lambda group: group == "sort"):
+        settings.set_sort_choice(SortChoice(SortKey.SIZE))
+    chosen = ColourSettings(True, None, INTENTS["Saturation"])
+    with qtbot.waitSignal(settings.colourChanged, check_params_cb=lambda c: c == chosen):
+        settings.save_colour_settings(chosen)
+    preferences = replace(settings.preferences(), threads=3)
+    with qtbot.waitSignal(settings.preferencesChanged, check_params_cb=lambda p: p == preferences):
+        settings.save_preferences(preferences)
+
+
+def test_reading_announces_nothing(qtbot, private_settings) -> None:
+    settings = Settings()
+    with qtbot.assertNotEmitted(settings.changed):
+        settings.preferences()
+        settings.sort_choice()
+        settings.colour_settings()
