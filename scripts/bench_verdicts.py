@@ -45,10 +45,10 @@ from PyQt5.QtTest import QTest
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.folder.sequence import ImageSequence, list_image_names
+from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import set_verdict
 from viewer.core.verdicts.embedded import HEAD_BYTES
 from viewer.core.verdicts.model import Edit
-from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.demo.samples import write_sequence
 from viewer.model.folder.lister import FolderLister
 from viewer.model.verdicts.book import VerdictBook

@@ -261,7 +261,7 @@ def test_raw_and_jpeg_are_one_item_and_move_together(qtbot, prompts, image_folde
 
 
 def test_pairs_can_be_shown_apart(qtbot, prompts, image_folder):
-    from viewer.core.verdicts.sidecars import SidecarStyle
+    from viewer.core.folder.sidecars import SidecarStyle
     from viewer.settings.verdict_choices import VerdictChoices
 
     shutil.copyfile(os.path.join(image_folder, "12.jpg"), os.path.join(image_folder, "1.cr2"))

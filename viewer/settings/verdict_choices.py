@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from viewer.core.verdicts.sidecars import SidecarStyle
+from viewer.core.folder.sidecars import SidecarStyle
 
 
 @dataclass(frozen=True)

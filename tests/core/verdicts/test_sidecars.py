@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.core.verdicts import samples
 from tests.core.verdicts.helpers import read, write
+from viewer.core.folder.sidecars import moved_sidecar_name, sidecar_names
 from viewer.core.verdicts import (
     Edit,
     Label,
@@ -22,7 +23,6 @@ from viewer.core.verdicts import (
     sidecars_of,
 )
 from viewer.core.verdicts.embedded import HEAD_BYTES, embedded_packet, jpeg_packet
-from viewer.core.verdicts.sidecars import moved_sidecar_name, sidecar_names
 
 
 def test_both_styles_any_case_of_xmp_own_first() -> None:

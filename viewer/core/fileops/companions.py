@@ -1,7 +1,7 @@
 """Sidecars travel with their image: what is done to an image is done to its XMP sidecars.
 
 After an image is trashed, deleted, moved, copied or renamed, each sidecar that belongs to it
-(``viewer.core.verdicts.sidecars``: ``NAME.EXT.xmp``, and ``NAME.xmp`` where it is this
+(``viewer.core.folder.sidecars``: ``NAME.EXT.xmp``, and ``NAME.xmp`` where it is this
 image's) gets the same operation with the same safety steps, renamed to follow the image
 (``IMG_0001.CR2.xmp`` → ``keeper.CR2.xmp``). Each becomes a ``Record`` marked ``companion``
 in the same journal entry, so undo brings it back too. A cancel does not stop a sidecar
@@ -19,7 +19,7 @@ from viewer.core.fileops.errors import CancelToken, FileOpError, describe
 from viewer.core.fileops.journal import Record
 from viewer.core.fileops.transfer import Context, copy_file, move_file
 from viewer.core.fileops.trash import NoTrash, delete_file, trash_file
-from viewer.core.verdicts.sidecars import moved_sidecar_name, sidecars_of
+from viewer.core.folder.sidecars import moved_sidecar_name, sidecars_of
 
 
 class Companions:

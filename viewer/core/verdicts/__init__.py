@@ -18,6 +18,8 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from viewer.core.folder.pairs import Group, group_pairs
+    from viewer.core.folder.sidecars import SidecarStyle, sidecars_of
     from viewer.core.verdicts.api import (
         SidecarChange,
         SidecarState,
@@ -30,8 +32,6 @@ if TYPE_CHECKING:
     )
     from viewer.core.verdicts.errors import SidecarError
     from viewer.core.verdicts.model import KEEP, REJECTED, Edit, Label, Verdict
-    from viewer.core.verdicts.pairs import Group, group_pairs
-    from viewer.core.verdicts.sidecars import SidecarStyle, sidecars_of
 
 _HOMES = {
     "SidecarChange": "api",
@@ -48,10 +48,10 @@ _HOMES = {
     "Edit": "model",
     "Label": "model",
     "Verdict": "model",
-    "Group": "pairs",
-    "group_pairs": "pairs",
-    "SidecarStyle": "sidecars",
-    "sidecars_of": "sidecars",
+    "Group": "viewer.core.folder.pairs",
+    "group_pairs": "viewer.core.folder.pairs",
+    "SidecarStyle": "viewer.core.folder.sidecars",
+    "sidecars_of": "viewer.core.folder.sidecars",
 }
 
 __all__ = [
@@ -80,4 +80,5 @@ def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    module = home if "." in home else f"{__name__}.{home}"
+    return getattr(importlib.import_module(module), name)

@@ -20,6 +20,13 @@ from dataclasses import dataclass
 from viewer.core.fileops.errors import CancelToken, describe
 from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.transfer import Context, ProgressCallback, no_progress
+from viewer.core.folder.sidecars import (
+    SidecarStyle,
+    is_image_like,
+    new_sidecar_name,
+    owns_stem_sidecar,
+    sidecars_of,
+)
 from viewer.core.io.reading import FileStamp
 from viewer.core.verdicts.atomic import Changed, read_limited, remove_checked, write_atomic
 from viewer.core.verdicts.embedded import HEAD_BYTES, embedded_packet
@@ -27,13 +34,6 @@ from viewer.core.verdicts.errors import SidecarError
 from viewer.core.verdicts.model import Edit, Verdict
 from viewer.core.verdicts.packet import MAX_SIDECAR_BYTES, Packet, parse_packet
 from viewer.core.verdicts.properties import verdict_of
-from viewer.core.verdicts.sidecars import (
-    SidecarStyle,
-    is_image_like,
-    new_sidecar_name,
-    owns_stem_sidecar,
-    sidecars_of,
-)
 from viewer.core.verdicts.splice import EMPTY_SIDECAR, splice_edit
 
 #: How often a write starts again when another program changes the sidecar under it.

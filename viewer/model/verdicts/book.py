@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
 
+from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite
 from viewer.core.verdicts.model import Edit, Verdict
-from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.tasks import READ_BATCH, ReadTask, VerdictSignals, WriteTask
 from viewer.model.verdicts.undo_records import verdict_entry

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from viewer.core.fileops.fs import FileSystem
+from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite, read_verdict, set_verdict, undo_verdict
 from viewer.core.verdicts.model import Edit, Verdict
-from viewer.core.verdicts.sidecars import SidecarStyle
 
 
 @dataclass

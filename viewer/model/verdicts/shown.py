@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from viewer.core.folder.pairs import Group, group_pairs
 from viewer.core.verdicts.model import Verdict
-from viewer.core.verdicts.pairs import Group, group_pairs
 from viewer.model.verdicts.show_filter import ShowFilter, rating_order
 
 #: A verdict by file name (None: not read yet).

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 
 from PyQt5.QtCore import QObject, pyqtSignal
 
+from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite
 from viewer.core.verdicts.errors import SidecarError
 from viewer.core.verdicts.model import Edit, Verdict
-from viewer.core.verdicts.sidecars import SidecarStyle
 from viewer.model.images.load_task import PoolTask
 from viewer.model.verdicts.core_calls import VerdictIO
 

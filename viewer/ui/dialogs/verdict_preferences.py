@@ -5,7 +5,7 @@ from __future__ import annotations
 from PyQt5.QtCore import pyqtSignal, pyqtSlot
 from PyQt5.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QWidget
 
-from viewer.core.verdicts.sidecars import SidecarStyle
+from viewer.core.folder.sidecars import SidecarStyle
 from viewer.settings.verdict_choices import VerdictChoices
 
 _STYLES = {

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from viewer.core.verdicts.sidecars import is_raw_name
+from viewer.core.folder.sidecars import is_raw_name
 
 #: Which of a stem's non-RAW files is shown, most preferred first; others stay alone.
 _SHOWN_ORDER = (".jpg", ".jpeg", ".jpe", ".heic", ".heif", ".tif", ".tiff", ".png")
