@@ -326,3 +326,20 @@ def test_renaming_a_pair_renames_its_raw_and_sidecars_and_one_undo_reverts_all(
         qtbot.keyClick(window, Qt.Key_Z, Qt.ControlModifier)
     assert {"1.jpg", "1.cr2", "1.jpg.xmp", "1.cr2.xmp"} <= set(os.listdir(image_folder))
     _close(window)
+
+
+def test_preferences_turn_pairs_apart_and_choose_the_sidecar_style(qtbot, prompts, image_folder):
+    shutil.copyfile(os.path.join(image_folder, "12.jpg"), os.path.join(image_folder, "2.cr2"))
+    window = _open(qtbot, prompts, image_folder)
+    _read_all(qtbot, window)
+    assert len(window.sequence) == 12
+    window.preferences.show()
+    dialog = window.preferences.dialog
+    assert dialog is not None
+    dialog.verdicts.pairs_box.setChecked(False)
+    assert len(window.sequence) == 13
+    dialog.verdicts.style_box.setCurrentIndex(1)  # IMG_0001.xmp
+    dialog.close()
+    key(qtbot, window, Qt.Key_1)
+    assert os.path.exists(os.path.join(image_folder, "1.xmp"))
+    _close(window)

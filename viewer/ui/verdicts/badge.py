@@ -6,7 +6,7 @@ before its sidecar is written.
 
 from __future__ import annotations
 
-from PyQt5.QtCore import Qt
+from PyQt5.QtCore import QEvent, QObject, Qt
 from PyQt5.QtWidgets import QLabel, QWidget
 
 from viewer.core.verdicts.model import Label, Verdict
@@ -54,15 +54,24 @@ class VerdictBadge(QLabel):
             " padding: 3px 8px; border-radius: 4px; font-weight: bold; }"
         )
         self.hide()
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(parent.width() - self.width() - MARGIN, MARGIN)
 
     def show_verdict(self, verdict: Verdict | None, pair: bool, problem: str | None) -> None:
         html = badge_html(verdict, pair, problem)
         self.setText(html)
         self.setToolTip(problem or "")
         self.adjustSize()
-        parent = self.parentWidget()
-        if parent is not None:
-            self.move(parent.width() - self.width() - MARGIN, MARGIN)
+        self._place()
         self.setVisible(bool(html))
         self.raise_()
 

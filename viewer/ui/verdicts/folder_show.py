@@ -102,13 +102,15 @@ class FolderShow(QObject):
         return not self._timer.isActive()
 
     def count_text(self) -> str:
-        """``312 of 2,400 shown``, while a filter is on ('' without one)."""
-        if self.filter.is_all or self.listing is None:
+        """``312 of 2,400 shown`` while a filter is on, and how far the verdicts' read is."""
+        if self.listing is None:
             return ""
-        text = f"{self._shown_count:,} of {len(self.items.shown):,} shown"
+        parts = []
+        if not self.filter.is_all:
+            parts.append(f"{self._shown_count:,} of {len(self.items.shown):,} shown")
         if self._book.is_reading():
-            text += f" (reading verdicts {self._book.known():,}/{self._book.wanted():,})"
-        return text
+            parts.append(f"verdicts {self._book.known():,}/{self._book.wanted():,}")
+        return " · ".join(parts)
 
     # -- choices --------------------------------------------------------------------------------
 

@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         self.browsing.start(shown)
         if start < len(shown):
             self._go_to(start)
+        elif start < len(sequence):  # View ▸ Show hides them, for now: verdicts are coming
+            self.messages.in_view("No image passes View ▸ Show yet; verdicts are being read.")
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
             self.messages.in_view(text, error=True)
