@@ -51,7 +51,7 @@ from viewer.core.verdicts.embedded import HEAD_BYTES
 from viewer.core.verdicts.model import Edit
 from viewer.demo.samples import write_sequence
 from viewer.model.folder.lister import FolderLister
-from viewer.model.verdicts.book import VerdictBook
+from viewer.model.verdicts.book import READ_THREADS, VerdictBook
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.show_filter import ShowFilter, ShowKind
 from viewer.settings.store import Settings
@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--presses", type=int, default=40, help="next-image presses per pass")
     parser.add_argument("--dwell", type=float, default=0.4, help="seconds between presses")
     parser.add_argument("--writes", type=int, default=20, help="rating writes timed")
+    parser.add_argument("--read-threads", type=int, default=READ_THREADS,
+                        help="verdict reads at once")  # fmt: skip
+    parser.add_argument("--skip-browse", action="store_true", help="filter and write figures only")
     parser.add_argument("--out", default="bench-results", help="folder for the JSON results")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
     return parser  # fmt: skip
@@ -102,7 +105,9 @@ def _scratch_settings() -> Settings:
     return Settings(QSettings(scratch, QSettings.IniFormat))
 
 
-def filter_figures(folder: str, share: Share, rated: int, timeout: float) -> dict[str, Any]:
+def filter_figures(
+    folder: str, share: Share, rated: int, timeout: float, threads: int
+) -> dict[str, Any]:
     """Open the folder with "rated ≥ 3" chosen; when is it listed, when is the filter whole."""
     fs = ShareFileSystem(share)
     list_image_names(folder)  # the first listing imports natsort and asks Pillow: not timed
@@ -112,7 +117,7 @@ def filter_figures(folder: str, share: Share, rated: int, timeout: float) -> dic
     fs.reset()
     model, in_flight = parse_design("viewer").build(share)
     lister = FolderLister(lambda f, p: list_image_names(f, p, fs.scandir), poll_seconds=0)
-    book = VerdictBook(VerdictIO(fs))
+    book = VerdictBook(VerdictIO(fs), read_threads=threads)
     window = MainWindow(model, settings=_scratch_settings(), lister=lister,  # type: ignore[arg-type]
                         verdicts=book)  # fmt: skip
     window.show()
@@ -221,15 +226,17 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.share.split(","):
         share = Share(PRESETS[name])
         print(f"share {name} …", file=sys.stderr)
-        row: dict[str, Any] = {"share": name}
-        row.update(filter_figures(folder, share, rated, timeout))
+        row: dict[str, Any] = {"share": name, "read_threads": args.read_threads}
+        row.update(filter_figures(folder, share, rated, timeout, args.read_threads))
         row.update(write_figures(folder, share, args.writes))
         folder, rated = make_folder(args.count, args.sidecars, size, args.quick)  # fresh sidecars
+        rows.append(row)
+        if args.skip_browse:
+            continue
         row["browse_p95_ms"] = browse_p95(folder, share, args.presses, args.dwell, False, timeout)
         row["browse_rating_p95_ms"] = browse_p95(
             folder, share, args.presses, args.dwell, True, timeout
         )
-        rows.append(row)
     columns = list(rows[0])
     print(table(rows, [(c, c, max(len(c), 8)) for c in columns]))
     run = {**run_header(), "count": args.count, "sidecars": args.sidecars, "rows": rows}

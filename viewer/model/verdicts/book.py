@@ -18,10 +18,19 @@ from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite
 from viewer.core.verdicts.model import Edit, Verdict
 from viewer.model.verdicts.core_calls import VerdictIO
-from viewer.model.verdicts.tasks import READ_BATCH, ReadTask, VerdictSignals, WriteTask
+from viewer.model.verdicts.tasks import (
+    READ_BATCH,
+    ReadTask,
+    SharedListing,
+    VerdictSignals,
+    WriteTask,
+)
 from viewer.model.verdicts.undo_records import verdict_entry
 
 CLOSE_WAIT_MS = 10_000
+#: Verdict reads at once: two overlap the share's round trips while leaving most of the link
+#: to the images being browsed (each read is at most 64 KB).
+READ_THREADS = 2
 
 
 class VerdictBook(QObject):
@@ -47,6 +56,7 @@ class VerdictBook(QObject):
         style: SidecarStyle = SidecarStyle.NAME_EXT,
         parent: QObject | None = None,
         read_batch: int = READ_BATCH,
+        read_threads: int = READ_THREADS,
     ) -> None:
         super().__init__(parent)
         self._io = io or VerdictIO()
@@ -68,7 +78,8 @@ class VerdictBook(QObject):
         self._signals.readDone.connect(self._on_read_done)
         self._signals.written.connect(self._on_written)
         self._read_pool = QThreadPool(self)
-        self._read_pool.setMaxThreadCount(1)
+        self._read_pool.setMaxThreadCount(read_threads)
+        self._read_threads = read_threads
         self._write_pool = QThreadPool(self)
         self._write_pool.setMaxThreadCount(1)  # one after another: the order they were made
 
@@ -130,13 +141,17 @@ class VerdictBook(QObject):
             self._read(images)
 
     def _read(self, images: Sequence[str]) -> None:
+        """Read on ``read_threads`` tasks, each taking every n-th image, so the verdicts
+        arrive in the folder's order while round trips overlap; one listing serves them."""
         assert self._folder is not None
         self._asked.update(images)
-        task = ReadTask(
-            self._folder, images, self._generation, self._io, self._signals, self._read_batch
-        )
-        self._reads.add(task)
-        self._read_pool.start(task)
+        listing = SharedListing(self._names)
+        count = max(1, min(self._read_threads, len(images)))
+        for share in range(count):
+            task = ReadTask(self._folder, images[share::count], self._generation, self._io,
+                            self._signals, listing, self._read_batch)  # fmt: skip
+            self._reads.add(task)
+            self._read_pool.start(task)
 
     def _call_off_reads(self) -> None:
         for task in list(self._reads):

@@ -42,8 +42,41 @@ class VerdictSignals(QObject):
     written = pyqtSignal(object, object, object)
 
 
+class SharedListing:
+    """The folder's names (sidecars included) for the read tasks of one read: the first task
+    to need them lists the folder, the others wait for that one listing."""
+
+    def __init__(self, names: Sequence[str] | None = None) -> None:
+        self._lock = threading.Lock()
+        self._listed = threading.Event()
+        self._names = None if names is None else list(names)
+        self._claimed = names is not None
+        if names is not None:
+            self._listed.set()
+
+    def names(
+        self, io: VerdictIO, folder: str, call_off: threading.Event
+    ) -> tuple[list[str], bool] | None:
+        """The names, and whether this call listed them; None if called off while waiting."""
+        with self._lock:
+            mine, self._claimed = not self._claimed, True
+        if mine:
+            try:
+                self._names = io.listdir(folder)
+            except OSError as error:
+                log.info("cannot list %s for verdicts: %s", folder, error)
+                self._names = []
+            self._listed.set()
+            return self._names, True
+        while not self._listed.wait(0.1):  # the lister is running; a cancel ends the wait
+            if call_off.is_set():
+                return None
+        assert self._names is not None
+        return self._names, False
+
+
 class ReadTask(PoolTask):
-    """List ``folder`` once (names only), then read the verdict of each of ``images``."""
+    """Read the verdict of each of ``images``, with the folder's names from ``listing``."""
 
     def __init__(
         self,
@@ -52,6 +85,7 @@ class ReadTask(PoolTask):
         generation: int,
         io: VerdictIO,
         signals: VerdictSignals,
+        listing: SharedListing,
         batch: int = READ_BATCH,
     ) -> None:
         super().__init__(folder)
@@ -61,14 +95,15 @@ class ReadTask(PoolTask):
         self._images = list(images)
         self._io = io
         self._signals = signals
+        self._listing = listing
 
     def work(self) -> None:
-        try:
-            names = self._io.listdir(self.path)
-        except OSError as error:
-            log.info("cannot list %s for verdicts: %s", self.path, error)
-            names = []
-        self._signals.listed.emit(self.generation, names)
+        listed = self._listing.names(self._io, self.path, self.call_off)
+        if listed is None:
+            return
+        names, mine = listed
+        if mine:
+            self._signals.listed.emit(self.generation, names)
         found: dict[str, Verdict] = {}
         problems: dict[str, str] = {}
         for image in self._images:
