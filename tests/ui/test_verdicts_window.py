@@ -343,3 +343,16 @@ def test_preferences_turn_pairs_apart_and_choose_the_sidecar_style(qtbot, prompt
     key(qtbot, window, Qt.Key_1)
     assert os.path.exists(os.path.join(image_folder, "1.xmp"))
     _close(window)
+
+
+def test_the_information_panel_and_cells_show_the_verdict(qtbot, window, image_folder):
+    key(qtbot, window, Qt.Key_8)
+    key(qtbot, window, Qt.Key_5)
+    window.aids.details.toggle()
+    assert ("Verdict", "★★★★★ · Green") in window.aids.details.panel.rows()
+    badges = window.verdicts.cell_badges(os.path.join(image_folder, "1.jpg"))
+    assert badges.verdict == Verdict(5, Label.GREEN) and badges.label_colour is not None
+    assert window.verdicts.cell_badges(os.path.join(image_folder, "2.jpg")).verdict == Verdict()
+    window.folder_views.show_grid(True)
+    qtbot.waitUntil(window.folder_views.grid.isVisible, timeout=TIMEOUT_MS)
+    assert not window.folder_views.grid.grab().isNull()  # the cells paint with their badges

@@ -18,6 +18,7 @@ from PyQt5.QtWidgets import QMainWindow, QMenu
 
 from viewer.core.fileops.journal import JournalEntry, Outcome
 from viewer.core.folder.sequence import ImageSequence
+from viewer.core.io.paths import name_of
 from viewer.core.verdicts.model import REJECTED, Edit, Label, Verdict
 from viewer.model.verdicts.book import VerdictBook
 from viewer.model.verdicts.show_filter import ShowFilter, verdict_text
@@ -223,7 +224,7 @@ class WindowVerdicts(QObject):
         verdict = self.show.verdict(path)
         rows = [("Verdict", verdict_text(verdict) or ("Unrated" if verdict else "Reading…"))]
         if self.show.is_pair(path):
-            rows.append(("Pair", ", ".join(m.rsplit("/", 1)[-1] for m in self.members(path))))
+            rows.append(("Pair", ", ".join(name_of(m) for m in self.members(path))))
         problem = self.book.problem_of(path)
         if problem is not None:
             rows.append(("Sidecar", problem))
