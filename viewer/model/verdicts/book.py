@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
 
 from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite
@@ -31,6 +31,9 @@ CLOSE_WAIT_MS = 10_000
 #: Verdict reads at once: two overlap the share's round trips while leaving most of the link
 #: to the images being browsed (each read is at most 64 KB).
 READ_THREADS = 2
+#: How long a decision waits before its sidecar is written: the image asked for next loads
+#: first. Every key press starts the wait again, so a burst of keys is written together.
+WRITE_DELAY_MS = 300
 
 
 class VerdictBook(QObject):
@@ -57,6 +60,7 @@ class VerdictBook(QObject):
         parent: QObject | None = None,
         read_batch: int = READ_BATCH,
         read_threads: int = READ_THREADS,
+        write_delay_ms: int = WRITE_DELAY_MS,
     ) -> None:
         super().__init__(parent)
         self._io = io or VerdictIO()
@@ -80,6 +84,11 @@ class VerdictBook(QObject):
         self._read_pool = QThreadPool(self)
         self._read_pool.setMaxThreadCount(read_threads)
         self._read_threads = read_threads
+        self._waiting: list[tuple[list[tuple[str, Edit]], dict[str, Verdict | None]]] = []
+        self._write_timer = QTimer(self)
+        self._write_timer.setSingleShot(True)
+        self._write_timer.setInterval(write_delay_ms)
+        self._write_timer.timeout.connect(self.flush)
         self._write_pool = QThreadPool(self)
         self._write_pool.setMaxThreadCount(1)  # one after another: the order they were made
 
@@ -105,7 +114,8 @@ class VerdictBook(QObject):
 
     @property
     def pending_writes(self) -> int:
-        return len(self._writes)
+        """Edits not yet written: waiting for their delay, or on the write pool."""
+        return len(self._waiting) + len(self._writes)
 
     def has_running_work(self) -> bool:
         """Whether a read or a write has not returned yet (on a dead share it never may)."""
@@ -162,18 +172,29 @@ class VerdictBook(QObject):
     # -- decisions ----------------------------------------------------------------------------
 
     def apply(self, edits: Sequence[tuple[str, Edit]]) -> None:
-        """Make each edit in memory now (``changed``), and in its sidecars on the write pool."""
+        """Make each edit in memory now (``changed``), and in its sidecars on the write pool
+        once ``write_delay_ms`` have passed: the next image, asked for right after a rating
+        key, then loads without a write beside it."""
         edits = [(path, edit) for path, edit in edits if not edit.empty]
         if not edits:
             return
         before = {path: self._verdicts.get(path) for path, _ in edits}
         for path, edit in edits:
             self._verdicts[path] = edit.applied_to(self._verdicts.get(path) or Verdict())
-        task = WriteTask(edits, self._names, self.style, self._io, self._signals)
-        task.before = before
-        self._writes.append(task)
-        self._write_pool.start(task)
+        self._waiting.append((edits, before))
+        self._write_timer.start()
         self.changed.emit([path for path, _ in edits])
+
+    @pyqtSlot()
+    def flush(self) -> None:
+        """Start every write waiting for its delay, in the order the edits were made."""
+        self._write_timer.stop()
+        for edits, before in self._waiting:
+            task = WriteTask(edits, self._names, self.style, self._io, self._signals)
+            task.before = before
+            self._writes.append(task)
+            self._write_pool.start(task)
+        self._waiting.clear()
 
     def shutdown(self, wait: bool = True) -> None:
         """Stop reading; with ``wait``, let the writes already made land first (at most
@@ -181,6 +202,7 @@ class VerdictBook(QObject):
         bytes, never half-written ones)."""
         self._generation += 1
         self._call_off_reads()
+        self.flush()
         if wait:
             self._write_pool.waitForDone(CLOSE_WAIT_MS)
 
@@ -198,6 +220,7 @@ class VerdictBook(QObject):
         if generation != self._generation:
             return
         pending = {path for task in self._writes for path, _ in task.edits}
+        pending |= {path for edits, _ in self._waiting for path, _ in edits}
         for path, verdict in found.items():
             if path not in pending:  # the user's decision, still on its way, wins
                 self._verdicts[path] = verdict
@@ -234,13 +257,14 @@ class VerdictBook(QObject):
             self.written.emit(verdict_entry(undoable, self._io))
         if problems:
             later = {path for other in self._writes for path, _ in other.edits}
+            later |= {path for edits, _ in self._waiting for path, _ in edits}
             for path in problems:
                 if path not in later:  # not saved: memory shows what the sidecar says
                     self._put_back(path, task.before.get(path))
             self.problem.emit(_sentence(problems))
         if writes or problems:
             self.changed.emit([*(w.image for w in writes), *problems])
-        if not self._writes:
+        if not self._writes and not self._waiting:
             self.idle.emit()
 
     def _put_back(self, path: str, verdict: Verdict | None) -> None:

@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Sequence
 
+from PyQt5 import sip
 from PyQt5.QtCore import QObject, pyqtSignal
 
 from viewer.core.folder.sidecars import SidecarStyle
@@ -75,6 +76,15 @@ class SharedListing:
         return self._names, False
 
 
+def _model_gone(error: RuntimeError, signals: QObject) -> None:
+    """A worker's error that reached its top: the model was deleted while it ran (the viewer
+    is quitting, nobody is left to tell), or a bug, logged. Qt never sees an exception."""
+    if sip.isdeleted(signals):
+        log.debug("verdict worker finished after its model: %s", error)
+    else:
+        log.error("verdict worker failed", exc_info=error)
+
+
 class ReadTask(PoolTask):
     """Read the verdict of each of ``images``, with the folder's names from ``listing``."""
 
@@ -98,6 +108,12 @@ class ReadTask(PoolTask):
         self._listing = listing
 
     def work(self) -> None:
+        try:
+            self._read_all()
+        except RuntimeError as error:
+            _model_gone(error, self._signals)
+
+    def _read_all(self) -> None:
         listed = self._listing.names(self._io, self.path, self.call_off)
         if listed is None:
             return
@@ -144,6 +160,12 @@ class WriteTask(PoolTask):
         self._signals = signals
 
     def work(self) -> None:
+        try:
+            self._write_all()
+        except RuntimeError as error:
+            _model_gone(error, self._signals)
+
+    def _write_all(self) -> None:
         writes: list[VerdictWrite] = []
         problems: dict[str, str] = {}
         for image, edit in self.edits:
