@@ -84,3 +84,14 @@ def test_a_decision_is_in_memory_at_once_and_a_failed_write_is_put_back(qtbot):
     assert book.verdict(IMAGES[0]) == Verdict(3, Label.BLUE)
     assert io.written == [(IMAGES[0], Edit(label=Label.BLUE))]
     book.shutdown()
+
+
+def test_each_image_is_read_with_the_names_that_can_be_its_sidecars():
+    from viewer.model.verdicts.tasks import NamesByStem
+
+    names = ["IMG_1.JPG", "IMG_1.CR2", "IMG_1.xmp", "IMG_1.JPG.xmp", "IMG_10.JPG", "a.b.jpg",
+             "a.b.jpg.xmp", "a.jpg", "a.xmp"]  # fmt: skip
+    nearby = NamesByStem(names)
+    assert nearby.near("/f/IMG_1.JPG") == ["IMG_1.JPG", "IMG_1.CR2", "IMG_1.xmp", "IMG_1.JPG.xmp"]
+    assert nearby.near("/f/a.b.jpg") == ["a.b.jpg", "a.b.jpg.xmp"]
+    assert nearby.near("/f/a.jpg") == ["a.b.jpg", "a.b.jpg.xmp", "a.jpg", "a.xmp"]

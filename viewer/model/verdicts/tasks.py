@@ -7,6 +7,7 @@ every exception into a sentence, so a worker never dies with one in flight.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Sequence
 
@@ -41,6 +42,23 @@ class VerdictSignals(QObject):
     read = pyqtSignal(int, object, object)
     readDone = pyqtSignal(object)
     written = pyqtSignal(object, object, object)
+
+
+class NamesByStem:
+    """The folder's names grouped by what precedes their first dot, so each image is read
+    with only the names that can be its sidecars or share its stem (every one of those
+    starts with its stem), not the whole folder's: the core compares names one by one."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self._groups: dict[str, list[str]] = {}
+        for name in names:
+            self._groups.setdefault(name.split(".", 1)[0], []).append(name)
+
+    def near(self, image: str) -> list[str]:
+        name = os.path.basename(image)
+        stem = os.path.splitext(name)[0]
+        group = self._groups.get(name.split(".", 1)[0], [])
+        return [other for other in group if other.startswith(stem)]
 
 
 class SharedListing:
@@ -120,13 +138,14 @@ class ReadTask(PoolTask):
         names, mine = listed
         if mine:
             self._signals.listed.emit(self.generation, names)
+        nearby = NamesByStem(names)
         found: dict[str, Verdict] = {}
         problems: dict[str, str] = {}
         for image in self._images:
             if self.call_off.is_set():
                 return
             try:
-                found[image] = self._io.read(image, names)
+                found[image] = self._io.read(image, nearby.near(image))
             except SidecarError as error:
                 problems[image] = str(error)
             except Exception as error:  # a broken read must not stop the others
