@@ -55,6 +55,7 @@ from viewer.model.folder.lister import FolderLister
 from viewer.model.verdicts.book import READ_THREADS, VerdictBook
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.show_filter import ShowFilter, ShowKind
+from viewer.model.verdicts.tasks import NamesByStem
 from viewer.settings.store import Settings
 from viewer.ui.window.main_window import MainWindow
 
@@ -173,7 +174,8 @@ def write_figures(folder: str, share: Share, writes: int) -> dict[str, Any]:
     latencies = []
     for number, name in enumerate(chosen):
         started = time.perf_counter()
-        io.write(os.path.join(folder, name), Edit(rating=1 + number % 5), names,
+        near = NamesByStem(names).near(name)  # as the verdict model's writes do
+        io.write(os.path.join(folder, name), Edit(rating=1 + number % 5), near,
                  SidecarStyle.NAME_EXT)  # fmt: skip
         latencies.append(time.perf_counter() - started)
         names = os.listdir(folder)

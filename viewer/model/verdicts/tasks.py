@@ -187,9 +187,11 @@ class WriteTask(PoolTask):
     def _write_all(self) -> None:
         writes: list[VerdictWrite] = []
         problems: dict[str, str] = {}
+        nearby = NamesByStem(self._names) if self._names is not None else None
         for image, edit in self.edits:
+            names = nearby.near(image) if nearby is not None else None
             try:
-                writes.append(self._io.write(image, edit, self._names, self._style))
+                writes.append(self._io.write(image, edit, names, self._style))
             except SidecarError as error:
                 problems[image] = str(error)
             except Exception as error:
