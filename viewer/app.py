@@ -99,6 +99,7 @@ def _build(
     from viewer.model.images.prefetch_model import PrefetchModel
     from viewer.model.previews.pipeline import PreviewPipeline
     from viewer.model.thumbnails.model import ThumbnailModel
+    from viewer.model.verdicts.book import VerdictBook
     from viewer.settings.store import Settings
     from viewer.ui.window.main_window import MainWindow
 
@@ -116,10 +117,12 @@ def _build(
     lister = FolderLister(poll_seconds=preferences.poll_seconds)
     current = previews.current_for(model)
     thumbnails = ThumbnailModel(functools.partial(make_thumbnail, cache=cache))
+    verdicts = VerdictBook()
     window = MainWindow(
-        model, settings=settings, lister=lister, previews=current, thumbnails=thumbnails
-    )
-    return window, (model, previews, lister, thumbnails)
+        model, settings=settings, lister=lister, previews=current, thumbnails=thumbnails,
+        verdicts=verdicts,
+    )  # fmt: skip
+    return window, (model, previews, lister, thumbnails, verdicts)
 
 
 def _make_demo(window: MainWindow, options: Options) -> _Part:

@@ -21,6 +21,7 @@ from bench.share import Share
 from viewer.core.folder.sequence import ImageSequence
 from viewer.core.formats.geometry import Size
 from viewer.model.images.prefetch_model import PrefetchModel
+from viewer.model.verdicts.book import VerdictBook
 from viewer.settings.store import Settings
 from viewer.ui.window.main_window import MainWindow
 
@@ -58,13 +59,16 @@ class Session:
         share: Share,
         sequence: ImageSequence,
         view_size: Size | None = None,
+        verdicts: VerdictBook | None = None,
     ) -> None:
         self.model, self.in_flight = design.build(share)
         self.previews = design.build_previews(self.model, share, list(sequence))
         scratch = os.path.join(tempfile.mkdtemp(prefix="viewer-bench-"), "settings.ini")
         settings = Settings(QSettings(scratch, QSettings.IniFormat))
         model = cast(PrefetchModel, self.model)  # model-shaped baselines too
-        self.window = MainWindow(model, settings=settings, previews=self.previews)
+        self.window = MainWindow(
+            model, settings=settings, previews=self.previews, verdicts=verdicts
+        )
         self.window.show()
         self.window.activateWindow()
         QTest.qWaitForWindowActive(self.window)

@@ -134,6 +134,16 @@ class Share:
                 self.ranged_beside_whole += len(data)
         return data
 
+    def send(self, size: int, round_trip: bool = True) -> None:
+        """``size`` bytes over the link in either direction (a write, a directory listing's
+        reply), after one round trip unless ``round_trip`` is False; counted as bytes read."""
+        self._transfer(size, round_trip)
+
+    def round_trip(self) -> None:
+        """One request and its reply with no payload to speak of (an fsync, a rename)."""
+        if self.link is not None:
+            time.sleep(self.link.rtt)
+
     def stat(self, path: str) -> FileStamp:
         """A file's stamp, at the cost of one round trip (a stat on a share is one)."""
         status = os.stat(path)

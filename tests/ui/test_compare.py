@@ -12,6 +12,7 @@ from PyQt5.QtWidgets import QApplication
 from tests.fakes import FakeLoader
 from tests.ui.helpers import open_at
 from tests.waits import TIMEOUT_MS
+from viewer.core.verdicts.model import Verdict
 
 SIZES = {"4.jpg": (4000, 3000), "5.jpg": (2000, 1500), "6.jpg": (3000, 2250)}
 
@@ -139,3 +140,17 @@ def test_a_pane_whose_file_left_is_refilled(comparing, qtbot, image_folder):
         window.lister.relist()
     qtbot.waitUntil(lambda: names(window) == ["4.jpg", "6.jpg"], timeout=TIMEOUT_MS)
     assert window.compare.active()
+
+
+def test_verdict_keys_act_on_the_focused_pane_and_its_caption_says_so(comparing, qtbot):
+    window, view = comparing, comparing.compare.view
+    qtbot.keyClick(view, Qt.Key_Tab)  # the candidate's pane
+    candidate = window.compare.focused_path()
+    assert candidate is not None and candidate != window.current_path()
+    window.actions_by_name["rate_4"].trigger()
+    qtbot.waitUntil(lambda: window.verdicts.show.verdict(candidate) is not None, timeout=TIMEOUT_MS)
+    assert window.verdicts.show.verdict(candidate).stars == 4
+    select = window.model.path(window.compare.indexes()[0])
+    assert not (window.verdicts.show.verdict(select) or Verdict()).stars
+    qtbot.waitUntil(lambda: "★★★★☆" in view.panes[1].caption(), timeout=TIMEOUT_MS)
+    assert "★" not in view.panes[0].caption()

@@ -38,6 +38,9 @@ class Host:
     def stamp_of(self, path: str) -> FileStamp | None:
         return None
 
+    def members(self, path: str) -> list[str]:
+        return [path]
+
     def take_changes(self, changes: list[Change]) -> None:
         current = None if self.index is None else self.names[self.index]
         after = names_after(self.names, changes)

@@ -154,7 +154,9 @@ def test_listing_keeps_the_opened_file_refinable(qtbot, make_window, tmp_path):
     window.open_path(os.path.join(folder, "2.png"))
     qtbot.waitUntil(lambda: shown(window, 0, "2.png"), timeout=TIMEOUT_MS)
     assert window.view.image_size().width() <= window.view.display_box()[0]  # display-sized
-    qtbot.keyClick(window, Qt.Key_1)  # actual size: full resolution, for the one-image sequence
+    qtbot.keyClick(
+        window, Qt.Key_1, Qt.ControlModifier
+    )  # actual size: full resolution, for the one-image sequence
     qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=TIMEOUT_MS)
     with qtbot.waitSignal(window.opened, timeout=TIMEOUT_MS):
         listing.release()

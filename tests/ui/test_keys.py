@@ -72,9 +72,10 @@ def test_help_overlay_lays_out_again_when_the_window_shrinks(qtbot, make_window)
     window = make_window()
     window.resize(1600, 1000)
     qtbot.keyClick(window, Qt.Key_F1)
-    assert window.help_overlay.columns == 1
+    roomy = window.help_overlay.columns
+    assert window.help_overlay.fits()
     window.resize(1024, 600)
-    qtbot.waitUntil(lambda: window.help_overlay.columns > 1)
+    qtbot.waitUntil(lambda: window.help_overlay.columns > roomy)
     assert window.help_overlay.fits()
 
 

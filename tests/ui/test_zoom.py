@@ -24,10 +24,10 @@ def test_zoom_keys_and_status(qtbot, make_window, image_folder):
     qtbot.keyClick(window, Qt.Key_Minus)
     qtbot.keyClick(window, Qt.Key_Minus)
     assert window.view.zoom_percent() == pytest.approx(80)
-    qtbot.keyClick(window, Qt.Key_1)
+    qtbot.keyClick(window, Qt.Key_1, Qt.ControlModifier)
     assert window.view.zoom_percent() == pytest.approx(100)
     qtbot.keyClick(window, Qt.Key_Equal)
-    qtbot.keyClick(window, Qt.Key_0)
+    qtbot.keyClick(window, Qt.Key_0, Qt.ControlModifier)
     assert window.view.is_fitted()
 
 
@@ -86,7 +86,9 @@ def test_window_asks_for_its_display_box_and_full_resolution_on_zoom(qtbot, make
     assert window.view.image_size().width() <= box[0]  # decoded small, not 3000 wide
     assert window.view.source_size().width() == 3000
     assert window.status_area.place_text().split(" · ")[2] == "3000×2000"
-    qtbot.keyClick(window, Qt.Key_1)  # actual size: the display pixels are too coarse now
+    qtbot.keyClick(
+        window, Qt.Key_1, Qt.ControlModifier
+    )  # actual size: the display pixels are too coarse now
     qtbot.waitUntil(lambda: window.view.image_size().width() == 3000, timeout=TIMEOUT_MS)
     assert window.view.zoom_percent() == pytest.approx(100)
     window.resize(700, 500)  # a re-render for the new size must not replace the full pixels

@@ -22,6 +22,7 @@ from viewer.core.formats.colour.choice import INTENTS, ColourSettings
 from viewer.core.readahead.plan import ReadAheadPlan
 from viewer.settings import defaults, places
 from viewer.settings.start import StartSettings
+from viewer.settings.verdict_choices import VerdictChoices
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,17 @@ class Settings(QObject, StartSettings):
 
     Signals:
         changed(str): a setting was saved; the string names its group (``"preferences"``,
-            ``"colour"``, ``"sort"``, ``"zoom_locked"``, ``"recent"``, ``"targets"``, ``"place"``).
+            ``"colour"``, ``"sort"``, ``"zoom_locked"``, ``"recent"``, ``"targets"``, ``"place"``,
+            ``"verdicts"``, ``"show_filter"``).
         preferencesChanged(Preferences): the Preferences were saved with these values.
         colourChanged(ColourSettings): colour management was saved with these values.
+        verdictsChanged(VerdictChoices): the verdict choices were saved with these values.
     """
 
     changed = pyqtSignal(str)
     preferencesChanged = pyqtSignal(object)
     colourChanged = pyqtSignal(object)
+    verdictsChanged = pyqtSignal(object)
 
     def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
         QObject.__init__(self, parent)
@@ -185,6 +189,28 @@ class Settings(QObject, StartSettings):
         self._store.setValue("colour/intent", colour.intent)
         self.changed.emit("colour")
         self.colourChanged.emit(colour)
+
+    # -- verdicts -------------------------------------------------------------------------
+
+    def verdict_choices(self) -> VerdictChoices:
+        store = self._store
+        return VerdictChoices.from_texts(
+            store.value("verdicts/sidecar_style"), store.value("verdicts/pairs", "true")
+        )
+
+    def save_verdict_choices(self, choices: VerdictChoices) -> None:
+        self._store.setValue("verdicts/sidecar_style", choices.style.value)
+        self._store.setValue("verdicts/pairs", choices.pairs)
+        self.changed.emit("verdicts")
+        self.verdictsChanged.emit(choices)
+
+    def show_filter_text(self) -> str:
+        """The last View ▸ Show filter other than "all", for the toggle key."""
+        return str(self._store.value("verdicts/last_filter", ""))
+
+    def set_show_filter_text(self, text: str) -> None:
+        self._store.setValue("verdicts/last_filter", text)
+        self.changed.emit("show_filter")
 
     # -- preferences -----------------------------------------------------------------------
 

@@ -173,3 +173,24 @@ def test_a_first_walk_waits_after_its_first_folder_until_an_image_is_shown(qtbot
         qtbot.waitUntil(lambda: len(walk.went_on) == 2, timeout=TIMEOUT_MS)
     finally:
         lister.shutdown(wait=True)
+
+
+def test_the_same_names_again_keep_their_order_without_sorting_again(tmp_path, monkeypatch):
+    from viewer.model.folder import lister as lister_module
+    from viewer.model.folder.lister import NaturalLister
+
+    folder = str(tmp_path)
+    for name in ("10.jpg", "2.jpg", "1.jpg"):
+        (tmp_path / name).write_bytes(b"")
+    natural = NaturalLister()
+    assert natural(folder, lambda seen: None) == ["1.jpg", "2.jpg", "10.jpg"]
+    sorted_names: list[str] = []
+    original = lister_module.natural_key
+    monkeypatch.setattr(lister_module, "natural_key",
+                        lambda name: sorted_names.append(name) or original(name))  # fmt: skip
+    (tmp_path / "1.jpg.xmp").write_bytes(b"")  # a sidecar beside them: no image changed
+    assert natural(folder, lambda seen: None) == ["1.jpg", "2.jpg", "10.jpg"]
+    assert sorted_names == []
+    (tmp_path / "3.jpg").write_bytes(b"")
+    assert natural(folder, lambda seen: None) == ["1.jpg", "2.jpg", "3.jpg", "10.jpg"]
+    assert sorted_names

@@ -4,7 +4,9 @@ Each operation (one key press, possibly on many marked files) is one ``JournalEn
 ``Record``s. Undo walks the records backwards: a trashed file comes back from the trash, a
 moved file moves back (with the same care as the move), a copy is removed if it is still the
 copy we made, a rename is reverted. A permanent delete is recorded too, so Ctrl+Z says it
-cannot be undone instead of silently undoing something older.
+cannot be undone instead of silently undoing something older. Work done outside these
+operations joins the same journal with a ``restore`` of its own: a verdict (a rating, label
+or reject) puts its sidecars' previous bytes back, or removes the sidecar it created.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Callable
 
 from viewer.core.fileops.errors import FileOpError, describe
+from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.transfer import Context, move_file
 from viewer.core.fileops.trash import TrashEntry, restore
 from viewer.core.io.cancel import Cancelled
@@ -32,8 +36,10 @@ class Change:
 
 @dataclass(frozen=True)
 class Record:
-    """One file's part in an operation: ``kind`` is trash, delete, move, copy or rename;
-    ``companion`` marks a sidecar that went along with its image."""
+    """One file's part in an operation: ``kind`` is trash, delete, move, copy, rename or
+    verdict; ``companion`` marks a sidecar that went along with its image; ``restore`` undoes
+    a record of work done elsewhere (a verdict's write to ``source``'s sidecars), raising
+    ``FileOpError`` with a sentence or ``OSError``."""
 
     kind: str
     source: str
@@ -41,6 +47,7 @@ class Record:
     stamp: FileStamp | None = None
     trash: TrashEntry | None = None
     companion: bool = False
+    restore: Callable[[FileSystem], None] | None = None
 
     @property
     def change(self) -> Change:
@@ -69,6 +76,7 @@ class Outcome:
         problems: a sentence for each file that was not done.
         cancelled: the user cancelled; what was done before stays done (and undoable).
         entry: what undo needs, or None if nothing was done.
+        verdicts: the images whose verdict an undo put back (their sidecars changed).
     """
 
     kind: str
@@ -76,6 +84,7 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     cancelled: bool = False
     entry: JournalEntry | None = None
+    verdicts: list[str] = field(default_factory=list)
 
 
 class Journal:
@@ -103,6 +112,9 @@ def _undo_record(ctx: Context, record: Record) -> Change | None:
     name = os.path.basename(record.source)
     if record.kind == "delete":
         raise FileOpError(f"{name} was deleted permanently; that cannot be undone.")
+    if record.restore is not None:
+        record.restore(ctx.fs)
+        return None
     if record.kind == "trash":
         assert record.trash is not None
         restore(ctx, record.trash)
@@ -148,6 +160,8 @@ def undo(ctx: Context, entry: JournalEntry) -> Outcome:
         else:
             if change is not None:
                 outcome.changes.append(change)
+            if record.kind == "verdict":
+                outcome.verdicts.append(record.source)
     if left:
         outcome.entry = JournalEntry(entry.kind, tuple(reversed(left)))
     return outcome

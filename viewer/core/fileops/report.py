@@ -37,6 +37,8 @@ def done_text(outcome: Outcome) -> str:
     if outcome.kind == "undo":
         count = len(outcome.changes)
         text = f"Undone ({count} file{'s' if count != 1 else ''})." if count else ""
+        if outcome.verdicts and not count:
+            text = f"Undone: the verdict of {_what(outcome.verdicts)} is as it was."
     elif entry is None or not entry.records:
         text = ""
     else:

@@ -95,9 +95,13 @@ DEFAULT_POLL_SECONDS = 5.0
 
 
 def list_image_names(
-    folder: str, on_progress: Progress | None = None, scandir: Scandir | None = None
+    folder: str,
+    on_progress: Progress | None = None,
+    scandir: Scandir | None = None,
+    ordered: bool = True,
 ) -> list[str]:
-    """Return the image file names in ``folder`` in natural order.
+    """Return the image file names in ``folder`` in natural order (in the folder's own order
+    if not ``ordered``: the natural sort of 2,000 names costs about 50 ms).
 
     Reads one directory, names and entry types only: symbolic links are followed by
     ``is_file`` but never walked into, so a link loop is an unreadable entry, not a hang.
@@ -119,7 +123,8 @@ def list_image_names(
         raise listing_error(folder, error) from None
     if on_progress is not None:
         on_progress(seen)
-    names.sort(key=natural_key)
+    if ordered:
+        names.sort(key=natural_key)
     return names
 
 

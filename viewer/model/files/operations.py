@@ -20,7 +20,7 @@ from viewer.core.fileops.batch import Source
 from viewer.core.fileops.clash import Answer, Choice, Clash
 from viewer.core.fileops.errors import CancelToken
 from viewer.core.fileops.fs import FileSystem
-from viewer.core.fileops.journal import Journal, Outcome, undo
+from viewer.core.fileops.journal import Journal, JournalEntry, Outcome, Record, undo
 from viewer.core.fileops.transfer import Context, Progress
 
 log = logging.getLogger(__name__)
@@ -121,6 +121,15 @@ class FileOpRunner(QObject):
     def rename(self, source: Source, new_name: str) -> None:
         self._start(lambda ctx: batch.rename(ctx, source, new_name))
 
+    def remember(self, entry: JournalEntry) -> None:
+        """Work done elsewhere joins the journal (a verdict the verdict model wrote), so
+        Ctrl+Z undoes it in turn with the file operations."""
+        self._journal.push(entry)
+
+    def rename_group(self, renames: Sequence[tuple[Source, str]]) -> None:
+        """Rename the files of one item (a RAW+JPEG pair) as one operation: one Ctrl+Z."""
+        self._start(lambda ctx: _renamed_together(ctx, renames))
+
     def undo(self) -> bool:
         """Undo the newest operation in the journal; False if there is none."""
         entry = self._journal.pop()
@@ -193,6 +202,18 @@ class FileOpRunner(QObject):
     def _on_failed(self, sentence: str) -> None:
         self._done()
         self.failed.emit(sentence)
+
+
+def _renamed_together(ctx: Context, renames: Sequence[tuple[Source, str]]) -> Outcome:
+    together = Outcome("rename")
+    records: list[Record] = []
+    for source, name in renames:
+        outcome = batch.rename(ctx, source, name)
+        together.changes += outcome.changes
+        together.problems += outcome.problems
+        records += outcome.entry.records if outcome.entry is not None else ()
+    together.entry = JournalEntry("rename", tuple(records)) if records else None
+    return together
 
 
 __all__ = ["FileOpRunner", "Progress"]

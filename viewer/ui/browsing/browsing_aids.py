@@ -52,8 +52,8 @@ class BrowsingAids(QObject):
     def slots(self) -> dict[str, Callable[[], object]]:
         return {"info": self.details.toggle, "slideshow": self.slideshow.toggle}
 
-    def submenus(self) -> dict[str, QMenu]:
-        return {"View": self.sorting.menu}
+    def submenus(self) -> dict[str, list[QMenu]]:
+        return {"View": [self.sorting.menu]}
 
     def ordered(self, sequence: ImageSequence) -> ImageSequence:
         """A listing in the chosen order (reading dates, times or sizes starts if needed)."""

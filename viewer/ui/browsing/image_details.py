@@ -6,6 +6,8 @@ name), so showing the panel never reads the file again.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PyQt5.QtCore import QObject, Qt, pyqtSlot
 from PyQt5.QtGui import QImage
 from PyQt5.QtWidgets import QMainWindow
@@ -31,6 +33,11 @@ class ImageDetails(QObject):
         self.panel.hide()
         self.panel.visibilityChanged.connect(self._on_visibility_changed)
         model.imageReady.connect(self._on_image_ready)
+        self._more_rows: Callable[[str], list[tuple[str, str]]] | None = None
+
+    def add_rows(self, more: Callable[[str], list[tuple[str, str]]]) -> None:
+        """Rows another feature knows about the image (its verdict), above the file's."""
+        self._more_rows = more
 
     @pyqtSlot()
     def toggle(self) -> None:
@@ -45,7 +52,8 @@ class ImageDetails(QObject):
             return
         file = FileFacts(path, info.width, info.height, info.file_size, info.format,
                          info.frame_count, info.profile)  # fmt: skip
-        self.panel.show_rows(rows(info.camera or CameraFacts(), file))
+        more = self._more_rows(path) if self._more_rows is not None else []
+        self.panel.show_rows(more + rows(info.camera or CameraFacts(), file))
 
     @pyqtSlot(bool)
     def _on_visibility_changed(self, visible: bool) -> None:

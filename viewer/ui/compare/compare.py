@@ -243,6 +243,11 @@ class Compare(QObject):
         if self._choice is not None and number < len(self._choice.indexes):
             self._choice.focus = number
 
+    @pyqtSlot(object)
+    def verdicts_changed(self, _paths: object) -> None:
+        """Verdicts changed (a key, or the folder's read): the captions say them anew."""
+        self._update_captions()
+
     @pyqtSlot()
     @pyqtSlot(int)
     def _update_captions(self, _count: int = 0) -> None:

@@ -47,6 +47,10 @@ class CullingHost(Protocol):
         """How the file was when the viewer read it, if it has."""
         ...
 
+    def members(self, path: str) -> list[str]:
+        """The files of the item ``path`` shows: itself, and a RAW+JPEG pair's RAW."""
+        ...
+
     def take_changes(self, changes: list[Change]) -> None:
         """Files in the open folder left or arrived: update the listing and the view now."""
         ...
@@ -135,7 +139,8 @@ class Culling(QObject):
             paths = [current] if current is not None else []
         if not paths:
             self._host.notice("No image is open.")
-        return [Source(path, self._host.stamp_of(path)) for path in paths]
+        files = [member for path in paths for member in self._host.members(path)]
+        return [Source(path, self._host.stamp_of(path)) for path in files]
 
     def _started(self, kind: str, count: int) -> None:
         self._kinds.append(kind)
@@ -177,9 +182,18 @@ class Culling(QObject):
             return
         taken = {os.path.basename(p) for p in self._host.listed_paths()}
         name = self._prompts.new_name(path, taken)
-        if name is not None and name != os.path.basename(path):
-            self._started("rename", 1)
+        if name is None or name == os.path.basename(path):
+            return
+        members = self._host.members(path)
+        self._started("rename", len(members))
+        if len(members) == 1:
             self._runner.rename(Source(path, self._host.stamp_of(path)), name)
+            return
+        stem = os.path.splitext(name)[0]  # a pair's RAW takes the new stem, keeps its extension
+        renames = [(Source(member, self._host.stamp_of(member)),
+                    name if member == path else stem + os.path.splitext(member)[1])
+                   for member in members]  # fmt: skip
+        self._runner.rename_group(renames)
 
     def undo(self) -> None:
         if self._runner.undo():

@@ -54,8 +54,14 @@ class WindowCullingHost:
         relisted: Callable[[ImageSequence], None],
         go_to: Callable[[int], None],
         adopt: Callable[[list[str]], None],
+        listing: Callable[[], ImageSequence | None] | None = None,
+        members: Callable[[str], list[str]] | None = None,
     ) -> None:
+        """``listing`` gives the folder's whole listing where the window shows only part of
+        it (a filter, RAW+JPEG pairs as one); ``members`` the files of the item shown."""
         self._browsing = browsing
+        self._listing = listing or (lambda: browsing.sequence)
+        self._members = members or (lambda path: [path])
         self._model = model
         self._messages = messages
         self._relisted = relisted
@@ -66,26 +72,31 @@ class WindowCullingHost:
         return self._browsing.path()
 
     def listed_paths(self) -> list[str]:
-        sequence = self._browsing.sequence
+        sequence = self._listing()
         return [] if sequence is None else list(sequence)
+
+    def members(self, path: str) -> list[str]:
+        return self._members(path)
 
     def stamp_of(self, path: str) -> FileStamp | None:
         return self._model.file_stamp(path)
 
     def take_changes(self, changes: list[Change]) -> None:
-        sequence = self._browsing.sequence
-        if sequence is None:
+        sequence, listing = self._browsing.sequence, self._listing()
+        if sequence is None or listing is None:
             return
         index = self._browsing.index
         current = None if index is None else sequence.name(index)
         if current is None and self._browsing.removed is not None:
             current = self._browsing.removed[0]
-        names = names_after(sequence.names, changes)
+        names = names_after(listing.names, changes)
         renamed = renamed_to(changes, current) if current is not None else None
         self._model.files_changed([(c.old, c.new) for c in changes])
-        self._relisted(ImageSequence(sequence.folder, names))
+        before = sequence.names
+        self._relisted(ImageSequence(listing.folder, names))
         self._adopt(names)  # a listing begun before the change would undo this one
-        target = position_after(sequence.names, names, current, renamed)
+        after = self._browsing.sequence.names if self._browsing.sequence is not None else []
+        target = position_after(before, after, current, renamed)
         if target is not None and (self._browsing.index != target or renamed is not None):
             self._go_to(target)
         elif target is None:

@@ -20,7 +20,9 @@ from viewer.core.formats.colour.choice import ColourSettings
 from viewer.model.folder.lister import FolderLister
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.settings.store import Preferences, Settings
+from viewer.settings.verdict_choices import VerdictChoices
 from viewer.ui.dialogs.colour_preferences import ColourPreferences
+from viewer.ui.dialogs.verdict_preferences import VerdictPreferences
 
 #: Field → (label, smallest, largest, suffix).
 _FIELDS: dict[str, tuple[str, int, int, str]] = {
@@ -61,6 +63,7 @@ class PreferencesDialog(QDialog):
         preferences: Preferences,
         parent: QWidget | None = None,
         colour: ColourSettings | None = None,
+        verdicts: VerdictChoices | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -80,6 +83,8 @@ class PreferencesDialog(QDialog):
         layout.addRow(self.colour)
         self.keys_button = QPushButton("&Keys…", self)
         layout.addRow("Keys", self.keys_button)
+        self.verdicts = VerdictPreferences(verdicts or VerdictChoices(), parent=self)
+        layout.addRow(self.verdicts)
         buttons = QDialogButtonBox(QDialogButtonBox.Close, parent=self)
         buttons.rejected.connect(self.close)
         layout.addRow(buttons)
@@ -116,11 +121,13 @@ class PreferencesCommand(QObject):
         if self.dialog is None:
             settings = self._settings
             self.dialog = PreferencesDialog(
-                settings.preferences(), self._parent, settings.colour_settings()
-            )
+                settings.preferences(), self._parent, settings.colour_settings(),
+                settings.verdict_choices(),
+            )  # fmt: skip
             self.dialog.changed.connect(settings.save_preferences)
             self.dialog.colour.changed.connect(settings.save_colour_settings)
             self.dialog.keys_button.clicked.connect(self.edit_keys)
+            self.dialog.verdicts.changed.connect(settings.save_verdict_choices)
         self.dialog.show()
         self.dialog.raise_()
 

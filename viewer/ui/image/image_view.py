@@ -5,6 +5,7 @@ from __future__ import annotations
 from PyQt5.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import (
     QColor,
+    QCursor,
     QImage,
     QMouseEvent,
     QPainter,
@@ -229,6 +230,17 @@ class ImageView(QWidget):
         """Show one source pixel per device pixel, around the centre."""
         if self._pixmap is not None:
             self._set_zoom(1.0 / self.devicePixelRatioF(), None)
+
+    @pyqtSlot()
+    def toggle_zoom(self) -> None:
+        """Z: fitted → actual size at the mouse cursor (the centre if it is outside); any
+        other zoom → fitted, as in Lightroom."""
+        if not self.is_fitted():
+            self.fit_to_window()
+        elif self._pixmap is not None:
+            cursor = QPointF(self.mapFromGlobal(QCursor.pos()))
+            inside = self.rect().contains(cursor.toPoint())
+            self._set_zoom(1.0 / self.devicePixelRatioF(), cursor if inside else None)
 
     @pyqtSlot()
     def fit_to_window(self) -> None:

@@ -75,6 +75,33 @@ COMMANDS: tuple[Command, ...] = (
     Command("rename", "Edit", "&Rename…", "Rename the image", ("F2",)),
     Command("undo", "Edit", "&Undo", "Undo the last file operation (up to 20)", ("Ctrl+Z",)),
     Command("mark", "Edit", "M&ark", "Mark or unmark the image", ("M",)),
+    Command("rate_0", "Rate", "&No Stars", "Clear the stars (unrated)", ("0",)),
+    *(
+        Command(
+            f"rate_{n}", "Rate", f"&{n} Star{'s' if n > 1 else ''}",
+            f"{n} star{'s' if n > 1 else ''} (the same key again clears them)", (str(n),),
+        )
+        for n in range(1, 6)
+    ),
+    Command("reject", "Rate", "Re&ject", "Reject (the same key again clears it)", ("X",)),
+    *(
+        Command(
+            f"label_{colour.lower()}", "Rate", f"&{colour} Label",
+            f"{colour} label (the same key again clears it)", keys,
+        )
+        for colour, keys in (
+            ("Red", ("6",)), ("Yellow", ("7",)), ("Green", ("8",)), ("Blue", ("9",)),
+            ("Purple", ()),
+        )
+    ),
+    Command(
+        "next_unrated", "Go", "Next &Unrated Image", "Next image without stars or reject",
+        ("U",),
+    ),
+    Command(
+        "toggle_show", "View", "Toggle the &Filter",
+        "The last View ▸ Show filter on / off (show all)", ("Ctrl+L",),
+    ),
     Command("fullscreen", "View", "&Full Screen", "Full screen on / off", ("F11", "F")),
     Command(
         "leave", "View", "&Leave Full Screen",
@@ -86,8 +113,11 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("zoom_in", "View", "Zoom &In", "Zoom in (Ctrl+wheel zooms at the cursor)", ("+", "=")),
     Command("zoom_out", "View", "Zoom &Out", "Zoom out", ("-",)),
-    Command("actual_size", "View", "&Actual Size", "Actual size (100%)", ("1",)),
-    Command("fit", "View", "Fit to &Window", "Fit to the window", ("0",)),
+    Command("actual_size", "View", "&Actual Size", "Actual size (100%)", ("Ctrl+1",)),
+    Command("fit", "View", "Fit to &Window", "Fit to the window", ("Ctrl+0",)),
+    Command(
+        "zoom_toggle", "View", "&Toggle Zoom", "Fit ↔ 100% at the mouse cursor", ("Z",)
+    ),
     Command(
         "zoom_lock", "View", "&Lock Zoom", "Keep the zoom when moving to another image", ("L",)
     ),

@@ -58,6 +58,10 @@ class StatusArea(QObject):
         self._bar.addPermanentWidget(self._work)
         self._marked = QLabel(window)
         self._bar.addPermanentWidget(self._marked)
+        self._verdict = QLabel(window)  # the image's verdict, and what View ▸ Show shows
+        self._bar.addPermanentWidget(self._verdict)
+        self._shown = QLabel(window)
+        self._bar.addPermanentWidget(self._shown)
         self.indicator = CacheIndicator(model, window)
         self._bar.addPermanentWidget(self.indicator)
         self._browsing: Browsing | None = None
@@ -119,6 +123,14 @@ class StatusArea(QObject):
         """How many images are marked."""
         self._marked.setText(f"{count:,} marked" if count else "")
 
+    def verdict(self, text: str) -> None:
+        """The verdict of the image on screen ('' for none)."""
+        self._verdict.setText(text)
+
+    def shown(self, text: str) -> None:
+        """How much of the folder a filter shows (``312 of 2,400 shown``), '' without one."""
+        self._shown.setText(text)
+
     # -- what the folder's listings say --------------------------------------------------------
 
     def follow(self, opening: FolderOpening, browsing: Browsing) -> None:
@@ -175,3 +187,9 @@ class StatusArea(QObject):
 
     def marked_text(self) -> str:
         return self._marked.text()
+
+    def verdict_text(self) -> str:
+        return self._verdict.text()
+
+    def shown_text(self) -> str:
+        return self._shown.text()

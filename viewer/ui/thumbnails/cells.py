@@ -8,8 +8,11 @@ tooltip, from the model, says why).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from PyQt5.QtCore import QModelIndex, QPoint, QRect, QRectF, QSize, Qt
-from PyQt5.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
+from PyQt5.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap
 from PyQt5.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -18,10 +21,25 @@ from PyQt5.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.thumbnails.state import StateRole, ThumbnailState
+from viewer.core.verdicts.model import Verdict
+from viewer.model.thumbnails.state import PathRole, StateRole, ThumbnailState
 
 PADDING = 6  # around the picture, inside the cell
 _MAX_ENLARGE = 2.0
+
+
+@dataclass(frozen=True)
+class CellBadges:
+    """What a cell shows over its picture: the verdict (None: not read yet), its label's
+    colour, and whether the item is a RAW+JPEG pair."""
+
+    verdict: Verdict | None = None
+    label_colour: str | None = None
+    pair: bool = False
+
+
+#: ``path -> CellBadges``, from whoever knows the verdicts (``show_badges``).
+BadgesOf = Callable[[str], CellBadges]
 
 
 def cell_size(icon: int, show_names: bool, line_height: int) -> QSize:
@@ -40,6 +58,11 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def __init__(self, show_names: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.show_names = show_names
+        self._badges: BadgesOf | None = None
+
+    def show_badges(self, badges: BadgesOf) -> None:
+        """Paint each cell's verdict and pair badge, as ``badges`` gives them by path."""
+        self._badges = badges
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         icon = max(option.decorationSize.width(), option.decorationSize.height())
@@ -58,6 +81,9 @@ class ThumbnailDelegate(QStyledItemDelegate):
             painter.drawPixmap(_fitted(pixmap, box), pixmap)
         else:
             _placeholder(painter, box, index.data(StateRole), option.palette)
+        path = index.data(PathRole)
+        if self._badges is not None and isinstance(path, str):
+            _paint_badges(painter, box, self._badges(path))
         if self.show_names:
             name_rect = QRect(box.left(), box.bottom() + 2, box.width(), line)
             self._name(painter, option, index, name_rect)
@@ -107,6 +133,35 @@ def _placeholder(painter: QPainter, box: QRect, state: object, palette: QPalette
     if state == ThumbnailState.FAILED:
         painter.drawLine(inner.topLeft(), inner.bottomRight())
         painter.drawLine(inner.topRight(), inner.bottomLeft())
+
+
+def _paint_badges(painter: QPainter, box: QRect, badges: CellBadges) -> None:
+    """Stars along the picture's foot, a swatch in its top-right corner, a reject dimmed and
+    crossed, and "R+J" in the top-left corner for a pair."""
+    verdict = badges.verdict
+    font = QFont(painter.font())
+    font.setPixelSize(max(9, min(14, box.height() // 8)))
+    painter.setFont(font)
+    line = font.pixelSize() + 4
+    if verdict is not None and verdict.rejected:
+        painter.fillRect(box, QColor(0, 0, 0, 140))
+        painter.setPen(QPen(QColor("#ff6b6b"), 2))
+        painter.drawText(box, int(Qt.AlignCenter), "✕")
+    elif verdict is not None and verdict.stars:
+        foot = QRect(box.left(), box.bottom() - line, box.width(), line)
+        painter.fillRect(foot, QColor(0, 0, 0, 150))
+        painter.setPen(QColor("#f2d15c"))
+        painter.drawText(foot, int(Qt.AlignCenter), "★" * verdict.stars)
+    if badges.label_colour is not None:
+        size = line - 2
+        painter.setPen(QPen(QColor(0, 0, 0, 160), 1))
+        painter.setBrush(QColor(badges.label_colour))
+        painter.drawEllipse(QRect(box.right() - size - 2, box.top() + 2, size, size))
+    if badges.pair:
+        tag = QRect(box.left() + 2, box.top() + 2, painter.fontMetrics().width("R+J") + 6, line)
+        painter.fillRect(tag, QColor(0, 0, 0, 150))
+        painter.setPen(QColor("white"))
+        painter.drawText(tag, int(Qt.AlignCenter), "R+J")
 
 
 def visible_rows(view: QAbstractItemView, cell: QSize) -> range:

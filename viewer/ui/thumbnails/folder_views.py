@@ -26,6 +26,7 @@ from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.thumbnails.hold import ThumbnailHold
 from viewer.model.thumbnails.model import ThumbnailModel
 from viewer.ui.browsing.browsing import Browsing
+from viewer.ui.thumbnails.cells import BadgesOf, ThumbnailDelegate
 from viewer.ui.thumbnails.film_strip import FilmStrip
 from viewer.ui.thumbnails.grid_view import GridView
 
@@ -115,6 +116,19 @@ class FolderViews(QObject):
     def slots(self) -> dict[str, Callable[[], object]]:
         """The window's commands for the key table."""
         return {"grid": self.toggle_grid, "film_strip": self.toggle_strip}
+
+    def show_badges(self, badges: BadgesOf) -> None:
+        """Paint verdicts and pair badges on the grid's and the strip's cells."""
+        for view in (self.grid, self.strip):
+            delegate = view.itemDelegate()
+            if isinstance(delegate, ThumbnailDelegate):
+                delegate.show_badges(badges)
+
+    def repaint_cells(self) -> None:
+        """Verdicts changed: paint the cells on screen again (no thumbnail is read)."""
+        for view in (self.grid, self.strip):
+            if view.isVisible():
+                view.viewport().update()
 
     def leave_grid(self) -> bool:
         """Esc: back to the image if the grid is shown; False if there was nothing to leave."""

@@ -23,6 +23,8 @@ from viewer.model.folder.lister import FolderLister
 from viewer.model.images.prefetch_model import PrefetchModel
 from viewer.model.previews.current import CurrentPreview
 from viewer.model.thumbnails.model import ThumbnailModel
+from viewer.model.verdicts.book import VerdictBook
+from viewer.model.verdicts.show_filter import verdict_text
 from viewer.settings.start import APP_NAME
 from viewer.settings.store import Settings
 from viewer.ui.aids.focus_aids import FocusAids
@@ -46,6 +48,7 @@ from viewer.ui.keys.bindings import load_bindings
 from viewer.ui.messages import Messages
 from viewer.ui.statusbar.status_area import StatusArea
 from viewer.ui.thumbnails.folder_views import FolderViews
+from viewer.ui.verdicts.window_verdicts import WindowVerdicts
 from viewer.ui.window import memory as window_memory
 from viewer.ui.window.drop import dropped_path
 from viewer.ui.window.fullscreen import FullScreen
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         file_system: FileSystem | None = None,
         probe: Callable[[str], PathKind] = probe_path,
         thumbnails: ThumbnailModel | None = None,
+        verdicts: VerdictBook | None = None,
     ) -> None:
         super().__init__(parent)
         self._model = model
@@ -125,7 +129,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = RecentFoldersMenu(self._settings, self)
         host = WindowCullingHost(
             self.browsing, model, self.messages, self._on_relisted, self._go_to,
-            self._lister.adopt,
+            self._lister.adopt, lambda: self.verdicts.listing(),
+            lambda path: self.verdicts.members(path),
         )  # fmt: skip
         self.culling = window_culling(self, host, file_system, self._settings, self.view)
         self.aids = BrowsingAids(self, model, self.browsing, self.messages, self._settings,
@@ -137,9 +142,17 @@ class MainWindow(QMainWindow):
                                lambda: self.browsing.index, self._go_to, self.messages.notice,
                                self)  # fmt: skip
         self.compare.trash_one = self.culling.trash_one
+        self.verdicts = WindowVerdicts(
+            self, verdicts or VerdictBook(parent=self), self.browsing, self.status_area,
+            self.messages, self.view, self.culling, self.folder_views, self.aids.details,
+            self._settings, self._on_relisted, self._go_to, self.compare.focused_path,
+        )  # fmt: skip
+        self.compare.verdict_of = lambda path: verdict_text(self.verdicts.show.verdict(path))
+        self.verdicts.book.changed.connect(self.compare.verdicts_changed)
+        submenus = {"View": [*self.aids.submenus()["View"], *self.verdicts.submenus()]}
         self.actions_by_name = build_menus(
             self, self._slots(), self.recent_menu, zoom_locked=self._settings.zoom_locked(),
-            submenus=self.aids.submenus(),
+            submenus=submenus,
         )  # fmt: skip
         add_submenu(self, "View", mouse_menu(self, self.pointer, self._settings))
         self.subfolders = SubfolderToggle(self.actions_by_name["subfolders"], self._lister,
@@ -190,9 +203,11 @@ class MainWindow(QMainWindow):
             "rotate_right": view.rotate_right, "rotate_left": view.rotate_left,
             "zoom_in": view.zoom_in, "zoom_out": view.zoom_out,
             "actual_size": view.actual_size, "fit": view.fit_to_window,
+            "zoom_toggle": view.toggle_zoom,
             "zoom_lock": self._on_zoom_lock, "subfolders": self._on_subfolders,
             **self.culling.slots(), **self.aids.slots(),
             **self.folder_views.slots(), **self.compare.slots(), **self.focus_aids.slots(),
+            **self.verdicts.slots(),
         }  # fmt: skip
 
     # -- state the tests and menus read --------------------------------------------------------
@@ -325,6 +340,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {APP_NAME}")
         self.current.moving()
         self.culling.moved(sequence[index])
+        self.verdicts.moved(sequence[index])
         served = self._model.request(index)
         if not served:
             self.current.waiting(name)
@@ -346,12 +362,14 @@ class MainWindow(QMainWindow):
     @pyqtSlot(object, int)
     def _on_first_listing(self, sequence: ImageSequence, start: int) -> None:
         """A folder given to ``open_path`` is listed: show it at ``start``."""
-        sequence = self.aids.ordered(sequence)
-        self.browsing.start(sequence)
+        shown = self.verdicts.shown(self.aids.ordered(sequence))
+        self.browsing.start(shown)
         name = self._resume
-        resumed = self._resumed(sequence)
-        if start < len(sequence) or resumed is not None:
+        resumed = self._resumed(shown)
+        if start < len(shown) or resumed is not None:
             self._go_to(start if resumed is None else resumed)
+        elif start < len(sequence):  # View ▸ Show hides them, for now: verdicts are coming
+            self.messages.in_view("No image passes View ▸ Show yet; verdicts are being read.")
         else:  # only a command line asks for this, and the app refuses it: read nothing
             text = f"{sequence.folder} has {len(sequence)} images, not {start + 1}."
             self.messages.in_view(text, error=True)
@@ -371,15 +389,17 @@ class MainWindow(QMainWindow):
     def _on_relisted(self, sequence: ImageSequence) -> None:
         """Take a new listing: the current file stays current, or is marked removed."""
         sequence = self.aids.ordered(sequence)  # a listing, or the same files in a new order
-        resumed, self._resume = self._resumed(sequence), None
         self.culling.listed(sequence)
+        sequence = self.verdicts.shown(sequence)  # pairs as one, View ▸ Show's filter
+        resumed, self._resume = self._resumed(sequence), None
         self.compare.relisted(sequence)
         if not self.browsing.relist(sequence):
             return
         if resumed is not None:  # the rest of a walk held the image to resume at
             self._go_to(resumed)
-            return
-        if self.browsing.index is not None:
+        elif self.browsing.index is None and self.browsing.removed is None and len(sequence):
+            self._go_to(0)  # a filter that showed nothing shows something now
+        elif self.browsing.index is not None:
             self.current.relisted()
         elif self.browsing.removed is not None:
             self.current.stop()
@@ -432,6 +452,7 @@ class MainWindow(QMainWindow):
         self.culling.close()
         self.aids.close()
         self.focus_aids.close()
+        self.verdicts.close()
         self.opening.cancel()
         self.reopening.withdraw()
         self._model.shutdown(wait=False)

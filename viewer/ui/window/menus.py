@@ -6,7 +6,7 @@ actions, so a new command is a row in ``keys.COMMANDS`` and a slot, nothing more
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Callable
 
 from PyQt5.QtCore import Qt
@@ -15,7 +15,7 @@ from PyQt5.QtWidgets import QAction, QMainWindow, QMenu
 
 from viewer.ui.keys.table import COMMANDS
 
-MENUS = ("File", "Edit", "Go", "View", "Help")
+MENUS = ("File", "Edit", "Rate", "Go", "View", "Help")
 
 
 def build_menus(
@@ -24,7 +24,7 @@ def build_menus(
     recent: QMenu,
     *,
     zoom_locked: bool,
-    submenus: Mapping[str, QMenu] | None = None,
+    submenus: Mapping[str, Sequence[QMenu]] | None = None,
 ) -> dict[str, QAction]:
     """Add the menus and their actions to ``window``; returns the actions by command name.
 
@@ -48,9 +48,10 @@ def build_menus(
         menu.addAction(action)
         window.addAction(action)
         actions[entry.name] = action
-    for name, submenu in (submenus or {}).items():
+    for name, more in (submenus or {}).items():
         menus[name].addSeparator()
-        menus[name].addMenu(submenu)
+        for submenu in more:
+            menus[name].addMenu(submenu)
     lock = actions["zoom_lock"]
     lock.setCheckable(True)
     lock.setChecked(zoom_locked)
