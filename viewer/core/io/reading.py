@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-#: Reads come in chunks of this size, so a load called off stops within one chunk.
-READ_CHUNK = 1 << 20
+#: Reads come in chunks of this size, so a load called off (or giving way to the current
+#: image's, ``right_of_way``) stops within one chunk: 256 KB cross a 200 Mbit/s link in
+#: 10 ms, where 1 MB held the link for 42 ms ahead of the next image's first bytes.
+READ_CHUNK = 1 << 18
 
 
 class DecodeError(Exception):

@@ -23,6 +23,7 @@ from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
 
 from viewer.core.formats.geometry import Size
 from viewer.core.io.reading import FileStamp
+from viewer.core.io.right_of_way import RightOfWay
 from viewer.model.images.load_task import (
     Loader,
     LoadResult,
@@ -99,6 +100,8 @@ class LoadQueue(QObject):
         self._tasks: dict[str, LoadTask] = {}
         self._full_tasks: dict[str, LoadTask] = {}  # full resolution, for zooming in
         self._stamp_tasks: dict[str, StampTask] = {}
+        self._way = RightOfWay()
+        self._way_path: str | None = None
         self._closed = False
         self.stats = LoadStats()
         self.stall_guard = StallGuard(self._pool, self._pool_tasks, clock=clock, parent=self)
@@ -136,8 +139,10 @@ class LoadQueue(QObject):
         """Queue a load of ``path`` for ``display_box``; the caller checked none exists."""
         if self._closed:
             return
-        task = LoadTask(path, self._loader, self._task_signals, display_box, self._clock)
+        task = LoadTask(path, self._loader, self._task_signals, display_box, self._clock, self._way)
         self._tasks[path] = task
+        if path == self._way_path:
+            self._way.give_to(task.call_off)
         self.stats.loads_started += 1
         self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
         self._start(task, priority)
@@ -148,6 +153,14 @@ class LoadQueue(QObject):
         task = self._tasks[path]
         if self._take_back(task):
             self._start(task, priority)
+
+    def give_way_to(self, path: str | None) -> None:
+        """The display load of ``path`` (now, or once started) has the right of way: while
+        it runs, every other load's read waits between chunks (``core.io.right_of_way``).
+        None: nobody has it."""
+        self._way_path = path
+        task = None if path is None else self._tasks.get(path)
+        self._way.give_to(None if task is None else task.call_off)
 
     def retarget(self, display_box: Size | None) -> None:
         """Queued loads decode for ``display_box`` instead (running ones keep their box)."""
@@ -199,7 +212,7 @@ class LoadQueue(QObject):
     def start_full(self, path: str, priority: int) -> None:
         """Load ``path`` at full resolution (for zooming in), unless that is under way."""
         if path not in self._full_tasks and not self._closed:
-            task = LoadTask(path, self._loader, self._task_signals, display_box=None)
+            task = LoadTask(path, self._loader, self._task_signals, None, self._clock, self._way)
             self._full_tasks[path] = task
             self._start(task, priority)
 

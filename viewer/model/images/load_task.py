@@ -27,6 +27,7 @@ from viewer.core.formats.load import load_image
 from viewer.core.formats.pixels import Allocator
 from viewer.core.io.cancel import Cancelled, cancellable, check_cancelled
 from viewer.core.io.reading import DecodeError, FileStamp
+from viewer.core.io.right_of_way import RightOfWay
 from viewer.core.metadata.image_info import ImageInfo
 from viewer.model.images.qimage_buffer import QImageAllocator
 
@@ -132,6 +133,9 @@ class LoadTask(PoolTask):
     """Load one path with the injected loader; every exception becomes ``failed``.
 
     Attributes:
+        call_off: set to stop the load between two chunks of its read; it also names the
+            load to ``way`` (the right of way: while another load has it and runs, this
+            one's reads wait between chunks).
         delivered: set once an image is on its way to the model; a task that finished
             without one (called off, or failed) holds no memory any more.
         display_box: the box to decode for, or None for full resolution. The model may change
@@ -146,6 +150,7 @@ class LoadTask(PoolTask):
         signals: TaskSignals,
         display_box: Size | None = None,
         clock: Callable[[], float] = time.monotonic,
+        way: RightOfWay | None = None,
     ) -> None:
         super().__init__(path)
         self.display_box = display_box
@@ -154,13 +159,14 @@ class LoadTask(PoolTask):
         self._loader = loader
         self._signals = signals
         self._clock = clock
+        self._way = way
 
     def work(self) -> None:
         display_box = self.display_box
         began = self._clock()
         try:
             allocator = QImageAllocator()
-            with cancellable(self.call_off):
+            with cancellable(self.call_off, self._way):
                 check_cancelled()
                 loaded = self._loader(self.path, allocator, display_box)
             image = allocator.take(loaded.image)

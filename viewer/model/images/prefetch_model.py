@@ -169,15 +169,18 @@ class PrefetchModel(QObject):
     def request(self, index: int) -> bool:
         """Make ``index`` current; True if its image was served (emitted) from the store.
 
-        Otherwise its load starts ahead of every queued prefetch, or the one under way is awaited.
+        Otherwise its load starts ahead of every queued prefetch, or the one under way is
+        awaited; either way that load has the right of way (``LoadQueue.give_way_to``). Even
+        while a held key outruns the loads: its first bytes bring the image's preview, and
+        when the key is let go, the read of the image it stopped on is already under way.
         """
         self._pace.moved(self._position.move(index))
         path = self.path(index)
         self._no_read_ahead.discard(path)
+        self._queue.give_way_to(path)
         result = self._renderings.lookup(path, self._display_box)
         if result is None:
-            if not self._pace.outrunning():  # else it lands too late: read ahead; a pause loads it
-                self._ensure_loading(path, REQUEST_PRIORITY)
+            self._ensure_loading(path, REQUEST_PRIORITY)
             result = self._renderings.lookup_any(path)  # shown scaled until the sharp one
         self._pause_timer.start(round(self._pace.pause_after() * 1000))
         self._after_paint.run(self._schedule_read_ahead, wait=result is not None)
