@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,6 +24,22 @@ from viewer.core.formats.pixels import Allocator, new_array
 from viewer.core.io.cancel import check_cancelled
 from viewer.core.io.reading import READ_CHUNK, FileStamp
 from viewer.core.previews.head_first import read_head_first
+
+try:
+    from viewer.core.io import arriving
+except ImportError:  # code from before decoding as bytes arrive (bench_frame compares
+    arriving = None  # type: ignore[assignment]  # an older checkout, same simulated link)
+
+
+def _arrived(chunk: bytes) -> None:
+    """Hand a chunk that has crossed the link to the load that receives it, if any."""
+    if arriving is not None:
+        arriving.arrived(chunk)
+
+
+def _quietly() -> AbstractContextManager[None]:
+    """Chunks read from the local folder go to nobody: they are handed on as they cross."""
+    return nullcontext() if arriving is None else arriving.receiving(lambda chunk: None)
 
 
 @dataclass(frozen=True)
@@ -40,6 +57,13 @@ PRESETS = {
     "wifi": Link("wifi", 0.005, 200e6 / 8),
     "vpn": Link("vpn", 0.030, 50e6 / 8),
 }
+
+
+def _read_locally(path: str) -> tuple[bytes, FileStamp]:
+    """The bytes from the local folder, handed on to nobody: they are handed on as they
+    cross the simulated link."""
+    with _quietly():
+        return read_file(path)
 
 
 class Share:
@@ -72,11 +96,11 @@ class Share:
         Between chunks the read stops if its load was called off, so only the chunks
         actually sent count as bytes read.
         """
-        data, stamp = read_file(path)
+        data, stamp = _read_locally(path)
         with self._lock:
             self._whole_reads += 1
         try:
-            self._transfer(len(data))
+            self._transfer(len(data), data=data)
         finally:
             with self._lock:
                 self._whole_reads -= 1
@@ -103,16 +127,17 @@ class Share:
             data, stamp = read_head_first(path, on_head)
             self._transfer(len(data))
             return data, stamp
-        data, stamp = read_file(path)
-        head = min(len(data), PREFIX_BYTES)
-        self._transfer(head)
-        on_head(path, data[:head], len(data))
-        rest = len(data) - head
+        with open(path, "rb") as file:  # the head crosses before the rest is even read
+            stamp = FileStamp.of(os.fstat(file.fileno()))
+            head = file.read(PREFIX_BYTES)
+            self._transfer(len(head), data=head)
+            on_head(path, head, stamp.size)
+            rest = file.read()
         if rest:
             with self._lock:
                 self.reads -= 1  # one open: the rest continues the same read
-            self._transfer(rest, round_trip=False)
-        return data, stamp
+            self._transfer(len(rest), round_trip=False, data=rest)
+        return head + rest, stamp
 
     def read_range(self, path: str, offset: int, length: int) -> bytes:
         """A ranged read (the thumbnailer's ``RangeReader``): a round trip, then only the
@@ -151,15 +176,17 @@ class Share:
             time.sleep(self.link.rtt)
         return FileStamp(status.st_size, status.st_mtime_ns)
 
-    def _transfer(self, size: int, round_trip: bool = True) -> None:
+    def _transfer(self, size: int, round_trip: bool = True, data: bytes = b"") -> None:
         """One open's round trip, then ``size`` bytes chunk by chunk, stopping between
-        chunks if the load was called off."""
+        chunks if the load was called off; each chunk of ``data`` is handed on as it has
+        crossed (``viewer.core.io.arriving``), as a real read hands it on."""
         if self.link is not None:
             if round_trip:
                 time.sleep(self.link.rtt)
             for start in range(0, size, READ_CHUNK):
                 check_cancelled()
                 self._send(min(READ_CHUNK, size - start))
+                _arrived(data[start : start + READ_CHUNK])
         else:
             self._count(size)
         with self._lock:

@@ -14,6 +14,7 @@ from typing import Callable
 
 from viewer.core.formats.decode import DecodedImage
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
+from viewer.core.io.arriving import arrived
 from viewer.core.io.cancel import check_cancelled
 from viewer.core.io.ranged import memory_reader
 from viewer.core.io.read_errors import read_error
@@ -41,9 +42,11 @@ def read_head_first(path: str, on_head: HeadCallback) -> tuple[bytes, FileStamp]
             check_cancelled()
             chunks = [file.read(PREFIX_BYTES)]
             _offer(on_head, path, chunks[0], status.st_size)
+            arrived(chunks[0])
             while chunks[-1]:
                 check_cancelled()
                 chunks.append(file.read(READ_CHUNK))
+                arrived(chunks[-1])
     except OSError as error:
         raise DecodeError(read_error(path, error)) from None
     data = b"".join(chunks)

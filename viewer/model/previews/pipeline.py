@@ -10,11 +10,13 @@ import os
 from PyQt5.QtCore import QObject, QSize, pyqtSignal
 
 from viewer.core.formats.colour.choice import ColourSettings
-from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes
+from viewer.core.formats.decode import DecodedImage, LoadedFile, decode_bytes, decode_streamed
 from viewer.core.formats.geometry import Size
+from viewer.core.formats.jpeg.stream import JpegStream
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
 from viewer.core.formats.pixels import Allocator
 from viewer.core.formats.registry import is_raw
+from viewer.core.io.arriving import receiving
 from viewer.core.io.cancel import check_cancelled
 from viewer.core.io.ranged import RangeReader, StampReader, file_stamp, read_file_range
 from viewer.core.previews.display_thumbnails import DisplayThumbnails
@@ -43,6 +45,9 @@ class HeadPreviewSignals(QObject):
 
 class PreviewingLoader(FileLoader):
     """The file loader, reading each file's head first and announcing the EXIF preview in it.
+
+    A JPEG whose read is slow (a share) is decoded as its bytes arrive
+    (``formats.jpeg.stream``), so it is sharp soon after its last byte.
 
     Display loads (for the view's box) also offer their pixels to ``thumbnails``.
 
@@ -75,10 +80,18 @@ class PreviewingLoader(FileLoader):
     def __call__(self, path: str, allocate: Allocator, display_box: Size | None) -> LoadedFile:
         if is_raw(path):  # its embedded preview's byte range, not the whole file
             return super().__call__(path, allocate, display_box)
-        data, stamp = self._read(path, self._on_head)
+        stream = JpegStream(display_box, self.max_bytes)  # decodes beside a slow read
+        try:
+            with receiving(stream.feed):
+                data, stamp = self._read(path, self._on_head)
+        finally:
+            streamed = stream.result()
         check_cancelled()
         name = os.path.basename(path)
-        decoded = decode_bytes(data, name, allocate, self.max_bytes, display_box, self.colour)
+        if streamed is not None:
+            decoded = decode_streamed(streamed, data, name, allocate, display_box, self.colour)
+        else:
+            decoded = decode_bytes(data, name, allocate, self.max_bytes, display_box, self.colour)
         loaded = LoadedFile(path, stamp, decoded)
         if display_box is not None and self._thumbnails is not None:
             self._thumbnails.offer(loaded)
