@@ -113,3 +113,20 @@ def test_a_held_key_reads_the_image_under_it_and_nothing_ahead(qtbot):
     read_whole = {path for path, number in link.sent if number == CHUNKS - 1}
     assert read_whole <= {PATHS[0], PATHS[6], PATHS[7], PATHS[8], PATHS[9]}
     assert not any(model.is_cached(i) for i in range(3, 6))
+
+
+def test_the_current_image_never_waits_for_a_thread_behind_a_read_it_would_pause(qtbot):
+    """With every thread reading for another image that is still of use (here the one
+    behind), the current image's load would wait for a thread while those reads went on;
+    the last one started gives way."""
+    link = ChunkedLink()
+    link.hold(PATHS[1])
+    model = PrefetchModel(link, plan=ReadAheadPlan(1, 1), threads=1, clock=FakeClock())
+    model.set_paths(PATHS)
+    model.request(0)
+    qtbot.waitUntil(lambda: model.is_cached(0), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: link.chunks_of(PATHS[1]) == [0], timeout=TIMEOUT_MS)
+    model.request(2)  # 1 is now the image behind: worth keeping, but not a thread's wait
+    qtbot.waitUntil(lambda: model.is_cached(2), timeout=TIMEOUT_MS)
+    assert link.chunks_of(PATHS[1]) == [0]
+    assert model.stats.loads_called_off == 1

@@ -143,6 +143,7 @@ class LoadQueue(QObject):
         self._tasks[path] = task
         if path == self._way_path:
             self._way.give_to(task.call_off)
+            self._free_a_thread_for(task)
         self.stats.loads_started += 1
         self.stats.peak_in_flight = max(self.stats.peak_in_flight, self.in_flight())
         self._start(task, priority)
@@ -153,6 +154,8 @@ class LoadQueue(QObject):
         task = self._tasks[path]
         if self._take_back(task):
             self._start(task, priority)
+            if path == self._way_path:
+                self._free_a_thread_for(task)
 
     def give_way_to(self, path: str | None) -> None:
         """The display load of ``path`` (now, or once started) has the right of way: while
@@ -161,6 +164,25 @@ class LoadQueue(QObject):
         self._way_path = path
         task = None if path is None else self._tasks.get(path)
         self._way.give_to(None if task is None else task.call_off)
+        if task is not None:
+            self._free_a_thread_for(task)
+
+    def _free_a_thread_for(self, owner: LoadTask) -> None:
+        """If the load with the right of way is queued because every thread runs another
+        load, call off the one started last (it has read least): the others' reads would
+        only wait for it, holding the threads it needs."""
+        if owner.started.is_set():
+            return
+        running = [task for task in self._pool_tasks()
+                   if task.started.is_set() and not task.finished.is_set()]  # fmt: skip
+        if len(running) < self._pool.maxThreadCount():
+            return
+        others = [task for task in self._tasks.values()
+                  if task in running and task is not owner and not task.call_off.is_set()
+                  ]  # fmt: skip
+        if others:
+            others[-1].call_off.set()
+            self.stats.loads_called_off += 1
 
     def retarget(self, display_box: Size | None) -> None:
         """Queued loads decode for ``display_box`` instead (running ones keep their box)."""
