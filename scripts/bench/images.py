@@ -16,8 +16,9 @@ QUICK_SIZE = (480, 320)
 
 def default_folder(extension: str = ".jpg") -> str:
     """Where camera-sized samples of one format live (JPEGs keep the browse benchmark's)."""
-    # JPEGs carry EXIF and MPF previews since issue 11; older caches lack them.
-    suffix = "-camera" if extension == ".jpg" else f"-{extension.lstrip('.')}"
+    # JPEGs carry EXIF and MPF previews since issue 11, restart markers since issue 22;
+    # older caches lack them.
+    suffix = "-camera-rst" if extension == ".jpg" else f"-{extension.lstrip('.')}"
     return os.path.join(CACHE, f"camera-{CAMERA_SIZE[0]}x{CAMERA_SIZE[1]}{suffix}")
 
 

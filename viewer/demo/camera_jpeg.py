@@ -43,6 +43,7 @@ def camera_jpeg(
     thumbnail_size: tuple[int, int] | None = (160, 120),
     preview_side: int | None = 1920,
     progressive: bool = False,
+    restart_rows: int = 1,
 ) -> bytes:
     """Encode ``image`` (stored as given: ``info.orientation`` says how to show it).
 
@@ -50,9 +51,11 @@ def camera_jpeg(
         thumbnail_size: the IFD1 thumbnail's size; the picture is letterboxed into it as
             cameras do (160×120 for a 3:2 photo). None for no thumbnail.
         preview_side: the longest side of the MPF preview; None for no MPF segment.
+        restart_rows: a restart marker after every this many rows of MCUs (a DRI segment),
+            as most cameras write them; 0 for none.
     """
     picture = image if image.mode == "RGB" else image.convert("RGB")
-    main = _encode(picture, quality, progressive)
+    main = _encode(picture, quality, progressive, restart_rows)
     # The preview, and the thumbnail from it: a 24 MP frame is reduced once, by whole pixel
     # blocks first (a box average, as a camera's scaler), then filtered to size.
     reduced = _reduced(picture, max(preview_side or 0, *(thumbnail_size or (0,))))
@@ -156,9 +159,10 @@ def _segment(marker: int, payload: bytes) -> bytes:
     return struct.pack(">BBH", 0xFF, marker, len(payload) + 2) + payload
 
 
-def _encode(image: Image.Image, quality: int, progressive: bool) -> bytes:
+def _encode(image: Image.Image, quality: int, progressive: bool, restart_rows: int = 0) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=quality, progressive=progressive)
+    image.save(buffer, format="JPEG", quality=quality, progressive=progressive,
+               restart_marker_rows=restart_rows)  # fmt: skip
     return buffer.getvalue()
 
 
