@@ -16,7 +16,6 @@ import numpy as np
 import simplejpeg
 
 from viewer.core.formats.geometry import Size, jpeg_cover_reduction, stored_size, upright_size
-from viewer.core.formats.jpeg.split import decode_split
 from viewer.core.formats.limits import OUTPUT_BYTES_PER_PIXEL, jpeg_reduction, scaled
 from viewer.core.formats.orientation import upright_transpose
 from viewer.core.formats.pixels import LITTLE_ENDIAN, Allocator
@@ -47,11 +46,6 @@ class JpegHeader:
     def full_size(self) -> Size:
         """The real, upright (width, height)."""
         return upright_size((self.width, self.height), self.orientation)
-
-
-def header_size(header: JpegHeader) -> Size:
-    """The (width, height) as stored."""
-    return header.width, header.height
 
 
 def read_header(data: bytes) -> JpegHeader | None:
@@ -106,28 +100,18 @@ def decode_pixels(
 def _decode(
     data: bytes, allocate: Allocator, header: JpegHeader, reduction: int, strict: bool
 ) -> np.ndarray:
-    """Decode into the final buffer directly when no turn or reduction is needed; on two
-    cores where the file has restart markers (``split``; strict decodes only: a damaged
-    file is decoded whole, leniently)."""
+    """Decode into the final buffer directly when no turn or reduction is needed."""
     if header.orientation == 1 and reduction == 1:
         out = allocate(header.height, header.width, False)
-        if (
-            not strict
-            or decode_split(data, _SIMPLEJPEG_ORDER, *header_size(header), 1, out) is None
-        ):
-            simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
+        simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
         return out
-    raw = None
-    if strict:
-        raw = decode_split(data, _SIMPLEJPEG_ORDER, *header_size(header), reduction)
-    if raw is None:
-        raw = simplejpeg.decode_jpeg(
-            data,
-            colorspace=_SIMPLEJPEG_ORDER,
-            min_width=scaled(header.width, reduction),  # libjpeg picks the smallest scale that fits
-            min_height=scaled(header.height, reduction),
-            strict=strict,
-        )
+    raw = simplejpeg.decode_jpeg(
+        data,
+        colorspace=_SIMPLEJPEG_ORDER,
+        min_width=scaled(header.width, reduction),  # libjpeg picks the smallest scale this fits
+        min_height=scaled(header.height, reduction),
+        strict=strict,
+    )
     upright = orient(raw, header.orientation)
     out = allocate(upright.shape[0], upright.shape[1], False)
     np.copyto(out, upright)
