@@ -10,20 +10,23 @@ import pytest
 from PIL import Image
 
 from tests.fakes import FakeClock
+from viewer.core.formats.colour.icc import ADOBE_RGB, icc_bytes
 from viewer.core.formats.decode import decode_bytes, decode_streamed
 from viewer.core.formats.jpeg.stream import JpegStream
 
 CHUNK = 4096
 
 
-def photo(size: tuple[int, int] = (800, 600), orientation: int = 1, fmt: str = "JPEG") -> bytes:
+def photo(
+    size: tuple[int, int] = (800, 600), orientation: int = 1, fmt: str = "JPEG", **options: object
+) -> bytes:
     rng = np.random.default_rng(7)
     pixels = rng.integers(0, 255, (size[1] // 8, size[0] // 8, 3), dtype=np.uint8)
     image = Image.fromarray(pixels).resize(size)
     exif = Image.Exif()
     exif[0x0112] = orientation
     out = io.BytesIO()
-    image.save(out, fmt, **({"exif": exif, "quality": 90} if fmt == "JPEG" else {}))
+    image.save(out, fmt, **({"exif": exif, "quality": 90, **options} if fmt == "JPEG" else {}))
     return out.getvalue()
 
 
@@ -49,6 +52,16 @@ def test_a_slow_read_is_decoded_as_it_arrives_to_the_same_pixels(orientation, bo
     assert got.pixels.shape == want.pixels.shape
     assert np.abs(got.pixels.astype(int) - want.pixels).max() <= 2
     assert (got.format, got.full_size, got.note) == (want.format, want.full_size, want.note)
+
+
+def test_a_colour_profile_is_converted_as_in_the_whole_decode():
+    data = photo(icc_profile=icc_bytes(ADOBE_RGB))
+    streamed = fed(data, (400, 400), seconds_per_chunk=0.01).result()
+    assert streamed is not None
+    got = decode_streamed(streamed, data, "a.jpg", display_box=(400, 400))
+    want = decode_bytes(data, "a.jpg", display_box=(400, 400))
+    assert got.profile == want.profile and got.profile is not None
+    assert np.abs(got.pixels.astype(int) - want.pixels).max() <= 2
 
 
 def test_a_fast_read_is_left_to_the_whole_file_decode():
