@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from viewer.core.io.cancel import Cancelled, cancellable, check_cancelled
+from viewer.core.io.cancel import Cancelled, cancellable, check_cancelled, has_right_of_way
 from viewer.core.io.right_of_way import RightOfWay
 
 TIMEOUT_S = 10.0
@@ -87,3 +87,16 @@ def test_nobody_waits_for_a_load_that_is_not_running(owner_state: str) -> None:
     with way.running(owner):
         assert way.must_wait(other) is (owner_state != "nobody")
         assert not way.must_wait(owner)
+
+
+def test_only_the_load_with_the_right_of_way_knows_it_has_it() -> None:
+    way = RightOfWay()
+    current, other = threading.Event(), threading.Event()
+    way.give_to(current)
+    with cancellable(current, way):
+        assert has_right_of_way()
+    with cancellable(other, way):
+        assert not has_right_of_way()
+    with cancellable(current):  # a load that knows no right of way (a script's)
+        assert not has_right_of_way()
+    assert not has_right_of_way()  # outside any load

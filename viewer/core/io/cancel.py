@@ -59,3 +59,11 @@ def check_cancelled() -> None:
     while way is not None and way.must_wait(flag):
         if flag.wait(WAIT_STEP_S):
             raise Cancelled
+
+
+def has_right_of_way() -> bool:
+    """Whether the load running on this thread is the one the user waits for: it may spend
+    a second core on its decode (read-ahead, and code outside a load, may not)."""
+    flag: threading.Event | None = getattr(_running, "flag", None)
+    way: RightOfWay | None = getattr(_running, "way", None)
+    return flag is not None and way is not None and way.has_it(flag)

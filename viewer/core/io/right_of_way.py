@@ -46,6 +46,11 @@ class RightOfWay:
             with self._lock:
                 self._running.discard(load)
 
+    def has_it(self, load: threading.Event) -> bool:
+        """Whether the load named ``load`` has the right of way."""
+        with self._lock:
+            return self._owner is load
+
     def must_wait(self, load: threading.Event) -> bool:
         """Whether ``load`` should wait: another load has the right of way and is running."""
         with self._lock:

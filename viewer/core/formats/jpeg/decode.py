@@ -16,9 +16,11 @@ import numpy as np
 import simplejpeg
 
 from viewer.core.formats.geometry import Size, jpeg_cover_reduction, stored_size, upright_size
+from viewer.core.formats.jpeg.split import decode_split
 from viewer.core.formats.limits import OUTPUT_BYTES_PER_PIXEL, jpeg_reduction, scaled
 from viewer.core.formats.orientation import upright_transpose
 from viewer.core.formats.pixels import LITTLE_ENDIAN, Allocator
+from viewer.core.io.cancel import has_right_of_way
 from viewer.core.metadata.exif import jpeg_orientation
 
 MAGIC = b"\xff\xd8\xff"
@@ -46,6 +48,11 @@ class JpegHeader:
     def full_size(self) -> Size:
         """The real, upright (width, height)."""
         return upright_size((self.width, self.height), self.orientation)
+
+
+def header_size(header: JpegHeader) -> Size:
+    """The (width, height) as stored."""
+    return header.width, header.height
 
 
 def read_header(data: bytes) -> JpegHeader | None:
@@ -100,18 +107,30 @@ def decode_pixels(
 def _decode(
     data: bytes, allocate: Allocator, header: JpegHeader, reduction: int, strict: bool
 ) -> np.ndarray:
-    """Decode into the final buffer directly when no turn or reduction is needed."""
+    """Decode into the final buffer directly when no turn or reduction is needed.
+
+    The image the user waits for (its load has the right of way) is decoded on two cores
+    where the file has restart markers (``split``); read-ahead keeps to one, so it never
+    takes the second core, nor the GIL for the split's copies, from the GUI thread. Only
+    strict decodes split: a damaged file is decoded whole, leniently.
+    """
+    split = strict and has_right_of_way()
     if header.orientation == 1 and reduction == 1:
         out = allocate(header.height, header.width, False)
-        simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
+        if not split or decode_split(data, _SIMPLEJPEG_ORDER, *header_size(header), 1, out) is None:
+            simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
         return out
-    raw = simplejpeg.decode_jpeg(
-        data,
-        colorspace=_SIMPLEJPEG_ORDER,
-        min_width=scaled(header.width, reduction),  # libjpeg picks the smallest scale this fits
-        min_height=scaled(header.height, reduction),
-        strict=strict,
-    )
+    raw = None
+    if split:
+        raw = decode_split(data, _SIMPLEJPEG_ORDER, *header_size(header), reduction)
+    if raw is None:
+        raw = simplejpeg.decode_jpeg(
+            data,
+            colorspace=_SIMPLEJPEG_ORDER,
+            min_width=scaled(header.width, reduction),  # libjpeg picks the smallest scale that fits
+            min_height=scaled(header.height, reduction),
+            strict=strict,
+        )
     upright = orient(raw, header.orientation)
     out = allocate(upright.shape[0], upright.shape[1], False)
     np.copyto(out, upright)
