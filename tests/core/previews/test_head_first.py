@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
 from tests.core.previews.preview_files import write_camera
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES
+from viewer.core.io.cancel import Cancelled, cancellable, check_cancelled
 from viewer.core.io.reading import DecodeError
 from viewer.core.previews.head_first import head_preview, read_head_first
 
@@ -53,3 +55,17 @@ def test_read_errors_are_sentences(tmp_path: object) -> None:
         read_head_first(os.path.join(str(tmp_path), "gone.jpg"), lambda *args: None)
     with pytest.raises(DecodeError, match="is a folder"):
         read_head_first(str(tmp_path), lambda *args: None)
+
+
+def test_a_load_called_off_while_its_preview_is_made_stops(tmp_path: object) -> None:
+    path = os.path.join(str(tmp_path), "a.jpg")
+    with open(path, "wb") as file:
+        file.write(b"\xff\xd8" + bytes(200_000))
+    flag = threading.Event()
+
+    def call_off(path: str, head: bytes, size: int) -> None:
+        flag.set()
+        check_cancelled()
+
+    with cancellable(flag), pytest.raises(Cancelled):
+        read_head_first(path, call_off)

@@ -15,7 +15,7 @@ from typing import Callable
 from viewer.core.formats.decode import DecodedImage
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES, Head, read_layout
 from viewer.core.io.arriving import arrived
-from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.cancel import Cancelled, check_cancelled
 from viewer.core.io.ranged import memory_reader
 from viewer.core.io.read_errors import read_error
 from viewer.core.io.reading import READ_CHUNK, DecodeError, FileStamp
@@ -70,8 +70,11 @@ def head_preview(path: str, head: bytes, file_size: int, size: int) -> DecodedIm
 
 
 def _offer(on_head: HeadCallback, path: str, head: bytes, file_size: int) -> None:
-    """A failing preview never fails the load."""
+    """A failing preview never fails the load; a load called off meanwhile stops (it was
+    logged as a failed preview, with a traceback)."""
     try:
         on_head(path, head, file_size)
+    except Cancelled:
+        raise
     except Exception:
         _log.exception("Preview of %s failed", path)
