@@ -4,6 +4,11 @@ When a key is held, or images are flicked through faster than the share can deli
 reading the next image is pointless: it arrives after the user has passed it. The useful
 read is of the image the user will be on when the read finishes, ``lead`` images ahead.
 When the user pauses, the lead falls back to 1 and the current image comes first again.
+
+Since issue 22 the model reads the current image even while the user outruns the loads (its
+first bytes bring the preview, and the read of the image a held key stops on is under way
+when it stops), and read-ahead waits until an image is sharp: the lead now decides which
+reads already under way are still of use, and ``outrunning`` when a pause has come.
 """
 
 from __future__ import annotations

@@ -92,7 +92,9 @@ class JpegStream:
             if now - self._began < self._start_after_s or not self._start():
                 return
             chunk, self._waiting = b"".join(self._waiting), []
-            self._thread = threading.Thread(target=self._decode_all, daemon=True)
+            self._thread = threading.Thread(
+                target=self._decode_all, name="jpeg-stream", daemon=True
+            )
             self._thread.start()
         self._chunks.put(chunk)
 
