@@ -6,7 +6,8 @@ segment, then RSTn markers in the scan), the decoder's state is reset at each on
 scan can be cut there. When the restart interval is a whole number of MCU rows, the part
 after a marker is itself a JPEG: the same headers with the frame's height cut down, and the
 RST markers numbered from 0 again. Each half is decoded by libjpeg-turbo (simplejpeg,
-which releases the GIL) on its own thread, straight into its rows of the output.
+which releases the GIL) on its own thread: the top straight into the output, the bottom into
+a buffer of its own (it overlaps the seam), copied in after.
 
 Each half decodes one restart interval past the seam and drops it, so the chroma upsampling
 next to the seam sees the rows it sees in one decode: the pixels are the same. Anything else
