@@ -55,7 +55,7 @@ def test_clipping_marks_any_channel_at_either_end() -> None:
 def test_histogram_counts_each_channel_and_luminance() -> None:
     image = bgra(np.zeros((2, 5), np.uint8))
     image[0, :] = (0, 0, 255, 255)  # five pure red pixels
-    counts = histogram(image, step=1)
+    counts = histogram(image)
     assert counts.red[255] == 5 and counts.red[0] == 5
     assert counts.green[0] == 10 and counts.blue[0] == 10
     assert counts.luma.sum() == 10 and counts.luma[0] == 5
@@ -73,3 +73,24 @@ def test_the_layer_marks_in_the_aids_colours() -> None:
     assert tuple(layers.marks[10, 32]) == PEAKING_COLOUR
     assert tuple(layers.marks[10, 5]) == (0, 0, 0, 0)
     assert compute(image, AidChoice(histogram=True)).marks is None
+
+
+def test_a_region_of_wider_rows_is_measured_like_the_same_pixels_alone() -> None:
+    """The worker passes a view into the image's rows and the QImage's rows for the marks."""
+    wide = np.zeros((40, 100, 4), np.uint8)
+    wide[4:36, 10:74] = edge()
+    wide[5, 12, :3] = 255
+    wide[6, 13, 1] = 0
+    region = wide[4:36, 10:74]  # rows 400 bytes apart, 256 bytes used
+    rows = np.full((32, 80, 4), 7, np.uint8)  # the marks' rows are longer than the marks
+    choice = AidChoice(peaking=True, clipping=True, histogram=True)
+    layers = compute(region, choice, marks=rows[:, :64])
+    alone = compute(np.ascontiguousarray(region), choice)
+    assert alone.marks is not None and layers.marks is not None
+    assert (rows[:, :64] == alone.marks).all() and (rows[:, 64:] == 7).all()
+    clipping = compute(region, AidChoice(clipping=True)).marks
+    assert clipping is not None
+    assert tuple(clipping[1, 2]) == HIGHLIGHT_COLOUR and tuple(clipping[2, 3]) == SHADOW_COLOUR
+    assert layers.histogram is not None and alone.histogram is not None
+    assert (layers.histogram.luma == alone.histogram.luma).all()
+    assert layers.histogram.red.sum() == 32 * 64

@@ -16,22 +16,25 @@ from viewer.core.aids.pixels import luminance
 DEFAULT_THRESHOLD = 60
 
 
-def laplacian(luma: np.ndarray) -> np.ndarray:
-    """|4·centre − the four neighbours| as int16; the one-pixel border is 0."""
-    out = np.zeros(luma.shape, np.int16)
+def sharp_mask(luma: np.ndarray, threshold: int = DEFAULT_THRESHOLD) -> np.ndarray:
+    """True where |4·centre − the four neighbours| of ``luma`` exceeds ``threshold``.
+
+    One int16 temporary, the neighbours subtracted into it in place, compared straight into
+    the mask; the one-pixel border is never marked.
+    """
+    mask = np.zeros(luma.shape, bool)
     if luma.shape[0] < 3 or luma.shape[1] < 3:
-        return out
-    centre = luma[1:-1, 1:-1].astype(np.int16)
-    inner = centre * 4
+        return mask
+    inner = np.multiply(luma[1:-1, 1:-1], 4, dtype=np.int16)
     inner -= luma[:-2, 1:-1]
     inner -= luma[2:, 1:-1]
     inner -= luma[1:-1, :-2]
     inner -= luma[1:-1, 2:]
     np.abs(inner, out=inner)
-    out[1:-1, 1:-1] = inner
-    return out
+    np.greater(inner, threshold, out=mask[1:-1, 1:-1])
+    return mask
 
 
 def peaking_mask(bgra: np.ndarray, threshold: int = DEFAULT_THRESHOLD) -> np.ndarray:
     """True where the image is in focus (Laplacian magnitude above ``threshold``)."""
-    return laplacian(luminance(bgra)) > threshold
+    return sharp_mask(luminance(bgra), threshold)

@@ -1,9 +1,10 @@
 """Computes the aids for images on its own pool, never on the GUI thread.
 
 The worker reads a QImage's pixels through a numpy view (no copy, and no QImage call that
-holds the GIL for long), computes the aids with numpy (``viewer.core.aids``), and wraps the
-marks in a QImage that owns a copy of them. Results carry the caller's token: a result for
-an image or region no longer shown is dropped by the caller.
+holds the GIL for long), computes the aids with numpy and Pillow (``viewer.core.aids``), and
+writes the marks straight into the QImage that shows them (allocated here, never copied).
+Results carry the caller's token: a result for an image or region no longer shown is dropped
+by the caller.
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ class AidResult:
     seconds: float
 
 
-def pixels_of(image: QImage, region: QRect) -> np.ndarray:
+def pixels_of(image: QImage, region: QRect, writable: bool = False) -> np.ndarray:
     """A ``(h, w, 4)`` BGRA view of ``region`` of a 32-bit ``image`` (no copy)."""
-    bits = image.constBits()
+    bits = image.bits() if writable else image.constBits()
     bits.setsize(image.sizeInBytes())
     flat = np.frombuffer(memoryview(bits), dtype=np.uint8)  # type: ignore[arg-type]
     rows = flat.reshape(image.height(), image.bytesPerLine())
@@ -54,12 +55,12 @@ def pixels_of(image: QImage, region: QRect) -> np.ndarray:
 def measure(image: QImage, region: QRect, choice: AidChoice, token: int) -> AidResult:
     """The aids ``choice`` asks for over ``region`` of ``image`` (run on a worker)."""
     began = time.perf_counter()
-    layers = compute(pixels_of(image, region), choice)
     marks = None
-    if layers.marks is not None:
-        height, width = layers.marks.shape[:2]
-        data = layers.marks.tobytes()
-        marks = QImage(data, width, height, width * 4, QImage.Format_ARGB32_Premultiplied).copy()
+    layer = None
+    if choice.peaking or choice.clipping:
+        marks = QImage(region.width(), region.height(), QImage.Format_ARGB32_Premultiplied)
+        layer = pixels_of(marks, marks.rect(), writable=True)
+    layers = compute(pixels_of(image, region), choice, marks=layer)
     return AidResult(token, region, marks, layers.histogram, time.perf_counter() - began)
 
 
