@@ -8,7 +8,8 @@ Drives the real window offscreen over 24 MP JPEGs, locally and on a simulated sh
   dwell: read-ahead at full resolution (``full``) against read-ahead at screen size
   (``screen``, the code before issue 21, got by switching the full-resolution read-ahead off);
 * the same for → in compare with two panes (the new candidate sharp);
-* one pan or zoom step repainting both panes, GUI-thread time;
+* pan steps and zoom steps (apart) repainting both panes, wall-clock and GUI-thread CPU time,
+  and the repaint once the panes rest;
 * worker time of peaking, clipping and the histogram per screen-sized image.
 
 ``--quick`` is CI's smoke test on tiny images: it checks that the harness runs, never timings.
@@ -124,9 +125,10 @@ def single_locked(app: QCoreApplication, share: Share, sequence: ImageSequence, 
 
 
 def compare_next(app: QCoreApplication, share: Share, sequence: ImageSequence, steps: int,
-                 dwell_s: float) -> tuple[list[float], list[float]]:  # fmt: skip
-    """Seconds from → to the new candidate sharp at 100% in two panes; and the GUI-thread
-    seconds of pan and zoom steps repainting both panes."""
+                 dwell_s: float) -> tuple[list[float], dict[str, list[float]]]:  # fmt: skip
+    """Seconds from → to the new candidate sharp at 100% in two panes; and the seconds of pan
+    steps and of zoom steps repainting both panes, wall-clock and GUI-thread CPU, and of the
+    repaint once the panes rest."""
     window = make_window(app, share, sequence)
     window.compare.enter()
     view = window.compare.view
@@ -151,21 +153,29 @@ def compare_next(app: QCoreApplication, share: Share, sequence: ImageSequence, s
         wait_until(app, sharp)
         wait_until(app, lambda p=painted: paints[0] > p)  # type: ignore[misc]  # on screen
         times.append(time.perf_counter() - began)
-    steps_gui = []
-    for step in range(40):
-        began = time.perf_counter()
-        if step % 4 == 3:
+    gui: dict[str, list[float]] = {"pan": [], "pan_cpu": [], "zoom": [], "zoom_cpu": [],
+                                   "rest": [], "rest_cpu": []}  # fmt: skip
+    for step in range(64):
+        began, cpu = time.perf_counter(), time.thread_time()
+        kind = "zoom" if step % 4 == 3 else "pan"
+        if kind == "zoom":
             view.zoom_by(1.1 if step % 8 == 3 else 1 / 1.1)
         else:
             view.linked.pan(7.0, -3.0 if step % 2 else 3.0)
             view.relayout()
-        for pane in view.panes:
-            pane.repaint()  # paint now, on this thread, as the next frame would
-        steps_gui.append(time.perf_counter() - began)
+        view.repaint()  # the next frame, now, on this thread: the view and both panes
+        gui[kind].append(time.perf_counter() - began)
+        gui[kind + "_cpu"].append(time.thread_time() - cpu)
+        if step % 16 == 15:  # let the panes rest (a smooth paint may follow), then time it
+            dwell(app, 0.3)
+            began, cpu = time.perf_counter(), time.thread_time()
+            view.repaint()
+            gui["rest"].append(time.perf_counter() - began)
+            gui["rest_cpu"].append(time.thread_time() - cpu)
     window.compare.leave()
     window.close()
     window.model.shutdown(wait=True)
-    return times, steps_gui
+    return times, gui
 
 
 def aid_times(path: str, repeats: int) -> dict[str, float]:
@@ -189,6 +199,7 @@ def aid_times(path: str, repeats: int) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shares", default="none,lan", help="comma-separated: none, lan, wifi…")
+    parser.add_argument("--designs", default="screen,full", help="read-ahead: screen, full")
     parser.add_argument("--count", type=int, default=12, help="camera images to step through")
     parser.add_argument("--dwell", type=float, default=0.8, help="seconds on each image")
     parser.add_argument("--out", default="bench-results")
@@ -202,27 +213,30 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for share_name in args.shares.split(","):
         share = Share(PRESETS.get(share_name))
-        for design in ("screen", "full"):
+        for design in args.designs.split(","):
             print(f"{share_name} {design} …", file=sys.stderr)
             with screen_read_ahead(design == "screen"):
                 single = single_locked(app, share, sequence, steps, dwell_s)
                 compared, gui = compare_next(app, share, sequence, steps, dwell_s)
+            steps_ms = {f"{k}_p95_ms": p95(v) for k, v in gui.items()}
             # The first step is reported apart: its read-ahead began with the zoom, not a dwell.
             rows.append({
                 "share": share_name, "read_ahead": design, "first_ms": p95(single[:1]),
                 "single_p95_ms": p95(single[1:]), "single_max_ms": p95([max(single[1:])]),
                 "compare_first_ms": p95(compared[:1]),
                 "compare_p95_ms": p95(compared[1:]), "compare_max_ms": p95([max(compared[1:])]),
-                "step_gui_p95_ms": p95(gui), "step_gui_max_ms": p95([max(gui)]),
+                **steps_ms,
             })  # fmt: skip
     aids = aid_times(paths[0], 3 if args.quick else 15)
     print("\n| share | read-ahead | single 1st ms | single p95 ms | max | compare 1st ms"
-          " | compare → p95 ms | max | pan/zoom step GUI p95 ms | max |"
-          "\n|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+          " | compare → p95 ms | max | pan step p95 ms (CPU) | zoom step p95 ms (CPU)"
+          " | at rest p95 ms (CPU) |\n|---|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
     for r in rows:
+        for kind in ("pan", "zoom", "rest"):
+            r[f"{kind}_cell"] = f"{r[f'{kind}_p95_ms']} ({r[f'{kind}_cpu_p95_ms']})"
         keys = ("share", "read_ahead", "first_ms", "single_p95_ms", "single_max_ms",
-                "compare_first_ms", "compare_p95_ms", "compare_max_ms", "step_gui_p95_ms",
-                "step_gui_max_ms")  # fmt: skip
+                "compare_first_ms", "compare_p95_ms", "compare_max_ms", "pan_cell", "zoom_cell",
+                "rest_cell")  # fmt: skip
         cells = [r[k] for k in keys]
         print("| " + " | ".join(str(c) for c in cells) + " |")
     print(f"\naids on a {aids.pop('image')} image, worker ms (median): {aids}")

@@ -94,6 +94,22 @@ def test_zoom_moves_in_step_across_pixel_sizes_and_shift_drag_moves_one(comparin
     assert view.linked.is_fitted()
 
 
+def test_panes_paint_fast_while_dragged_and_smooth_again_at_rest(comparing, qtbot):
+    view = comparing.compare.view
+    left, right = view.panes
+    qtbot.keyClick(view, Qt.Key_Z)
+    qtbot.waitUntil(lambda: not left.is_moving() and not right.is_moving(), timeout=TIMEOUT_MS)
+    qtbot.mousePress(left, Qt.LeftButton, pos=QPoint(100, 100))
+    drag = QMouseEvent(QEvent.MouseMove, QPointF(60, 80), Qt.LeftButton, Qt.LeftButton,
+                       Qt.NoModifier)  # fmt: skip
+    QApplication.sendEvent(left, drag)
+    assert left.is_moving() and right.is_moving()  # both placed anew: both paint fast
+    with qtbot.waitSignals([left.painted, right.painted], timeout=TIMEOUT_MS):
+        pass  # the smooth paint once they rest
+    qtbot.waitUntil(lambda: not left.is_moving() and not right.is_moving(), timeout=TIMEOUT_MS)
+    qtbot.mouseRelease(left, Qt.LeftButton, pos=QPoint(60, 80))
+
+
 def test_zoomed_compare_reads_full_resolution(comparing, qtbot):
     window, view = comparing, comparing.compare.view
     qtbot.keyClick(view, Qt.Key_1, Qt.ControlModifier)
