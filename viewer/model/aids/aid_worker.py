@@ -19,6 +19,7 @@ from PyQt5.QtGui import QImage
 
 from viewer.core.aids.histogram import Histogram
 from viewer.core.aids.overlay import AidChoice, compute
+from viewer.model.images.thread_nice import be_nice
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,7 @@ class _AidTask(QRunnable):
         self._signals = signals
 
     def run(self) -> None:
+        be_nice()  # the aids wait a frame rather than the paint
         try:
             result = measure(*self._args)
         except Exception:

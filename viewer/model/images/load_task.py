@@ -30,6 +30,7 @@ from viewer.core.io.reading import DecodeError, FileStamp
 from viewer.core.io.right_of_way import RightOfWay
 from viewer.core.metadata.image_info import ImageInfo
 from viewer.model.images.qimage_buffer import QImageAllocator
+from viewer.model.images.thread_nice import be_nice
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ class PoolTask(QRunnable):
 
     def run(self) -> None:
         self.started.set()
+        be_nice()
         try:
             self.work()
         finally:
