@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from collections.abc import Iterator
 
 import pytest
 
 from tests.ui.test_screenshots import ROOT, run_shots
+from tests.xvfb import private_display
 
 ARTIFACTS = os.path.join(ROOT, "test-artifacts", "help")
 
@@ -21,21 +21,8 @@ pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is no
 
 @pytest.fixture(scope="module")
 def display() -> Iterator[str]:
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with private_display("1366x768x24") as name:
+        yield name
 
 
 @pytest.mark.parametrize("size", ["1366x768", "1024x600"])
