@@ -10,6 +10,7 @@ thumbnail and, unless turned off, a Full HD MPF preview.
 from __future__ import annotations
 
 import os
+import threading
 from typing import Callable
 
 import numpy as np
@@ -63,7 +64,9 @@ def write_sequence(
         path = os.path.join(folder, f"{number}{extension}")
         if not os.path.exists(path):
             image = make_image(number, size, seed)
-            partial = path + ".part"
+            # Unique to this writer: two processes making the same samples at once (a
+            # benchmark and a test run) must not replace each other's half-written file.
+            partial = f"{path}.{os.getpid()}.{threading.get_ident()}.part"
             if _format_of(extension) == "JPEG":
                 with open(partial, "wb") as file:
                     file.write(camera_jpeg(image, _camera_info(number), quality=92,
