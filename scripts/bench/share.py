@@ -22,7 +22,8 @@ from viewer.core.formats.geometry import Size
 from viewer.core.formats.jpeg.layout import PREFIX_BYTES
 from viewer.core.formats.pixels import Allocator, new_array
 from viewer.core.io.cancel import check_cancelled
-from viewer.core.io.reading import READ_CHUNK, FileStamp
+from viewer.core.io.read_errors import read_error
+from viewer.core.io.reading import READ_CHUNK, DecodeError, FileStamp
 from viewer.core.previews.head_first import read_head_first
 
 try:
@@ -127,12 +128,15 @@ class Share:
             data, stamp = read_head_first(path, on_head)
             self._transfer(len(data))
             return data, stamp
-        with open(path, "rb") as file:  # the head crosses before the rest is even read
-            stamp = FileStamp.of(os.fstat(file.fileno()))
-            head = file.read(PREFIX_BYTES)
-            self._transfer(len(head), data=head)
-            on_head(path, head, stamp.size)
-            rest = file.read()
+        try:
+            with open(path, "rb") as file:  # the head crosses before the rest is even read
+                stamp = FileStamp.of(os.fstat(file.fileno()))
+                head = file.read(PREFIX_BYTES)
+                self._transfer(len(head), data=head)
+                on_head(path, head, stamp.size)
+                rest = file.read()
+        except OSError as error:  # as the viewer's own reader says it (a file in the trash)
+            raise DecodeError(read_error(path, error)) from None
         if rest:
             with self._lock:
                 self.reads -= 1  # one open: the rest continues the same read
