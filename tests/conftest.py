@@ -42,6 +42,21 @@ def image_folder(tmp_path: object) -> Iterator[str]:
 
 
 @pytest.fixture(autouse=True)
+def no_hard_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``main()`` run in the test process must never leave through ``os._exit``: that ends
+    the whole test run at once, with no summary. ``test_quit.py`` checks it in a child."""
+    if "viewer.app" not in sys.modules:
+        return
+    import viewer.app
+
+    def refuse(status: int, *, say_why: bool = True) -> None:
+        raise AssertionError(f"main() would have left the process at once (status {status}): "
+                             "work was still running after the window closed")  # fmt: skip
+
+    monkeypatch.setattr(viewer.app, "leave_now", refuse)
+
+
+@pytest.fixture(autouse=True)
 def drain_pools() -> Iterator[None]:
     """After each test, close every model's load queue and wait for its pool.
 

@@ -6,6 +6,7 @@ import functools
 import logging
 import os
 import sys
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:  # Qt is imported only once the command line has been checked
     from viewer.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+#: How long work still running at quit may take to end before the process leaves without it.
+FINISH_GRACE_S = 0.5
 
 
 def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
@@ -156,10 +159,18 @@ class _Part(Protocol):
 
 
 def _run_then_shut_down(app: QApplication, parts: tuple[_Part, ...]) -> int:
-    """Run the event loop, then stop every part; leave at once if a read still hangs."""
+    """Run the event loop, then stop every part; leave at once if a read still hangs.
+
+    Work about to end (a thumbnail being decoded, a watch being set up) is given
+    ``FINISH_GRACE_S`` to end first, so that only a read that really hangs ends the process
+    without unwinding it.
+    """
     status = int(app.exec_())
     for part in parts:
         part.shutdown()
+    deadline = time.monotonic() + FINISH_GRACE_S
+    while any(part.has_running_work() for part in parts) and time.monotonic() < deadline:
+        time.sleep(0.005)  # the window is gone: nothing waits on this thread
     if any(part.has_running_work() for part in parts):
         # After a refused start, the one-line error must stay the only line on stderr.
         leave_now(status, say_why=status != USAGE_ERROR)
