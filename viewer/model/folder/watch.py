@@ -120,22 +120,22 @@ class FolderWatch(QObject):
         """Whether a watcher call has not returned (on a dead share ``addPath`` may never)."""
         return self._busy.is_set()
 
-    def shutdown(self, wait: bool = False) -> None:
+    def shutdown(self, wait: bool = False) -> bool:
         """Stop the thread once what it does now returns, and wait for it to end: at most
         ``STOP_WAIT_MS``, and not at all while a watch runs (it may hang on a dead share);
-        with ``wait``, for as long as it takes.
+        with ``wait``, for as long as it takes. True if it has ended (or never started).
 
         A thread left to end on its own may do so while Python is finalising, and its event
         dispatcher's clean-up then raced the exit (GLib criticals on stderr, seen in CI).
         """
         thread, self._thread = self._thread, None
         self._wanted = self._watched = None
-        if thread is not None:
-            self._stop.emit()  # the thread ends once what it does now returns
-            if wait:
-                thread.wait()
-            elif not self._busy.is_set():
-                thread.wait(STOP_WAIT_MS)
+        if thread is None:
+            return True
+        self._stop.emit()  # the thread ends once what it does now returns
+        if wait:
+            return bool(thread.wait())
+        return not self._busy.is_set() and bool(thread.wait(STOP_WAIT_MS))
 
     def _ask(self, folder: str) -> None:
         if self._thread is None:
