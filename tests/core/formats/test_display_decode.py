@@ -9,6 +9,7 @@ from PIL import Image
 from tests.images import bgra_to_rgb, encode, pattern
 from viewer.core.formats.decode import decode_bytes
 from viewer.core.formats.jpeg import decode as jpeg_module
+from viewer.core.formats.pixels import new_array, place
 
 
 def exif_with(orientation: int) -> Image.Exif:
@@ -76,3 +77,29 @@ def test_display_decode_into_the_allocator():
 
     decode_bytes(encode(pattern((1600, 1200)), "JPEG"), "x.jpg", allocate, display_box=(400, 300))
     assert given == [(400, 300)]  # only the final pixels go to the caller's memory
+
+
+@pytest.mark.parametrize("size", [(1200, 800), (1253, 835), (500, 858)])
+def test_a_resize_in_two_bands_gives_the_pixels_of_one(size):
+    rng = np.random.default_rng(7)
+    pixels = rng.integers(0, 256, (size[1] * 5 // 4, size[0] * 5 // 4, 4), dtype=np.uint8)
+    whole = place(pixels, size, False, new_array)
+    banded = place(pixels, size, False, new_array, threads=2)
+    assert banded.shape == whole.shape
+    assert (banded[..., 3] == 255).all()
+    # Each band's source box starts at a fractional row: rounding may move a pixel by 1.
+    assert np.abs(banded.astype(int) - whole.astype(int)).max() <= 1
+
+
+def test_a_failure_in_the_second_band_reaches_the_caller(monkeypatch):
+    pixels = np.zeros((1000, 1500, 4), np.uint8)
+    real = Image.Image.resize
+
+    def failing(self, size, *args, box=None, **kwargs):
+        if box is not None and box[1] > 0:
+            raise MemoryError("no room for the lower band")
+        return real(self, size, *args, box=box, **kwargs)
+
+    monkeypatch.setattr(Image.Image, "resize", failing)
+    with pytest.raises(MemoryError):
+        place(pixels, (1200, 800), False, new_array, threads=2)

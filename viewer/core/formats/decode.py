@@ -42,7 +42,7 @@ from viewer.core.formats.pixels import (
 from viewer.core.formats.registry import missing_message, missing_plugin, register_plugins
 from viewer.core.formats.sniff import bomb_message, describe
 from viewer.core.io.arriving import arrived
-from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.cancel import check_cancelled, has_right_of_way
 from viewer.core.io.read_errors import DAMAGED_DATA, damage_reason, read_error
 from viewer.core.io.reading import READ_CHUNK, DecodeError, FileStamp
 from viewer.core.metadata.exif import CameraFacts
@@ -195,14 +195,14 @@ def _decode_jpeg(
     notes = [reduced_note(reduction)] if reduction > 1 else []
     size = delivered_size(header.full_size, display_box)
     reduction = max(reduction, jpeg.display_reduction(header, size))
-    decoded = jpeg.decode_pixels(data, allocate if size is None else new_array, header, reduction)
+    decoded = jpeg.decode_pixels(data, allocate if size is None else None, header, reduction)
     if decoded is None:
         return None
     pixels, damaged = decoded
     if damaged:
         notes.insert(0, jpeg.DAMAGED_NOTE)
     if size is not None:
-        pixels = place(pixels, size, False, allocate)
+        pixels = place(pixels, size, False, allocate, threads=2 if has_right_of_way() else 1)
     embedded = Embedded.of_jpeg(data, colour)
     embedded.manage_qt(pixels)  # at display size: a fraction of the cost at full size
     return DecodedImage(pixels, False, "JPEG", note=embedded.joined(*notes),

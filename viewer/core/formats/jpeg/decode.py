@@ -19,7 +19,7 @@ from viewer.core.formats.geometry import Size, jpeg_cover_reduction, stored_size
 from viewer.core.formats.jpeg.split import decode_split
 from viewer.core.formats.limits import OUTPUT_BYTES_PER_PIXEL, jpeg_reduction, scaled
 from viewer.core.formats.orientation import upright_transpose
-from viewer.core.formats.pixels import LITTLE_ENDIAN, Allocator
+from viewer.core.formats.pixels import LITTLE_ENDIAN, Allocator, new_array
 from viewer.core.io.cancel import has_right_of_way
 from viewer.core.metadata.exif import jpeg_orientation
 
@@ -85,9 +85,11 @@ def display_reduction(header: JpegHeader, size: Size | None) -> int:
 
 
 def decode_pixels(
-    data: bytes, allocate: Allocator, header: JpegHeader, reduction: int
+    data: bytes, allocate: Allocator | None, header: JpegHeader, reduction: int
 ) -> tuple[np.ndarray, bool] | None:
     """Upright pixels at 1/``reduction`` scale, and whether the file was damaged.
+
+    ``allocate`` None: any array will do (the pixels are resized next), even a view.
 
     A strict decode first; if libjpeg complains, a lenient one, kept only when at least
     ``MIN_USEFUL_ROWS`` of the picture came through. None: nothing useful decodes, and
@@ -105,7 +107,7 @@ def decode_pixels(
 
 
 def _decode(
-    data: bytes, allocate: Allocator, header: JpegHeader, reduction: int, strict: bool
+    data: bytes, allocate: Allocator | None, header: JpegHeader, reduction: int, strict: bool
 ) -> np.ndarray:
     """Decode into the final buffer directly when no turn or reduction is needed.
 
@@ -116,7 +118,7 @@ def _decode(
     """
     split = strict and has_right_of_way()
     if header.orientation == 1 and reduction == 1:
-        out = allocate(header.height, header.width, False)
+        out = (allocate or new_array)(header.height, header.width, False)
         if not split or decode_split(data, _SIMPLEJPEG_ORDER, *header_size(header), 1, out) is None:
             simplejpeg.decode_jpeg(data, colorspace=_SIMPLEJPEG_ORDER, buffer=out, strict=strict)
         return out
@@ -132,6 +134,8 @@ def _decode(
             strict=strict,
         )
     upright = orient(raw, header.orientation)
+    if allocate is None:
+        return upright
     out = allocate(upright.shape[0], upright.shape[1], False)
     np.copyto(out, upright)
     return out
