@@ -41,6 +41,7 @@ from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QApplication
 
 from viewer.core.folder.sequence import ImageSequence
+from viewer.startup.allocator import return_large_buffers
 
 VIEW = (1280, 800)
 HOLD_INTERVAL = 0.033
@@ -206,9 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", type=int, default=300)
     parser.add_argument("--share", choices=list(PRESETS), default="smb")
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
+    parser.add_argument("--keep-allocator", action="store_true",
+                        help="leave glibc's malloc as the code before set it")  # fmt: skip
     args = parser.parse_args(argv)
     if args.quick:
         args.steps, args.block, args.share = 60, 30, "lan"
+    if not args.keep_allocator:
+        return_large_buffers()  # as viewer.app.main does before its threads start
     app = QApplication.instance() or QApplication(sys.argv[:1])
     paths = quick_images(12) if args.quick else camera_images(60)
     sequence = ImageSequence.from_folder(linked_folder(paths))

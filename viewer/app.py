@@ -58,6 +58,9 @@ def main(argv: list[str] | None = None, loader: Loader | None = None) -> int:
     except DesktopCommand as command:
         return run_desktop(command.install)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    from viewer.startup.allocator import return_large_buffers
+
+    return_large_buffers()  # before any thread starts
     early, first = (
         (None, None) if loader is not None or options.demo_waits else _begin_early(options)
     )
