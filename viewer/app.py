@@ -185,21 +185,22 @@ def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None
     size remembered from the last start lets its decode begin before Qt knows the screen."""
     if options.path is None or (options.recursive and options.start is not None):
         return None, None  # a walk's Nth image is known only once the walk is done
-    from viewer.settings.places import place_in_folder
     from viewer.startup.early import EarlyStart
     from viewer.startup.first_image import FirstImage
 
     first = FirstImage(options.max_image_bytes)
     start = 0 if options.start is None else options.start - 1
+    wants_place = options.is_folder and options.start is None
     early = EarlyStart(
         options.path, folder=options.is_folder, start=start,
-        max_bytes=options.max_image_bytes, first=first,
-        placed=place_in_folder if options.start is None else None,
+        max_bytes=options.max_image_bytes, first=first, wants_place=wants_place,
         lister=_first_images if options.recursive else None,
     ).begin()  # fmt: skip
     from viewer.settings.start import StartSettings
 
     settings = StartSettings()
+    if wants_place:  # read here, beside the listing: the early thread never calls Qt
+        early.set_place(settings.place_in(options.path))
     if settings.converts_for_monitor():
         first.refuse()
     if (box := settings.screen_box()) is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from viewer.settings.defaults import PLACES_LIMIT
-from viewer.settings.places import place_in_folder
+from viewer.settings.start import StartSettings
 from viewer.settings.store import Settings
 
 
@@ -38,4 +38,4 @@ def test_the_last_hundred_folders_are_kept(private_settings) -> None:
 
 def test_the_early_start_reads_the_same_places(private_settings) -> None:
     Settings().remember_place("/share/a", "/share/a/9.jpg")
-    assert place_in_folder("/share/a") == "9.jpg"
+    assert StartSettings().place_in("/share/a") == "9.jpg"

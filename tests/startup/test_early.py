@@ -114,12 +114,16 @@ def test_a_folder_is_listed_and_its_start_image_read(folder: str) -> None:
 
 def test_a_folder_reopens_at_the_image_last_viewed_there(folder: str) -> None:
     reader = CountingReader()
-    places = {folder: "2.jpg"}
-    early = started(folder, folder=True, read=reader, placed=places.get)
+    early = started(folder, folder=True, read=reader, wants_place=True)
+    early.set_place("2.jpg")  # the main thread reads it from the settings
     assert early.wait(TIMEOUT)
     assert early.path == os.path.join(folder, "2.jpg") and reader.paths == [early.path]
-    gone = started(folder, folder=True, read=CountingReader(), placed={folder: "9.jpg"}.get)
+    gone = started(folder, folder=True, read=CountingReader(), wants_place=True)
+    gone.set_place("9.jpg")
     assert gone.wait(TIMEOUT) and gone.path == os.path.join(folder, "1.jpg")
+    none = started(folder, folder=True, read=CountingReader(), wants_place=True)
+    none.set_place(None)
+    assert none.wait(TIMEOUT) and none.path == os.path.join(folder, "1.jpg")
 
 
 def test_a_start_past_the_end_reads_nothing(folder: str) -> None:

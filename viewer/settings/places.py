@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the early start imports this module before Qt: see ``place_in_folder``
+if TYPE_CHECKING:  # the start reads places before it imports more of Qt than QtCore
     from PyQt5.QtCore import QSettings
 
 _FOLDERS = "places/folders"
@@ -39,18 +39,6 @@ def place_in(store: QSettings, folder: str) -> str | None:
     among the remembered folders."""
     key = folder_key(folder)
     return next((image for known, image in places(store) if known == key), None)
-
-
-def place_in_folder(folder: str) -> str | None:
-    """``place_in`` the viewer's own settings: for the early start, which has no ``Settings``
-    (it runs on a plain thread, after its listing, when Qt has been imported beside it; a
-    ``QSettings`` per thread is safe)."""
-    from PyQt5.QtCore import QSettings
-
-    from viewer.settings.start import APPLICATION, ORGANIZATION
-
-    store = QSettings(QSettings.defaultFormat(), QSettings.UserScope, ORGANIZATION, APPLICATION)
-    return place_in(store, folder)
 
 
 def remember(store: QSettings, folder: str, image: str, limit: int) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PyQt5.QtCore import QByteArray, QSettings
 
+from viewer.settings.places import place_in
+
 ORGANIZATION = "viewer"
 APPLICATION = "Viewer"
 #: The window's title: the application's name until a folder is open.
@@ -46,6 +48,10 @@ class StartSettings:
     def converts_for_monitor(self) -> bool:
         """Whether sRGB images are converted for a monitor profile (Preferences → Colour)."""
         return self.colour_enabled() and self.monitor_profile() is not None
+
+    def place_in(self, folder: str) -> str | None:
+        """The name of the image last viewed in ``folder``, if it is remembered."""
+        return place_in(self._store, folder)
 
     def screen_box(self) -> tuple[int, int] | None:
         """The primary screen's size in device pixels when the viewer last started."""

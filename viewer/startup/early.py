@@ -48,8 +48,8 @@ WAIT_SLICE = 0.05
 Reader = Callable[[str], "tuple[bytes, os.stat_result]"]
 #: ``(folder) -> image names in natural order``; raises ``SequenceError``.
 Lister = Callable[[str], "list[str]"]
-#: ``(folder) -> the name of the image last viewed there``, or None (``viewer.settings.places``).
-Placed = Callable[[str], Optional[str]]
+#: How long the listing's end waits for the main thread to say where the user left the folder.
+PLACE_WAIT = 2.0
 
 
 class FirstFrameSource(Protocol):
@@ -98,7 +98,7 @@ class EarlyStart:
         lister: Lister | None = None,
         first: FirstFrameSource | None = None,
         read_part: RangeReader | None = None,
-        placed: Placed | None = None,
+        wants_place: bool = False,
     ) -> None:
         self._given = path
         self._folder = folder
@@ -108,7 +108,12 @@ class EarlyStart:
         self._lister = lister or _list
         self._first = first
         self._read_part = read_part
-        self._placed = placed  # without ``--start``: reopen where the user left the folder
+        # Without ``--start``: reopen where the user left the folder, which the main thread
+        # reads from the settings (``set_place``): this thread never calls Qt, and a
+        # QSettings read here while the main thread imported PyQt crashed the process.
+        self._wants_place = wants_place
+        self._place: str | None = None
+        self._place_set = threading.Event()
         self.names: list[str] | None = None
         self._path: str | None = None  # the image file, once known
         self._data: bytes | None = None
@@ -138,6 +143,11 @@ class EarlyStart:
         """The screen's size in device pixels (None: full size), for a decode not begun yet."""
         self._box = box
         self._box_set.set()
+
+    def set_place(self, name: str | None) -> None:
+        """The name of the image last viewed in the folder (None: none remembered)."""
+        self._place = name
+        self._place_set.set()
 
     def wait(self, timeout: float | None = None) -> bool:
         """Whether the thread has finished, waiting up to ``timeout`` (benchmarks, tests)."""
@@ -219,7 +229,9 @@ class EarlyStart:
         if not self._folder:
             return self._given
         self.names = self._lister(self._given)
-        name = self._placed(self._given) if self._placed is not None else None
+        name = None
+        if self._wants_place and self._place_set.wait(PLACE_WAIT):
+            name = self._place
         if name is not None and name in self.names:
             return os.path.join(self._given, name)
         if not 0 <= self._start < len(self.names):

@@ -21,9 +21,8 @@ from __future__ import annotations
 import io
 import logging
 import threading
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
-
-from PyQt5.QtGui import QImage
 
 from viewer.core.formats.geometry import Size, fit_within, stored_size
 from viewer.core.formats.orientation import upright_transpose
@@ -31,19 +30,39 @@ from viewer.startup.first_header import Header
 
 if TYPE_CHECKING:  # Pillow is imported on the early thread, once a file needs it
     from PIL.Image import Image as PillowImage
+    from PyQt5.QtGui import QImage
 
 log = logging.getLogger(__name__)
 
-Made = tuple[QImage, Size]
-
 _EOI = b"\xff\xd9"
-#: Bytes per pixel and the QImage format of each mode a plain JPEG decodes to.
-_FORMATS = {"RGB": (3, QImage.Format_RGB888), "L": (1, QImage.Format_Grayscale8)}
+#: Bytes per pixel of each mode a plain JPEG decodes to.
+_BYTES_PER_PIXEL = {"RGB": 3, "L": 1}
+
+
+@dataclass(frozen=True)
+class DecodedFrame:
+    """The first frame's pixels, made on the early thread without Qt, wrapped in a QImage on
+    the GUI thread (``decode``): a PyQt call on another thread while the main thread imports
+    PyQt's modules can crash the process (seen: 3 starts in 120 under load)."""
+
+    raw: bytes
+    size: Size
+    mode: str
+    full_size: Size
+
+    def decode(self) -> tuple[QImage, Size]:
+        """The pixels as an RGB32 QImage; on the GUI thread only."""
+        from PyQt5.QtGui import QImage
+
+        form = QImage.Format_RGB888 if self.mode == "RGB" else QImage.Format_Grayscale8
+        width, height = self.size
+        wrapped = QImage(self.raw, width, height, width * _BYTES_PER_PIXEL[self.mode], form)
+        return wrapped.convertToFormat(QImage.Format_RGB32), self.full_size  # a copy
 
 
 def from_file(
     data: bytes, stored: Size, box: Size, header: Callable[[], Header | None]
-) -> Made | None:
+) -> DecodedFrame | None:
     """The whole file (``stored`` pixels as stored) decoded to fit ``box`` while
     ``header()`` reads the header on this thread; None if the header refuses the file, or it
     is truncated, larger than Pillow takes without warning, or not readable.
@@ -98,18 +117,15 @@ def _decode_into(
     decoded.append(image)
 
 
-def _made(image: PillowImage, target: Size, header: Header) -> Made | None:
-    """``image`` resized as the decoder resizes, turned upright, as a QImage of ``target``."""
+def _made(image: PillowImage, target: Size, header: Header) -> DecodedFrame | None:
+    """``image`` resized as the decoder resizes, turned upright, in ``target``'s size."""
     from PIL import Image
 
-    if image.mode not in _FORMATS:
+    if image.mode not in _BYTES_PER_PIXEL:
         return None
     resized = image.resize(stored_size(target, header.orientation), Image.Resampling.BOX)
     method = upright_transpose(header.orientation)
     upright = resized if method is None else resized.transpose(Image.Transpose[method])
     if upright.size != target:
         return None
-    pixel, form = _FORMATS[upright.mode]
-    raw = upright.tobytes()
-    wrapped = QImage(raw, upright.width, upright.height, upright.width * pixel, form)
-    return wrapped.convertToFormat(QImage.Format_RGB32), header.full_size  # a copy: raw may go
+    return DecodedFrame(upright.tobytes(), upright.size, upright.mode, header.full_size)

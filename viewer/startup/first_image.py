@@ -1,7 +1,7 @@
 """The first frame's image, made on the early thread and handed over once both exist.
 
-Whichever of the two is ready first waits for the other. The header is read without Qt, and a
-file without a camera preview is read whole before this thread imports anything of Qt.
+Whichever of the two is ready first waits for the other. The early thread never calls Qt:
+it reads and decodes, and the frame makes the QImage on the GUI thread (``Encoded``).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PyQt5.QtGui import QImage
-
     from viewer.core.formats.geometry import Size
     from viewer.core.formats.jpeg.layout import JpegLayout
     from viewer.core.io.ranged import RangeReader
@@ -41,7 +39,7 @@ class FirstImage:
         self._wanted = True
         self._layout: JpegLayout | None = None
         self._header: Header | None = None
-        self._made: tuple[QImage, Size] | Encoded | None = None
+        self._made: Encoded | None = None
         self._settled = False  # made, or found there is nothing to make
         self._shown = threading.Event()  # painted in the frame, or nothing to paint
         self._frame: FirstFrame | None = None
@@ -110,7 +108,7 @@ class FirstImage:
             if self._settled:
                 self._hand(frame)
 
-    def _settle(self, made: tuple[QImage, Size] | Encoded | None) -> None:
+    def _settle(self, made: Encoded | None) -> None:
         if made is None:
             self._shown.set()
         with self._lock:
@@ -119,9 +117,7 @@ class FirstImage:
                 self._hand(self._frame)
 
     def _hand(self, frame: FirstFrame) -> None:
-        if isinstance(self._made, tuple):
-            frame.deliver(*self._made)
-        elif self._made is not None:
+        if self._made is not None:
             frame.deliver_encoded(self._made)
         else:
             frame.nothingToShow.emit()

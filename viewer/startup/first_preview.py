@@ -16,16 +16,15 @@ once in 16 runs of a benchmark).
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PyQt5.QtGui import QImage, QImageReader, QTransform
+from typing import TYPE_CHECKING
 
 from viewer.core.formats.geometry import Size, fit_within, stored_size
 from viewer.core.formats.orientation import clockwise_turn
 from viewer.core.io.ranged import RangeReader, memory_reader
 from viewer.startup.first_header import Header, plain_layout
 
-Made = tuple[QImage, Size]
+if TYPE_CHECKING:  # Qt only on the GUI thread: see ``first_decode.DecodedFrame``
+    from PyQt5.QtGui import QImage
 
 _EOI = b"\xff\xd9"
 #: No camera's preview is larger; a larger claim is a damaged (or hostile) index.
@@ -43,8 +42,11 @@ class Preview:
     header: Header
     box: Size
 
-    def decode(self) -> Made | None:
+    def decode(self) -> tuple[QImage, Size] | None:
         """The preview scaled to fit the box and turned upright; on the GUI thread only."""
+        from PyQt5.QtCore import QBuffer, QByteArray, QIODevice, QSize
+        from PyQt5.QtGui import QImageReader, QTransform
+
         target = fit_within(self.header.full_size, self.box)
         buffer = QBuffer()
         buffer.setData(QByteArray(self.data))
