@@ -99,16 +99,17 @@ def test_ten_thousand_random_steps(qtbot):
         QApplication.processEvents()
         assert len(model.store) <= model.store.max_count
         assert model.store.total_cost() <= model.store.max_cost
-    kinds = {kind for kind, _, _ in events}
-    assert kinds == {"ready", "failed"}, "the run exercised both outcomes"
     assert model.stats.loads_taken_back > 0
-    events.clear()
+    settled = len(events)
     model.request(index)
     loader.release_all()
     qtbot.waitUntil(lambda: model.idle(), timeout=10_000)
     assert model.queue.wait_for_done(10_000), "a pool thread is stuck"
     QApplication.processEvents()
-    outcome = [(kind, value) for kind, i, value in events if i == index]
+    # Counted at the end: on a busy machine the pool may finish few loads during the steps.
+    kinds = {kind for kind, _, _ in events}
+    assert kinds == {"ready", "failed"}, "the run exercised both outcomes"
+    outcome = [(kind, value) for kind, i, value in events[settled:] if i == index]
     assert outcome, "the last request never ended"
     assert outcome[-1] == expected(PATHS[index])
     assert len(model.store) <= model.store.max_count
