@@ -159,8 +159,10 @@ def test_the_images_own_load_brings_its_preview(qtbot, tmp_path, previews):
         assert current.waiting
         with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
             gate.set()
+        qtbot.waitUntil(queue.idle, timeout=TIMEOUT_MS)
         assert previews.count(paths[1]) == 0  # the preview came with the load's own bytes
-        assert previews.cache_looks[paths[1]] == 1  # after a look in the thumbnail cache
+        # At most a look in the thumbnail cache (none if the image came before it began).
+        assert previews.cache_looks[paths[1]] <= 1
     finally:
         gate.set()
         queue.shutdown(wait=True)
