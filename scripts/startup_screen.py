@@ -30,21 +30,10 @@ import time
 from collections.abc import Iterator
 
 from bench.images import camera_images
+from bench.xscreen import start_x, viewer_env
 
 WATCHER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bench", "screen_watch.py")
 DISPLAY = ":73"
-#: Settings of a viewer that was left in full screen (QSettings' INI format on Linux).
-FULLSCREEN_SETTINGS = "[window]\nfullscreen=true\n"
-
-
-def start_x(size: str) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(["Xvfb", DISPLAY, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                              stderr=subprocess.DEVNULL)  # fmt: skip
-    for _ in range(200):
-        if os.path.exists(f"/tmp/.X11-unix/X{DISPLAY[1:]}"):
-            return server
-        time.sleep(0.01)
-    raise RuntimeError("Xvfb did not start")
 
 
 def one_start(
@@ -89,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         / 1e6
     )
-    server = start_x(args.size)
+    server = start_x(DISPLAY, args.size)
     env = {**os.environ, "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb"}
     results: dict[str, list[float]] = {}
     try:
@@ -105,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                         ", later start" if later else ", first start"
                     )
                     with tempfile.TemporaryDirectory() as config:
-                        run_env = _viewer_env(env, code, config)
+                        run_env = viewer_env(env, code, config)
                         if later:  # one start before, so the screen's size is remembered
                             one_start(watcher, [sys.executable, "-m", "viewer", next(images)],
                                       run_env)  # fmt: skip
@@ -144,15 +133,6 @@ def _kept(args: argparse.Namespace, label: str) -> str:
     os.makedirs(args.keep, exist_ok=True)
     name = "".join(c if c.isalnum() else "-" for c in label)
     return os.path.join(args.keep, f"{name}.png")
-
-
-def _viewer_env(env: dict[str, str], code: str, config: str) -> dict[str, str]:
-    os.makedirs(os.path.join(config, "viewer"))
-    with open(os.path.join(config, "viewer", "Viewer.conf"), "w") as settings:
-        settings.write(FULLSCREEN_SETTINGS)
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    return {**env, "XDG_CONFIG_HOME": config,
-            "PYTHONPATH": here if code == "." else os.path.abspath(code)}  # fmt: skip
 
 
 if __name__ == "__main__":
