@@ -46,6 +46,7 @@ from typing import Any
 
 from bench.images import camera_images
 from bench.report import table
+from bench.screen_match import Reference, reference, strips_of, which
 from bench.screen_watch import PICTURE_COLOURS
 from bench.xscreen import fill_screen, start_x, viewer_env
 
@@ -54,6 +55,8 @@ DISPLAY = ":75"
 PEERS = ("feh", "nsxiv", "qimgv", "geeqie", "gthumb")
 #: Still this long before a key is pressed, and this long after for the screen to be final.
 BEFORE_S, FINAL_S = 1.0, 1.5
+#: Still this long after a viewer's first picture before its first key.
+START_SETTLE_S = 3.0
 BURST_PRESSES, BURST_INTERVAL_MS = 30, 33
 #: A viewer that shows no picture this long after its start is skipped.
 START_TIMEOUT_S = 60.0
@@ -115,9 +118,30 @@ class Measure:
 
     first_ms: float | None = None
     sharp_ms: float | None = None
-    pictures: int | None = None
+    #: The image (its place in the folder, from 1) on screen at the end, and the one asked for.
+    landed: int | None = None
+    asked: int = 0
+    #: The images shown from the first press on, in order (a burst's).
+    shown: list[int] = field(default_factory=list)
     no_picture_ms: float | None = None
     note: str = ""
+
+    def where(self) -> str:
+        """``@N`` where the viewer landed elsewhere than asked (``@?``: on no image known)."""
+        if self.landed == self.asked:
+            return ""
+        return "@?" if self.landed is None else f"@{self.landed}"
+
+
+@dataclass
+class Bench:
+    """What every session shares: the options, the screen's watcher and the images."""
+
+    args: argparse.Namespace
+    watcher: Watcher
+    env: dict[str, str]
+    files: list[str]
+    references: list[Reference]
 
 
 class Watcher:
@@ -166,28 +190,28 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.images or linked
     assert folder is not None
     files = _jpegs(folder)
+    megabytes = statistics.median(os.path.getsize(path) for path in files) / 1e6
+    references = [reference(path) for path in files]
     results: dict[tuple[str, str], list[Measure]] = {}
     server = start_x(DISPLAY, args.size)
     env = {**os.environ, "DISPLAY": DISPLAY, "QT_QPA_PLATFORM": "xcb"}
     env.pop("XDG_RUNTIME_DIR", None)
     try:
-        watcher = Watcher(env)
+        bench = Bench(args, Watcher(env), env, files, references)
         try:
             for run in range(args.runs):
                 for viewer in viewers:
                     if viewer.failed:
                         continue
-                    measures = _session(watcher, viewer, env, args, files, scripts, run)
-                    for name, measure in measures.items():
+                    for name, measure in _session(bench, viewer, scripts, run).items():
                         results.setdefault((name, viewer.label), []).append(measure)
         finally:
-            watcher.close()
+            bench.watcher.close()
     finally:
         server.terminate()
         server.wait()
         if linked:
             shutil.rmtree(linked)
-    megabytes = statistics.median(os.path.getsize(path) for path in files) / 1e6
     print(f"\n{args.runs} runs, {args.size} Xvfb (no window manager), full screen, "
           f"{len(files)} JPEGs of {megabytes:.1f} MB (median) from {args.images or folder}; "
           "each key pressed with the folder dropped from the page cache\n")  # fmt: skip
@@ -215,20 +239,12 @@ def _viewers(names: Sequence[str], codes: Sequence[str]) -> list[Viewer]:
     return viewers
 
 
-def _session(
-    watcher: Watcher,
-    viewer: Viewer,
-    env: dict[str, str],
-    args: argparse.Namespace,
-    files: list[str],
-    scripts: list[str],
-    run: int,
-) -> dict[str, Measure]:
+def _session(bench: Bench, viewer: Viewer, scripts: list[str], run: int) -> dict[str, Measure]:
     """One start of ``viewer`` on the first image, and each key script in turn on it."""
     measures: dict[str, Measure] = {}
-    keys = KEYS[viewer.kind]
+    keys, watcher = KEYS[viewer.kind], bench.watcher
     with tempfile.TemporaryDirectory(prefix="jump-home-") as home:
-        command, run_env = _launch(viewer, home, files, env)
+        command, run_env = _launch(viewer, home, bench.files, bench.env)
         viewer.command = command
         watcher.ask("blank", 15)  # the last viewer's window is gone
         with open(os.path.join(home, "log"), "wb") as log:
@@ -239,71 +255,93 @@ def _session(
                 viewer.failed = f"no picture {START_TIMEOUT_S:.0f} s after its start"
                 viewer.failed += _tail(os.path.join(home, "log"))
                 return measures
-            watcher.ask("settle", BEFORE_S, PRESS_TIMEOUT_S)
-            viewer.moved = fill_screen(env, args.size) or viewer.moved
+            # A viewer still busy with its start would take the first key's time for it.
+            watcher.ask("settle", START_SETTLE_S, PRESS_TIMEOUT_S)
+            last = len(bench.files)
             if "jump" in scripts:
-                for name, key in (("jump End", keys.last), ("jump Home", keys.first)):
-                    answer = _press(watcher, viewer, args, files, name, run, [key])
-                    measures[name] = _jump(answer)
+                for name, key, asked in (("jump End", keys.last, last),
+                                         ("jump Home", keys.first, 1)):  # fmt: skip
+                    answer = _press(bench, viewer, name, run, [key])
+                    measures[name] = _jump(answer, bench.references, asked)
             if "burst" in scripts:
-                answer = _press(watcher, viewer, args, files, "burst", run,
-                                [keys.next] * BURST_PRESSES, BURST_INTERVAL_MS)  # fmt: skip
-                measures["burst"] = _burst(answer)
+                answer = _press(bench, viewer, "burst", run, [keys.next] * BURST_PRESSES,
+                                BURST_INTERVAL_MS)  # fmt: skip
+                asked = 1 + min(BURST_PRESSES, last - 1)
+                measures["burst"] = _burst(answer, bench.references, asked)
         finally:
             _end(child)
     return measures
 
 
 def _press(
-    watcher: Watcher,
-    viewer: Viewer,
-    args: argparse.Namespace,
-    files: list[str],
-    name: str,
-    run: int,
-    keys: list[str],
-    interval_ms: int = 0,
+    bench: Bench, viewer: Viewer, name: str, run: int, keys: list[str], interval_ms: int = 0
 ) -> dict[str, Any]:
-    """Settle, drop the folder from the page cache, press, and watch until the screen is final."""
-    watcher.ask("settle", BEFORE_S, PRESS_TIMEOUT_S)
-    _drop_from_cache(files)
+    """Fill the screen, settle, drop the folder from the page cache, press, and watch until the
+    screen is final."""
+    for moved in fill_screen(bench.env, bench.args.size):  # again: a later window may come
+        if moved not in viewer.moved:
+            viewer.moved.append(moved)
+    bench.watcher.ask("settle", BEFORE_S, PRESS_TIMEOUT_S)
+    _drop_from_cache(bench.files)
     kept = "-"
-    if args.keep:
+    if bench.args.keep:
         stem = "".join(c if c.isalnum() else "-" for c in f"{viewer.label}-{name}-{run + 1}")
-        kept = os.path.join(args.keep, f"{stem}.png")
-    return watcher.ask("press", interval_ms, FINAL_S, PRESS_TIMEOUT_S, kept, *keys)
+        kept = os.path.join(bench.args.keep, f"{stem}.png")
+    return bench.watcher.ask("press", interval_ms, FINAL_S, PRESS_TIMEOUT_S, kept, *keys)
 
 
-def _jump(answer: dict[str, Any]) -> Measure:
-    """First pixels and sharp, ms after the press."""
+def _jump(answer: dict[str, Any], references: list[Reference], asked: int) -> Measure:
+    """First pixels and sharp, ms after the press, and where the viewer landed. The first
+    pixels are the first picture after the press that is not the image before (its sharper
+    paint, say); a picture of no known image counts (one half painted)."""
     pressed, before = answer["presses"][0], answer["before"][0]
     frames = answer["frames"]
+    was = _image(answer, before, references)
     if not frames or frames[-1][1] == before:
-        return Measure(note="the screen did not change")
+        return Measure(asked=asked, landed=was, note="the screen did not change")
     first = next((t for t, digest, colours in frames
-                  if digest != before and colours >= PICTURE_COLOURS), None)  # fmt: skip
-    note = "" if answer["ok"] else f"still changing after {PRESS_TIMEOUT_S:.0f} s"
+                  if colours >= PICTURE_COLOURS and digest != before
+                  and (was is None or _image(answer, digest, references) != was)),
+                 None)  # fmt: skip
+    note = "" if answer["ok"] else f"still changing {PRESS_TIMEOUT_S:.0f} s after"
     if first is None:
-        note = "no picture after the press"
-    first_ms = None if first is None else (first - pressed) * 1000
-    return Measure(first_ms, (frames[-1][0] - pressed) * 1000, note=note)
+        note = "no new picture after the press"
+    return Measure(
+        first_ms=None if first is None else (first - pressed) * 1000,
+        sharp_ms=(frames[-1][0] - pressed) * 1000,
+        landed=_image(answer, frames[-1][1], references), asked=asked, note=note,
+    )  # fmt: skip
 
 
-def _burst(answer: dict[str, Any]) -> Measure:
-    """Sharp after the last press, the pictures shown from the first press on, and the ms
-    without a picture."""
+def _burst(answer: dict[str, Any], references: list[Reference], asked: int) -> Measure:
+    """Sharp after the last press, the images shown from the first press on, the ms without a
+    picture, and where the viewer landed."""
     presses, frames = answer["presses"], answer["frames"]
     if not frames:
-        return Measure(note="the screen did not change")
-    pictures = {digest for _, digest, colours in frames if colours >= PICTURE_COLOURS}
+        return Measure(asked=asked, landed=_image(answer, answer["before"][0], references),
+                       note="the screen did not change")  # fmt: skip
+    shown: list[int] = []
+    for _, digest, colours in frames:
+        image = _image(answer, digest, references) if colours >= PICTURE_COLOURS else None
+        if image is not None and image not in shown[-1:]:
+            shown.append(image)
     no_picture = sum(
-        later[0] - shown[0]
-        for shown, later in zip(frames, frames[1:])
-        if shown[2] < PICTURE_COLOURS
+        later[0] - frame[0] for frame, later in zip(frames, frames[1:])
+        if frame[2] < PICTURE_COLOURS
     )  # fmt: skip
-    note = "" if answer["ok"] else f"still changing after {PRESS_TIMEOUT_S:.0f} s"
-    return Measure(sharp_ms=(frames[-1][0] - presses[-1]) * 1000, pictures=len(pictures),
-                   no_picture_ms=no_picture * 1000, note=note)  # fmt: skip
+    note = "" if answer["ok"] else f"still changing {PRESS_TIMEOUT_S:.0f} s after"
+    return Measure(
+        sharp_ms=(frames[-1][0] - presses[-1]) * 1000, shown=shown,
+        landed=_image(answer, frames[-1][1], references), asked=asked,
+        no_picture_ms=no_picture * 1000, note=note,
+    )  # fmt: skip
+
+
+def _image(answer: dict[str, Any], digest: str, references: list[Reference]) -> int | None:
+    """The image (from 1) the screen ``digest`` of the watcher's answer shows."""
+    row, column = answer["strips"][digest]
+    index = which(strips_of(row, column), references)
+    return None if index is None else index + 1
 
 
 def _launch(
@@ -383,19 +421,22 @@ def _report(results: dict[tuple[str, str], list[Measure]], viewers: list[Viewer]
 
 
 def _jump_table(rows: dict[str, list[Measure]], viewers: list[Viewer]) -> str:
-    first = {label: _figures([m.first_ms for m in ms]) for label, ms in rows.items()}
-    sharp = {label: _figures([m.sharp_ms for m in ms]) for label, ms in rows.items()}
+    first = {
+        label: _figures([m.first_ms for m in ms if not m.where()]) for label, ms in rows.items()
+    }
+    sharp = {
+        label: _figures([m.sharp_ms for m in ms if not m.where()]) for label, ms in rows.items()
+    }
     fastest_first, fastest_sharp = _fastest(first, viewers), _fastest(sharp, viewers)
     lines = []
     for label, measures in rows.items():
-        every = " ".join(f"{_ms(m.first_ms)}/{_ms(m.sharp_ms)}" for m in measures)
-        notes = "; ".join(sorted({m.note for m in measures if m.note}))
+        every = " ".join(f"{_ms(m.first_ms)}/{_ms(m.sharp_ms)}{m.where()}" for m in measures)
         lines.append({
             "viewer": label,
             "first": _spread(first[label]), "sharp": _spread(sharp[label]),
             "ratio": f"{_ratio(first[label], fastest_first)} / "
                      f"{_ratio(sharp[label], fastest_sharp)}",
-            "every": every + (f" ({notes})" if notes else ""),
+            "every": every + _notes(measures),
         })  # fmt: skip
     return table(lines, [("viewer", "viewer", 8),
                          ("first", "first pixels ms: median (min–max)", 16),
@@ -405,29 +446,41 @@ def _jump_table(rows: dict[str, list[Measure]], viewers: list[Viewer]) -> str:
 
 
 def _burst_table(rows: dict[str, list[Measure]], viewers: list[Viewer]) -> str:
-    sharp = {label: _figures([m.sharp_ms for m in ms]) for label, ms in rows.items()}
+    sharp = {
+        label: _figures([m.sharp_ms for m in ms if not m.where()]) for label, ms in rows.items()
+    }
     fastest = _fastest(sharp, viewers)
     lines = []
     for label, measures in rows.items():
-        pictures = [m.pictures for m in measures if m.pictures is not None]
-        blank = [m.no_picture_ms for m in measures if m.no_picture_ms is not None]
+        shown = [len(m.shown) for m in measures if m.sharp_ms is not None]
+        blank = _figures([m.no_picture_ms for m in measures])
         every = " ".join(
-            f"{_ms(m.sharp_ms)}/{_cell(m.pictures)}/{_ms(m.no_picture_ms)}" for m in measures
+            f"{_ms(m.sharp_ms)}/{len(m.shown)}/{_ms(m.no_picture_ms)}{m.where()}" for m in measures
         )
-        notes = "; ".join(sorted({m.note for m in measures if m.note}))
         lines.append({
             "viewer": label, "sharp": _spread(sharp[label]),
             "ratio": _ratio(sharp[label], fastest),
-            "pictures": _cell(statistics.median(pictures) if pictures else None),
+            "landed": " ".join("?" if m.landed is None else str(m.landed) for m in measures),
+            "shown": _cell(statistics.median(shown) if shown else None),
             "blank": _ms(statistics.median(blank) if blank else None),
-            "every": every + (f" ({notes})" if notes else ""),
+            "every": every + _notes(measures),
         })  # fmt: skip
     return table(lines, [("viewer", "viewer", 8),
                          ("sharp", "last press → sharp ms: median (min–max)", 16),
                          ("ratio", "× fastest peer", 6),
-                         ("pictures", "pictures shown (median)", 4),
+                         ("landed", f"landed on (asked {rows and _asked(rows)})", 8),
+                         ("shown", "images shown (median)", 4),
                          ("blank", "ms without a picture (median)", 4),
-                         ("every", "every run, sharp ms/pictures/ms without", 20)])  # fmt: skip
+                         ("every", "every run, sharp ms/images shown/ms without", 20)])  # fmt: skip
+
+
+def _asked(rows: dict[str, list[Measure]]) -> int:
+    return next(iter(rows.values()))[0].asked
+
+
+def _notes(measures: list[Measure]) -> str:
+    notes = sorted({m.note for m in measures if m.note})
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _figures(values: list[float | None]) -> list[float]:

@@ -8,10 +8,12 @@ Prints ``ready`` once connected. Commands on stdin, one a line, each answered by
 - ``settle STABLE TIMEOUT``: waits until the screen has not changed for ``STABLE`` seconds;
   ``{"ok": …}``.
 - ``press INTERVAL_MS STABLE TIMEOUT KEEP KEY…``: presses the keys (``End``, ``shift+g``…) one
-  every ``INTERVAL_MS``, then watches until the screen has not changed for ``STABLE`` seconds
-  (or ``TIMEOUT`` passed), keeping that screen as the PNG ``KEEP`` unless it is ``-``. Answers
-  ``{"presses": [t…], "before": [hash, colours], "frames": [[t, hash, colours]…], "ok": …}``:
-  the wall-clock time of each press, the screen just before the first, and each change after.
+  every ``INTERVAL_MS``, then watches until the screen has changed and then not changed for
+  ``STABLE`` seconds (or ``TIMEOUT`` passed after the last press), keeping that screen as the
+  PNG ``KEEP`` unless it is ``-``. Answers
+  ``{"presses": [t…], "before": [hash, colours], "frames": [[t, hash, colours]…], "strips":
+  {hash: [row, column]}, "ok": …}``: the wall-clock time of each press, the screen just before
+  the first, each change after, and the pixels of each screen seen (base64 of ``RGB32``).
 
 Only the middle row and column of the screen are grabbed (``screen_watch.grab``), every ~2 ms,
 and a frame is their hash. Keys are sent the way ``xdotool key`` sends them (XTEST, then a
@@ -22,6 +24,7 @@ rhythm.
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import ctypes.util
 import hashlib
@@ -37,7 +40,7 @@ from bench.screen_watch import PICTURE_COLOURS, colours, grab, keep
 #: Between two grabs: the watcher leaves the CPU to the viewer.
 PERIOD = 0.002
 
-Frame = tuple[str, int]  # hash of the strips, colours in them
+Frame = tuple[str, int, bytes, bytes]  # hash of the strips, colours in them, row, column
 
 
 class Keyboard:
@@ -84,15 +87,15 @@ class Keyboard:
 
 
 def frame() -> Frame:
-    """The screen's middle row and column, as a hash and their colours."""
+    """The screen's middle row and column: their hash, colours, and pixels (``RGB32``: B, G, R,
+    255 for each pixel)."""
     strips = grab()
-    digest = hashlib.blake2b(digest_size=8)
-    for strip in strips:
-        digest.update(_bytes(strip))
-    return digest.hexdigest(), colours(strips)
+    row, column = (_bytes(strip) for strip in strips)
+    return hashlib.blake2b(row + column, digest_size=8).hexdigest(), colours(strips), row, column
 
 
 def _bytes(image: QImage) -> bytes:
+    image = image.convertToFormat(QImage.Format_RGB32)
     bits = image.constBits()
     assert bits is not None
     return bits.asstring(image.sizeInBytes())
@@ -128,6 +131,7 @@ def press(keyboard: Keyboard, words: list[str]) -> dict[str, Any]:
     before = frame()
     presses: list[float] = []
     frames: list[tuple[float, str, int]] = []
+    strips = {before[0]: before[2:]}
     last, since = before, time.time()
     due = time.time()
     while True:
@@ -138,10 +142,11 @@ def press(keyboard: Keyboard, words: list[str]) -> dict[str, Any]:
         now = frame()
         seen = time.time()
         if now[0] != last[0]:
-            frames.append((seen, *now))
+            frames.append((seen, now[0], now[1]))
+            strips.setdefault(now[0], now[2:])
             last, since = now, seen
         if len(presses) == len(keys):
-            if seen - since >= stable:
+            if frames and seen - since >= stable:
                 ok = True
                 break
             if seen - presses[-1] > timeout:
@@ -150,7 +155,11 @@ def press(keyboard: Keyboard, words: list[str]) -> dict[str, Any]:
         time.sleep(PERIOD)
     if kept != "-":
         keep(kept)
-    return {"presses": presses, "before": before, "frames": frames, "ok": ok}
+    pixels = {
+        digest: [base64.b64encode(strip).decode() for strip in pair]
+        for digest, pair in strips.items()
+    }  # fmt: skip
+    return {"presses": presses, "before": before[:2], "frames": frames, "strips": pixels, "ok": ok}
 
 
 def main() -> int:
