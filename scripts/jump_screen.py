@@ -5,25 +5,28 @@
 [--viewers ours,feh,nsxiv,qimgv,geeqie,gthumb] [--code DIR,…] [--keep DIR]``
 
 The sibling of ``startup_screen.py``. Starts an X server (Xvfb) of ``--size`` and, in turn, each
-viewer full screen on the folder's first image (its own settings in a throwaway home), then
-presses keys with a watcher (``bench/key_watch.py``, a child process) that grabs the middle row
-and column of the screen every ~2 ms:
+viewer full screen on the folder's first image (its own settings in a throwaway home), waits
+until its screen has been still for 3 s, then presses keys with a watcher (``bench/key_watch.py``,
+a child process) that sends them as ``xdotool key`` does and grabs the middle row and column of
+the screen every ~2 ms. Before each key the screen is still for 1 s and the folder is dropped
+from the page cache (``posix_fadvise(DONTNEED)``).
 
-- ``jump``: once the screen has been still for 1 s, the folder is dropped from the page cache
-  and the viewer's "last image" key pressed (End; nsxiv ``G``); then its "first image" key
-  (Home; nsxiv ``g``) the same way. Timed from the press to the *first pixels* (the first grab
-  that differs from the screen before and shows a picture: many colours) and to *sharp* (the
-  first grab of the screen's final state, once it has not changed for 1.5 s).
-- ``burst``: from the first image, the folder dropped from the cache again, 30 presses of the
-  viewer's "next" key 33 ms apart; timed from the last press to sharp, with the distinct
-  pictures shown meanwhile (a blurred and a sharp frame of one image count twice) and the ms
-  with no picture in the middle of the screen.
+- ``jump``: the viewer's "last image" key (End; nsxiv ``G``), then its "first image" key (Home;
+  nsxiv ``g``). Timed from the press to the *first pixels* (the first grab that shows a
+  picture, differs from the screen before and is not the image before) and to *sharp* (the
+  first grab of the screen's final state, once the screen changed and then stayed the same for
+  1.5 s).
+- ``burst``: from the first image, 30 presses of the viewer's "next" key 33 ms apart; timed
+  from the last press to sharp, with the images shown meanwhile and the ms with no picture in
+  the middle of the screen (one colour, or few: a blank or a veil).
 
-Xvfb has no window manager, so where a viewer's full-screen request goes unanswered the script
-does the window manager's part (``bench.xscreen.fill_screen``). Each round runs every viewer
-once; medians are printed with each one's ratio to the fastest peer in the same run, and the
-load average at the start and the end. Needs Xvfb, xdotool and the peers (Debian packages); a
-peer that is missing or shows nothing is skipped and says why.
+Where each viewer landed is checked (``bench/screen_match.py``): a viewer that drops presses
+while it loads stops short of image 31, and then has no time to image 31 (``@N`` in the runs:
+it landed on image N). Xvfb has no window manager, so where a viewer's full-screen request goes
+unanswered the script does the window manager's part (``bench.xscreen.fill_screen``). Each round
+runs every viewer once; medians are printed with each one's ratio to the fastest peer in the
+same run, and the load average at the start and the end. Needs Xvfb, xdotool and the peers
+(Debian packages); a peer that is missing or shows nothing is skipped and says why.
 """
 
 from __future__ import annotations
@@ -402,13 +405,18 @@ def _report(results: dict[tuple[str, str], list[Measure]], viewers: list[Viewer]
     names = list(dict.fromkeys(name for name, _ in results))
     for name in names:
         rows = {label: results[name, label] for (script, label) in results if script == name}
-        print(f"### {name}" + (f": {BURST_PRESSES} presses {BURST_INTERVAL_MS} ms apart, last "
-                               "press → sharp" if name == "burst" else
+        print(f"### {name}" + (f": {BURST_PRESSES} presses {BURST_INTERVAL_MS} ms apart from the "
+                               "first image, last press → sharp" if name == "burst" else
                                ", key → first pixels / sharp"))  # fmt: skip
         print()
         print(_burst_table(rows, viewers) if name == "burst" else _jump_table(rows, viewers))
         print()
-    print("Launched (a fresh home each start; `fill` = windows the script sized to the screen):")
+    print("Medians and ratios over the runs that landed on the image asked for; in the runs, "
+          "`@N`: landed on image N instead (`@?`: on none known), `–`: not seen.\n")  # fmt: skip
+    keys = ", ".join(f"{v.label} {KEYS[v.kind].last}/{KEYS[v.kind].first}/{KEYS[v.kind].next}"
+                     for v in viewers)  # fmt: skip
+    print(f"Launched (a fresh home each start; last/first/next keys: {keys}; `fill`: the "
+          "windows the script sized to the screen):")  # fmt: skip
     for viewer in viewers:
         line = f"- {viewer.label}: `{' '.join(_short(viewer.command))}`" if viewer.command else (
             f"- {viewer.label}"

@@ -41,6 +41,7 @@ from bench.screen_watch import PICTURE_COLOURS, colours, grab, keep
 PERIOD = 0.002
 
 Frame = tuple[str, int, bytes, bytes]  # hash of the strips, colours in them, row, column
+_COLOURS: dict[str, int] = {}
 
 
 class Keyboard:
@@ -91,7 +92,10 @@ def frame() -> Frame:
     255 for each pixel)."""
     strips = grab()
     row, column = (_bytes(strip) for strip in strips)
-    return hashlib.blake2b(row + column, digest_size=8).hexdigest(), colours(strips), row, column
+    digest = hashlib.blake2b(row + column, digest_size=8).hexdigest()
+    if digest not in _COLOURS:  # counted once a screen: the grabs stay cheap
+        _COLOURS[digest] = colours(strips)
+    return digest, _COLOURS[digest], row, column
 
 
 def _bytes(image: QImage) -> bytes:
