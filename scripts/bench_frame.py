@@ -2,11 +2,11 @@
 """One frame per step: the next image after a dwell, GUI stalls, and a jump to a sharp image,
 for one or more checkouts taking turns in the same run.
 
-``bench_frame.py [--code /work/main,.] [--rounds 3] [--quick]``
+``bench_frame.py [--code /work/main,.] [--rounds 3] [--view 1920x1080] [--quick]``
 
 Each round starts a fresh process per checkout (``bench/frame_child.py``, the viewer code
 and the harness taken from that checkout through PYTHONPATH), which browses 24 MP
-JPEGs locally with the real window offscreen, image area 1920×1080 (``seq``: 16 presses
+JPEGs locally with the real window offscreen, image area ``--view`` (``seq``: 16 presses
 0.8 s apart), then opens 5 files cold (dropped from the page cache first; request → sharp
 image painted), then holds → on the simulated SMB share (30 presses 33 ms apart: images shown,
 time with no image undimmed on screen, and the last press to its sharp image). Checkouts
@@ -61,9 +61,9 @@ def child_script(code: str) -> str:
     return own if code != "." and os.path.isfile(own) else CHILD
 
 
-def one_round(code: str, folder: str, quick: bool) -> dict[str, Any]:
+def one_round(code: str, folder: str, quick: bool, view: str = "1920x1080") -> dict[str, Any]:
     quick_args = ["4", "0.05", "2", "400", "240", "4"]
-    args = quick_args if quick else ["16", "0.8", "5", "1920", "1080", "30"]
+    args = quick_args if quick else ["16", "0.8", "5", *view.split("x"), "30"]
     child = subprocess.run([sys.executable, child_script(code), folder, *args], env=child_env(code),
                            capture_output=True, text=True, timeout=600, check=False)  # fmt: skip
     if child.returncode != 0:
@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", default=".", help="comma-separated checkouts; '.' is this one")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="CI smoke test: tiny and short")
+    parser.add_argument("--view", default="1920x1080", help="the image area, e.g. 1280x800 "
+                        "(the issue's full screen)")  # fmt: skip
     args = parser.parse_args(argv)
     codes = args.code.split(",")
     paths = quick_images(8) if args.quick else camera_images(31)
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     for number in range(rounds):
         for code in codes if number % 2 == 0 else reversed(codes):
             print(f"round {number + 1}: {code} …", file=sys.stderr)
-            results[code].append(one_round(code, folder, args.quick))
+            results[code].append(one_round(code, folder, args.quick, args.view))
     rows = []
     for key, figure, target in FIGURES:
         for code in codes:
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             median = round(statistics.median(values), 1) if values else None
             rows.append({"figure": figure, "code": code, "value": median,
                          "runs": ", ".join(str(v) for v in values), "target": target})  # fmt: skip
-    print(f"\n{rounds} rounds, image area 1920×1080, local 24 MP JPEGs\n")
+    print(f"\n{rounds} rounds, image area {args.view}, local 24 MP JPEGs\n")
     print(table(rows, COLUMNS))
     if args.quick:
         missing = [f"{row['code']}: {row['figure']}" for row in rows if row["value"] is None]
