@@ -1,9 +1,10 @@
 """Thumbnails derived from display loads, saved on a thread of their own.
 
 When the viewer reads a whole file to show it, a thumbnail costs no byte more: the display
-image is reduced to the largest flavour (a copy, so the image can be freed at once) and
-written to the cache on a background thread, so the load's worker goes straight on to the
-next read. A thumbnail already fresh in the cache is not written again.
+image is copied (so the image can be freed at once), and reduced to the largest flavour and
+written to the cache on a background thread, so the load's worker hands its image over at
+once and goes straight on to the next read. A thumbnail already fresh in the cache is not
+written again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 from PIL import Image
 
 from viewer.core.formats.decode import DecodedImage, LoadedFile
@@ -56,8 +58,11 @@ class DisplayThumbnails:
             if self._pending >= self._max_pending:
                 return
             self._pending += 1
-        small = _reduced_copy(image, _LARGEST)
-        self._executor.submit(self._write, loaded.path, loaded.stamp, small)
+        # A plain copy here (1-2 ms), the reduction on the writer: reduced here, it held up
+        # the image the user waits for by 34 ms (a 1200×800 display image, LANCZOS to 512).
+        copy = DecodedImage(np.array(image.pixels), image.has_alpha, image.format,
+                            full_size=image.full_size or (image.width, image.height))  # fmt: skip
+        self._executor.submit(self._write, loaded.path, loaded.stamp, copy)
 
     def shutdown(self, wait: bool = True) -> None:
         self._executor.shutdown(wait=wait, cancel_futures=not wait)
@@ -65,7 +70,7 @@ class DisplayThumbnails:
     def _write(self, path: str, stamp: FileStamp, image: DecodedImage) -> None:
         try:
             if not self._cache.is_fresh(path, stamp, _LARGEST):
-                self._cache.store(path, stamp, image)
+                self._cache.store(path, stamp, _reduced(image, _LARGEST))
                 with self._lock:
                     self.written += 1
         except Exception:
@@ -75,8 +80,8 @@ class DisplayThumbnails:
                 self._pending -= 1
 
 
-def _reduced_copy(image: DecodedImage, size: int) -> DecodedImage:
-    """The image at most ``size`` long, in memory of its own."""
+def _reduced(image: DecodedImage, size: int) -> DecodedImage:
+    """The image at most ``size`` long."""
     picture = from_qt_layout(image.pixels, image.has_alpha)
     picture.thumbnail((size, size), Image.Resampling.LANCZOS)
     pixels, has_alpha = to_qt_layout(picture)
