@@ -1,4 +1,4 @@
-"""Presses keys on an X screen and records what its middle shows after: ``jump_screen.py``'s eye.
+"""Presses keys on an X screen and records what its middle shows: the screen benchmarks' eye.
 
 Prints ``ready`` once connected. Commands on stdin, one a line, each answered by one JSON line:
 
@@ -14,6 +14,8 @@ Prints ``ready`` once connected. Commands on stdin, one a line, each answered by
   ``{"presses": [t…], "before": [hash, colours], "frames": [[t, hash, colours]…], "strips":
   {hash: [row, column]}, "ok": …}``: the wall-clock time of each press, the screen just before
   the first, each change after, and the pixels of each screen seen (base64 of ``RGB32``).
+  With no key it watches from the command on (``startup_screen.py``'s start: the viewer is
+  spawned just after), until the screen changed and then stayed the same; ``presses`` is empty.
 
 Only the middle row and column of the screen are grabbed (``screen_watch.grab``), every ~2 ms,
 and a frame is their hash. Keys are sent the way ``xdotool key`` sends them (XTEST, then a
@@ -137,7 +139,7 @@ def press(keyboard: Keyboard, words: list[str]) -> dict[str, Any]:
     frames: list[tuple[float, str, int]] = []
     strips = {before[0]: before[2:]}
     last, since = before, time.time()
-    due = time.time()
+    due = start = time.time()
     while True:
         if len(presses) < len(keys) and time.time() >= due:
             presses.append(keyboard.press(keys[len(presses)]))
@@ -153,7 +155,7 @@ def press(keyboard: Keyboard, words: list[str]) -> dict[str, Any]:
             if frames and seen - since >= stable:
                 ok = True
                 break
-            if seen - presses[-1] > timeout:
+            if seen - (presses[-1] if presses else start) > timeout:
                 ok = False
                 break
         time.sleep(PERIOD)

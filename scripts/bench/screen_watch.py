@@ -1,15 +1,11 @@
-"""Watches an X screen for a picture: ``startup_screen.py``'s eye.
+"""Grabs of an X screen's middle, and whether they show a picture: ``bench/key_watch.py``'s pixels.
 
-Prints ``ready`` once connected. Each ``arm [SEEN.png]`` line on stdin: waits until the middle
-of the screen is blank again (one colour), prints ``armed``, then grabs the screen every few ms
-and prints the wall-clock time of the first grab whose middle shows a picture (many colours),
-keeping the screen just after as ``SEEN.png`` if named.
+Only the middle row and column are grabbed, so that watching costs the viewers being timed
+almost no CPU; an empty window or a bare screen has one or two colours there, a picture many.
 """
 
 from __future__ import annotations
 
-import sys
-import time
 from typing import Any
 
 from PyQt5.QtGui import QGuiApplication, QImage
@@ -42,30 +38,3 @@ def grab() -> tuple[QImage, QImage]:
 
 def keep(path: str) -> None:
     QGuiApplication.primaryScreen().grabWindow(ROOT).toImage().save(path)
-
-
-def main() -> int:
-    app = QGuiApplication(sys.argv[:1])
-    assert app is not None
-    print("ready", flush=True)
-    for line in sys.stdin:
-        words = line.split()
-        if words[:1] != ["arm"]:
-            continue
-        while colours(grab()) >= PICTURE_COLOURS:
-            time.sleep(0.005)  # the last viewer's window is still going away
-        print("armed", flush=True)
-        while True:
-            strips = grab()
-            now = time.time()
-            if colours(strips) >= PICTURE_COLOURS:
-                print(now, flush=True)
-                if len(words) > 1:
-                    keep(words[1])
-                break
-            time.sleep(0.002)  # leave the CPU to the viewer
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
