@@ -65,11 +65,11 @@ from bench.screen_runs import (
     fastest,
     figures,
     image_of,
+    launched,
     load,
     ms,
     notes,
     ratio,
-    short,
     spread,
 )
 from bench.screen_watch import PICTURE_COLOURS
@@ -286,20 +286,10 @@ def _report(
           "`@N`: landed on image N instead (`@?`: on none known), `–`: not seen.\n")  # fmt: skip
     keys = ", ".join(f"{v.label} {KEYS[v.kind].last}/{KEYS[v.kind].first}/{KEYS[v.kind].next}"
                      for v in viewers)  # fmt: skip
-    moved = "fill: the windows the script sized" if not screen.managed else (
-        "NOT FULL SCREEN: windows that did not cover"
-    )  # fmt: skip
-    print(f"Launched (a fresh home each start; last/first/next keys: {keys}; {moved} the "
-          "screen before a key):")  # fmt: skip
-    for viewer in viewers:
-        line = f"- {viewer.label}: `{' '.join(short(viewer.command))}`" if viewer.command else (
-            f"- {viewer.label}"
-        )  # fmt: skip
-        if viewer.moved:
-            line += f"; {moved.split(':')[0]}: {', '.join(viewer.moved)}"
-        if viewer.failed:
-            line += f"; SKIPPED: {viewer.failed}"
-        print(line)
+    legend, launch_lines = launched(viewers, screen.managed)
+    print(f"Launched (a fresh home each start; last/first/next keys: {keys}; {legend}, "
+          "checked before each key):")  # fmt: skip
+    print("\n".join(launch_lines))
 
 
 def _jump_table(rows: dict[str, list[Measure]], viewers: list[Viewer]) -> str:

@@ -59,11 +59,11 @@ from bench.screen_runs import (
     fastest,
     figures,
     image_of,
+    launched,
     load,
     ms,
     notes,
     ratio,
-    short,
     spread,
 )
 from bench.screen_watch import PICTURE_COLOURS
@@ -254,20 +254,10 @@ def _report(results: dict[str, list[Measure]], viewers: list[Viewer], screen: XS
     print(f"\nFastest peer: first picture {ms(fastest_first)} ms, sharp {ms(fastest_sharp)} ms. "
           "Medians and ratios over the runs that landed on the image asked for; in the runs, "
           "`@N`: landed on image N instead (`@?`: on none known), `–`: not seen.\n")  # fmt: skip
-    moved = "fill: the windows the script sized" if not screen.managed else (
-        "NOT FULL SCREEN: windows that did not cover"
-    )  # fmt: skip
-    print(f"Launched (a fresh home each start, on the image of the start; {moved} the "
-          "screen):")  # fmt: skip
-    for viewer in viewers:
-        line = f"- {viewer.label}: `{' '.join(short(viewer.command))}`" if viewer.command else (
-            f"- {viewer.label}"
-        )  # fmt: skip
-        if viewer.moved:
-            line += f"; {moved.split(':')[0]}: {', '.join(viewer.moved)}"
-        if viewer.failed:
-            line += f"; SKIPPED: {viewer.failed}"
-        print(line)
+    legend, launch_lines = launched(viewers, screen.managed)
+    print(f"Launched (a fresh home each start, on the image of the start; {legend}, seen "
+          "during each start):")  # fmt: skip
+    print("\n".join(launch_lines))
 
 
 def _median(values: list[float]) -> float | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bench.peers import Viewer
 from bench.screen_match import Reference, strips_of, which
 
 SCRIPTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -121,6 +122,30 @@ def short(command: list[str]) -> list[str]:
     if len(cut) > 12:
         cut = [*cut[:9], "…", cut[-1]]
     return cut
+
+
+def launched(viewers: list[Viewer], managed: bool) -> tuple[str, list[str]]:
+    """What the windows' check found, in a sentence, and a line for each viewer: its command,
+    its windows that did not cover the screen (sized by the script where no window manager
+    runs), and why it was skipped."""
+    label = "NOT FULL SCREEN" if managed else "fill"
+    if not managed:
+        legend = f"`{label}`: the windows the script sized to the screen"
+    elif any(viewer.moved for viewer in viewers):
+        legend = f"`{label}`: windows that did not cover the screen"
+    else:
+        legend = "every window covered the screen"
+    lines = []
+    for viewer in viewers:
+        line = f"- {viewer.label}: `{' '.join(short(viewer.command))}`" if viewer.command else (
+            f"- {viewer.label}"
+        )  # fmt: skip
+        if viewer.moved:
+            line += f"; {label}: {', '.join(viewer.moved)}"
+        if viewer.failed:
+            line += f"; SKIPPED: {viewer.failed}"
+        lines.append(line)
+    return legend, lines
 
 
 def load() -> str:
