@@ -402,10 +402,14 @@ class PrefetchModel(QObject):
         if not kept:
             self._no_read_ahead.add(path)
         index, current = self._position.index_of(path), self._position.current
-        if index is not None and (kept or index == current):
+        left_behind = result.display_box not in (None, self._display_box)
+        # Made for a box the window has since left: shown only if nothing at the box in use
+        # is stored (at start-up, a hidden window's 100×30 view once replaced a sharp image).
+        shown = not (left_behind and self._is_stored(path))
+        if index is not None and (kept or index == current) and shown:
             self.imageReady.emit(index, result.image)
-        if index == current and result.display_box not in (None, self._display_box):
-            self._refresh_current()  # made for a box the window has since left
+        if index == current and left_behind:
+            self._refresh_current()
         else:
             self._after_paint.run(self._schedule_read_ahead, wait=index == current)
 

@@ -50,6 +50,8 @@ class DisplayBox(QObject):
 
     @pyqtSlot()
     def update(self) -> None:
+        if not self._view.isVisible():
+            return  # a hidden view's size is not the one it will show in (100×30 at start)
         if self.full_ahead():
             box: Size | None = None
         elif self._compare is not None:

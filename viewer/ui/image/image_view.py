@@ -45,8 +45,8 @@ class ImageView(QWidget):
     Signals:
         painted(): a paint that showed an image finished (benchmarks time key-to-painted).
         zoomChanged(): the zoom level or the placement changed.
-        resized(): the view's size in device pixels changed (a resize, or a screen with
-            another pixel ratio), so display images should be made anew.
+        resized(): the view's size in device pixels changed (a resize, the view shown, or a
+            screen with another pixel ratio), so display images should be made anew.
     """
 
     painted = pyqtSignal()
@@ -322,6 +322,7 @@ class ImageView(QWidget):
         if handle is not None and not self._watching_screen:
             handle.screenChanged.connect(self._on_screen_changed)  # a new device pixel ratio
             self._watching_screen = True
+        self.resized.emit()  # sized while hidden, it said nothing that counted (DisplayBox)
 
     @pyqtSlot()
     def _on_screen_changed(self) -> None:

@@ -24,9 +24,10 @@ def show_restored(
     ``screens``: the screens' available areas, primary first (default: the real ones).
     """
     place_window(window, settings.geometry(), screens)
-    window.show()
     if settings.fullscreen():
-        fullscreen.set_active(True)
+        fullscreen.set_active(True)  # mapped full screen: never a frame at its normal size
+    else:
+        window.show()
 
 
 def remember(window: QMainWindow, settings: Settings, fullscreen: FullScreen) -> None:
@@ -44,9 +45,8 @@ def show_in_place_of(window: QMainWindow, fullscreen: FullScreen, other: QMainWi
     """Show ``window`` exactly where ``other`` is, in its state: taking over from the first
     frame, which the user may have moved, maximised or put in full screen meanwhile."""
     if other.isFullScreen():
-        window.setGeometry(other.normalGeometry())
-        window.show()
-        fullscreen.set_active(True)
+        window.setGeometry(other.normalGeometry())  # where it goes when full screen ends
+        fullscreen.set_active(True)  # mapped full screen: never a frame at its normal size
     elif other.isMaximized():
         window.setGeometry(other.normalGeometry())
         window.showMaximized()
