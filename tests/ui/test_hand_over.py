@@ -40,6 +40,20 @@ def test_the_window_is_shown_in_the_frames_place_once_it_has_the_image(
     qtbot.waitUntil(lambda: gone_or_hidden(frame), timeout=TIMEOUT_MS)
 
 
+def test_a_hidden_windows_view_never_sets_the_display_box(qtbot: Any, make_window: Any) -> None:
+    """Given the first image while hidden, its view (not laid out: 100×30) once set the box,
+    and the image was decoded again for it and shown over the sharp one."""
+    window = make_window()
+    window.hide()
+    window.model.set_display_box((1280, 800))  # what the hand-over takes from the first frame
+    window.view.resize(100, 30)
+    window.view.show_image(image(), QSize(3000, 2000))
+    assert window.model.display_box == (1280, 800)
+    window.show()  # shown, its own size counts
+    qtbot.waitUntil(lambda: window.model.display_box == window.view.display_box(),
+                    timeout=TIMEOUT_MS)  # fmt: skip
+
+
 def test_the_image_does_not_move_when_the_window_takes_over(
     qtbot: Any, make_window: Any, frame: FirstFrame
 ) -> None:

@@ -125,3 +125,35 @@ def test_a_full_load_of_an_image_gone_from_the_listing_is_not_announced(qtbot, m
     with qtbot.assertNotEmitted(model.imageReady):
         loader.release(PATHS[2])
         settle(qtbot, model)
+
+
+def test_a_rendering_for_a_box_left_behind_never_replaces_one_for_the_box_in_use(
+    qtbot, make_model, loader
+):
+    """At start-up a hidden view's 100×30 box came and went; its late rendering replaced the
+    sharp image on screen."""
+    loader.size = (4000, 3000)
+    model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
+    with qtbot.waitSignal(model.imageReady, timeout=TIMEOUT_MS):
+        model.request(3)
+    settle(qtbot, model)
+    loader.gate(PATHS[3])
+    model.set_display_box((100, 30))  # a box that comes and goes
+    qtbot.waitUntil(lambda: loader.count(PATHS[3]) == 2, timeout=TIMEOUT_MS)
+    model.set_display_box((800, 600))  # back: that rendering is stored
+    with qtbot.assertNotEmitted(model.imageReady, wait=50):
+        loader.release(PATHS[3])
+        settle(qtbot, model)
+    assert model.cached_image(3).width() == 800
+
+
+def test_a_rendering_for_a_box_left_behind_shows_when_none_fits_better(qtbot, make_model, loader):
+    loader.size = (4000, 3000)
+    model = make_model(ReadAheadPlan(0, 0), display_box=(800, 600))
+    loader.gate(PATHS[3])
+    model.request(3)
+    qtbot.waitUntil(lambda: loader.count(PATHS[3]) == 1, timeout=TIMEOUT_MS)
+    model.set_display_box((400, 300))  # nothing stored at either box yet
+    with qtbot.waitSignal(model.imageReady, check_params_cb=lambda i, image: image.width() == 800,
+                          timeout=TIMEOUT_MS):  # fmt: skip
+        loader.release(PATHS[3])  # better than an empty view until the 400×300 one comes
