@@ -214,6 +214,9 @@ class FirstSource:
     def wait_shown(self, timeout: float) -> None:
         self.waited = timeout
 
+    def refine(self, decoded: Any) -> None:
+        self.heard.append(("decoded", decoded.pixels.copy(), decoded.width, decoded.height))
+
 
 def test_the_first_frame_is_offered_parts_of_the_file_then_all_of_it(folder: str) -> None:
     path = os.path.join(folder, "2.jpg")
@@ -222,11 +225,24 @@ def test_the_first_frame_is_offered_parts_of_the_file_then_all_of_it(folder: str
     assert early.wait(TIMEOUT)
     with open(path, "rb") as file:
         start = file.read(4)
-    assert source.heard == [
+    assert source.heard[:2] == [
         ("ranges", start, SCREEN, "early-start"),
         ("data", os.path.getsize(path), SCREEN, "early-start"),
     ]
     assert source.waited == SHOWN_WAIT  # for its paint, before the decoder's imports
+
+
+def test_the_first_frame_then_shows_the_pixels_the_window_will_show(folder: str) -> None:
+    """So the window's hand-over changes nothing on screen."""
+    path = os.path.join(folder, "2.jpg")
+    source = FirstSource()
+    early = started(path, first=source)
+    assert early.wait(TIMEOUT)
+    kind, pixels, width, height = source.heard[-1]
+    assert kind == "decoded"
+    loaded = early.loader(CountingLoader())(path, new_array, SCREEN)
+    assert (width, height) == (loaded.image.width, loaded.image.height)
+    assert np.array_equal(pixels, loaded.image.pixels)
 
 
 def test_a_first_frame_that_fails_leaves_the_early_image_to_the_first_load(
@@ -251,6 +267,6 @@ def test_the_screens_box_replaces_a_remembered_one_before_the_read_ends(folder: 
     reader.release()
     fallback = CountingLoader()
     loaded = early.loader(fallback)(path, new_array, (400, 300))
-    assert [box for _, _, box, _ in source.heard] == [(100, 75), (400, 300)]
+    assert [box for kind, _, box, _ in source.heard if kind != "decoded"] == [(100, 75), (400, 300)]
     assert fallback.paths == []
     assert (loaded.image.width, loaded.image.height) == (400, 300)

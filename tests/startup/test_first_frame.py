@@ -75,6 +75,26 @@ def test_an_image_made_before_the_frame_exists_is_shown_when_it_does(qtbot: Any)
     qtbot.waitUntil(made.has_image, timeout=TIMEOUT_MS)
 
 
+def test_the_viewers_own_decode_replaces_the_first_image(qtbot: Any, frame: FirstFrame) -> None:
+    import numpy as np
+
+    from viewer.core.formats.decode import DecodedImage
+
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+    pixels = np.zeros((200, 300, 4), np.uint8)
+    pixels[..., 2] = 250  # red, in Qt's RGB32 memory order (B, G, R, A)
+    thread = threading.Thread(
+        target=first.refine, args=(DecodedImage(pixels, False, "JPEG", full_size=(3000, 2000)),)
+    )
+    thread.start()  # fmt: skip
+    qtbot.waitUntil(frame.has_image, timeout=TIMEOUT_MS)
+    thread.join()
+    shown = frame.view.grab().toImage()
+    centre = shown.pixelColor(shown.width() // 2, shown.height() // 2)
+    assert (centre.red(), centre.green(), centre.blue()) == (250, 0, 0)
+
+
 def test_an_image_made_after_the_frame_exists_is_shown(qtbot: Any, frame: FirstFrame) -> None:
     first = FirstImage(1 << 30)
     first.attach(frame)

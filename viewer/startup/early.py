@@ -23,7 +23,7 @@ import threading
 from typing import TYPE_CHECKING, Callable, Optional, Protocol
 
 from viewer.core.formats.limits import DEFAULT_MAX_IMAGE_BYTES
-from viewer.core.io.cancel import check_cancelled
+from viewer.core.io.cancel import check_cancelled, waited_for
 from viewer.core.io.ranged import RangeReader, read_file_range
 
 if TYPE_CHECKING:
@@ -64,6 +64,9 @@ class FirstFrameSource(Protocol):
     def wait_shown(self, timeout: float) -> None:
         """Until the first frame has painted its image (or has none), at most ``timeout``
         seconds: the decoder's imports after it hold the GIL for tens of ms at a time."""
+
+    def refine(self, decoded: DecodedImage) -> None:
+        """The viewer's own decode, which the window will show: the frame shows it too."""
 
 
 def read_bytes(path: str) -> tuple[bytes, os.stat_result]:
@@ -274,9 +277,16 @@ class EarlyStart:
 
         quiet_bomb_warnings()
         try:
-            self._decoded = decode_bytes(data, name, new_array, self._max_bytes, box)
+            with waited_for():  # on two cores, as the window's load of it would be
+                self._decoded = decode_bytes(data, name, new_array, self._max_bytes, box)
         except DecodeError as error:
             self._error = error
+            return
+        if self._first is not None:
+            try:  # the frame shows the pixels the window will show: no change at hand-over
+                self._first.refine(self._decoded)
+            except Exception:
+                log.exception("The first frame of %s could not be refined", self._path)
 
 
 def quiet_bomb_warnings() -> None:

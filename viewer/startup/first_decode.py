@@ -29,6 +29,7 @@ from viewer.core.formats.orientation import upright_transpose
 from viewer.startup.first_header import Header
 
 if TYPE_CHECKING:  # Pillow is imported on the early thread, once a file needs it
+    import numpy as np
     from PIL.Image import Image as PillowImage
     from PyQt5.QtGui import QImage
 
@@ -58,6 +59,24 @@ class DecodedFrame:
         width, height = self.size
         wrapped = QImage(self.raw, width, height, width * _BYTES_PER_PIXEL[self.mode], form)
         return wrapped.convertToFormat(QImage.Format_RGB32), self.full_size  # a copy
+
+
+@dataclass(frozen=True)
+class ScreenPixels:
+    """The viewer's own decode at the screen's size (Qt's RGB32 layout), made on the early
+    thread, copied into a QImage on the GUI thread (``decode``)."""
+
+    pixels: np.ndarray
+    full_size: Size
+
+    def decode(self) -> tuple[QImage, Size]:
+        """A QImage of its own; on the GUI thread only."""
+        from PyQt5.QtGui import QImage
+
+        height, width = self.pixels.shape[:2]
+        raw = self.pixels.tobytes()  # the early thread hands these pixels on to the model
+        wrapped = QImage(raw, width, height, width * 4, QImage.Format_RGB32)
+        return wrapped.copy(), self.full_size  # a QImage of its own: raw may go
 
 
 def from_file(

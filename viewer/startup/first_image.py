@@ -12,6 +12,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from viewer.core.formats.decode import DecodedImage
     from viewer.core.formats.geometry import Size
     from viewer.core.formats.jpeg.layout import JpegLayout
     from viewer.core.io.ranged import RangeReader
@@ -95,6 +96,20 @@ class FirstImage:
             elif (layout := self._layout) is not None:
                 made = from_file(data, layout.size, box, lambda: header_of(layout))
         self._settle(made)
+
+    def refine(self, decoded: DecodedImage) -> None:
+        """Show the viewer's own decode of the image instead: the window takes the same
+        pixels, so its hand-over changes nothing on screen (the camera's preview, or
+        Pillow's decode, differ from them by a few levels)."""
+        if not self._wanted or decoded.has_alpha:
+            return
+        from viewer.startup.first_decode import ScreenPixels
+
+        full = decoded.full_size or (decoded.width, decoded.height)
+        with self._lock:
+            self._made, self._settled = ScreenPixels(decoded.pixels, full), True
+            if self._frame is not None:
+                self._hand(self._frame)
 
     def wait_shown(self, timeout: float) -> None:
         """Until the frame has painted the image, or there is none, at most ``timeout``."""

@@ -43,6 +43,17 @@ def cancellable(flag: threading.Event, way: RightOfWay | None = None) -> Iterato
         _running.flag, _running.way = previous
 
 
+@contextmanager
+def waited_for() -> Iterator[None]:
+    """Run code on this thread as the one load the user waits for, outside any queue (the
+    early start's decode of the first image): it has the right of way, so it may take a
+    second core, and nothing calls it off."""
+    way, flag = RightOfWay(), threading.Event()
+    way.give_to(flag)
+    with cancellable(flag, way):
+        yield
+
+
 def check_cancelled() -> None:
     """Raise ``Cancelled`` if the load running on this thread has been called off; first
     wait while another load has the right of way.
