@@ -44,24 +44,21 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-from bench.images import camera_images
 from bench.peers import (
-    PEERS,
     Viewer,
     drop_from_cache,
     end,
-    jpegs,
     launch,
-    linked,
     spawn,
     tail,
     viewers_named,
 )
 from bench.report import table
-from bench.screen_match import Reference, reference
+from bench.screen_match import Reference
 from bench.screen_runs import (
     Measure,
     Watcher,
+    add_screen_options,
     fastest,
     figures,
     image_of,
@@ -71,9 +68,10 @@ from bench.screen_runs import (
     notes,
     ratio,
     spread,
+    staged,
 )
 from bench.screen_watch import PICTURE_COLOURS
-from bench.xscreen import XScreen, fill_screen, start_x, uncovered
+from bench.xscreen import XScreen, fill_screen, uncovered
 
 #: Still this long before a key is pressed, and this long after for the screen to be final.
 BEFORE_S, FINAL_S = 1.0, 1.5
@@ -119,55 +117,28 @@ class Bench:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--size", default="1280x800")
+    add_screen_options(parser, runs=3)
     parser.add_argument("--scripts", default="jump,burst", help="jump, burst or both")
-    parser.add_argument("--images", help="a folder of JPEGs, e.g. on a share (default: the 40 "
-                        "camera-sized benchmark images)")  # fmt: skip
-    parser.add_argument("--viewers", default="ours," + ",".join(PEERS))
-    parser.add_argument("--code", default=".", help="checkouts of this viewer, comma-separated")
-    parser.add_argument("--keep", default="", help="a folder for the sharp screens (PNGs)")
-    parser.add_argument("--no-wm", action="store_true",
-                        help="no window manager: the script sizes the windows itself")  # fmt: skip
     args = parser.parse_args(argv)
     scripts = args.scripts.split(",")
     if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         print("needs Xvfb and xdotool: apt-get install xvfb xdotool")
         return 1
     viewers = viewers_named(args.viewers.split(","), args.code.split(","))
-    if args.keep:
-        os.makedirs(args.keep, exist_ok=True)
     print(f"load average at start: {load()}")
-    made = None if args.images else linked(camera_images(40))
-    folder = args.images or made
-    assert folder is not None
-    files = jpegs(folder)
-    megabytes = statistics.median(os.path.getsize(path) for path in files) / 1e6
-    references = [reference(path) for path in files]
     results: dict[tuple[str, str], list[Measure]] = {}
-    screen = start_x(args.size, manager=not args.no_wm)
-    print(screen.note)
-    env = {**os.environ, "DISPLAY": screen.display, "QT_QPA_PLATFORM": "xcb"}
-    env.pop("XDG_RUNTIME_DIR", None)
-    try:
-        bench = Bench(args, screen, Watcher(env), env, files, references)
-        try:
-            for run in range(args.runs):
-                for viewer in viewers:
-                    if viewer.failed:
-                        continue
-                    for name, measure in _session(bench, viewer, scripts, run).items():
-                        results.setdefault((name, viewer.label), []).append(measure)
-        finally:
-            bench.watcher.close()
-    finally:
-        screen.stop()
-        if made:
-            shutil.rmtree(made)
-    print(f"\n{args.runs} runs, {args.size} Xvfb, {screen.note}, full screen, "
-          f"{len(files)} JPEGs of {megabytes:.1f} MB (median) from {args.images or folder}; "
+    with staged(args) as stage:
+        bench = Bench(args, stage.screen, stage.watcher, stage.env, stage.files, stage.references)
+        for run in range(args.runs):
+            for viewer in viewers:
+                if viewer.failed:
+                    continue
+                for name, measure in _session(bench, viewer, scripts, run).items():
+                    results.setdefault((name, viewer.label), []).append(measure)
+    print(f"\n{args.runs} runs, {args.size} Xvfb, {stage.screen.note}, full screen, "
+          f"{len(stage.files)} JPEGs of {stage.megabytes:.1f} MB (median) from {stage.folder}; "
           "each key pressed with the folder dropped from the page cache\n")  # fmt: skip
-    _report(results, viewers, screen)
+    _report(results, viewers, stage.screen)
     print(f"\nload average at end: {load()}")
     return 0
 

@@ -38,24 +38,21 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.images import camera_images
 from bench.peers import (
-    PEERS,
     Viewer,
     drop_from_cache,
     end,
-    jpegs,
     launch,
-    linked,
     spawn,
     tail,
     viewers_named,
 )
 from bench.report import table
-from bench.screen_match import Reference, reference
+from bench.screen_match import Reference
 from bench.screen_runs import (
     Measure,
     Watcher,
+    add_screen_options,
     fastest,
     figures,
     image_of,
@@ -65,9 +62,10 @@ from bench.screen_runs import (
     notes,
     ratio,
     spread,
+    staged,
 )
 from bench.screen_watch import PICTURE_COLOURS
-from bench.xscreen import XScreen, filling, start_x, uncovered
+from bench.xscreen import XScreen, filling, uncovered
 
 #: Still this long after the last change for the screen to be final (sharp).
 FINAL_S = 1.5
@@ -92,59 +90,36 @@ class Bench:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--size", default="1280x800")
-    parser.add_argument("--images", help="a folder of JPEGs, e.g. on a share; each start opens "
-                        "another (default: the 40 camera-sized benchmark images)")  # fmt: skip
-    parser.add_argument("--viewers", default="ours," + ",".join(PEERS))
-    parser.add_argument("--code", default=".", help="checkouts of this viewer, comma-separated")
-    parser.add_argument("--keep", default="", help="a folder for the sharp screens (PNGs)")
-    parser.add_argument("--no-wm", action="store_true",
-                        help="no window manager: the script sizes the windows itself")  # fmt: skip
+    add_screen_options(parser, runs=5)
     args = parser.parse_args(argv)
     if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         print("needs Xvfb and xdotool: apt-get install xvfb xdotool")
         return 1
     viewers = _with_first_starts(viewers_named(args.viewers.split(","), args.code.split(",")))
-    if args.keep:
-        os.makedirs(args.keep, exist_ok=True)
     print(f"load average at start: {load()}")
-    made = None if args.images else linked(camera_images(40))
-    folder = args.images or made
-    assert folder is not None
-    files = jpegs(folder)
-    megabytes = statistics.median(os.path.getsize(path) for path in files) / 1e6
-    references = [reference(path) for path in files]
     results: dict[str, list[Measure]] = {}
-    screen = start_x(args.size, manager=not args.no_wm)
-    print(screen.note)
-    env = {**os.environ, "DISPLAY": screen.display, "QT_QPA_PLATFORM": "xcb"}
-    env.pop("XDG_RUNTIME_DIR", None)
     warm_up = tempfile.mkdtemp(prefix="startup-warm-")
+    starts = 0
     try:
-        bench = Bench(args, screen, Watcher(env), env, files, references, [_small(warm_up)])
-        try:
-            starts = 0
+        with staged(args) as stage:
+            bench = Bench(args, stage.screen, stage.watcher, stage.env, stage.files,
+                          stage.references, [_small(warm_up)])  # fmt: skip
             for run in range(args.runs):
                 for viewer in viewers:
                     if viewer.failed:
                         continue
-                    measure = _start(bench, viewer, starts % len(files), run)
+                    measure = _start(bench, viewer, starts % len(stage.files), run)
                     results.setdefault(viewer.label, []).append(measure)
                     starts += 1
-        finally:
-            bench.watcher.close()
     finally:
-        screen.stop()
         shutil.rmtree(warm_up)
-        if made:
-            shutil.rmtree(made)
+    files = stage.files
     reused = "" if starts <= len(files) else f" ({starts} starts: the images went round again)"
-    print(f"\n{args.runs} runs, {args.size} Xvfb, {screen.note}, full screen, {len(files)} "
-          f"JPEGs of {megabytes:.1f} MB (median) from {args.images or folder}, another for each "
+    print(f"\n{args.runs} runs, {args.size} Xvfb, {stage.screen.note}, full screen, {len(files)} "
+          f"JPEGs of {stage.megabytes:.1f} MB (median) from {stage.folder}, another for each "
           f"start{reused}, the folder dropped from the page cache before it; spawn → first "
           "picture / sharp\n")  # fmt: skip
-    _report(results, viewers, screen)
+    _report(results, viewers, stage.screen)
     print(f"\nload average at end: {load()}")
     return 0
 

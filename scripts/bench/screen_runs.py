@@ -7,19 +7,78 @@ pixels, sharp, and where it landed); the rest turns the runs into a table's cell
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.peers import Viewer
-from bench.screen_match import Reference, strips_of, which
+from bench.images import camera_images
+from bench.peers import PEERS, Viewer, jpegs, linked
+from bench.screen_match import Reference, reference, strips_of, which
+from bench.xscreen import XScreen, start_x
 
 SCRIPTS_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def add_screen_options(parser: argparse.ArgumentParser, runs: int) -> None:
+    """The options both scripts take: rounds, the screen, the images, the viewers, the PNGs."""
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--images", help="a folder of JPEGs, e.g. on a share (default: the 40 "
+                        "camera-sized benchmark images)")  # fmt: skip
+    parser.add_argument("--viewers", default="ours," + ",".join(PEERS))
+    parser.add_argument("--code", default=".", help="checkouts of this viewer, comma-separated")
+    parser.add_argument("--keep", default="", help="a folder for the sharp screens (PNGs)")
+    parser.add_argument("--no-wm", action="store_true",
+                        help="no window manager: the script sizes the windows itself")  # fmt: skip
+
+
+@dataclass
+class Stage:
+    """What a run plays on: the images (and what each looks like), the X screen, the
+    environment to start viewers in, and the watcher."""
+
+    folder: str
+    files: list[str]
+    references: list[Reference]
+    megabytes: float
+    screen: XScreen
+    env: dict[str, str]
+    watcher: Watcher
+
+
+@contextmanager
+def staged(args: argparse.Namespace) -> Iterator[Stage]:
+    """The stage for ``args`` (from ``add_screen_options``), taken down on the way out."""
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+    made = None if args.images else linked(camera_images(40))
+    folder = args.images or made
+    assert folder is not None
+    files = jpegs(folder)
+    megabytes = statistics.median(os.path.getsize(path) for path in files) / 1e6
+    references = [reference(path) for path in files]
+    screen = start_x(args.size, manager=not args.no_wm)
+    print(screen.note)
+    env = {**os.environ, "DISPLAY": screen.display, "QT_QPA_PLATFORM": "xcb"}
+    env.pop("XDG_RUNTIME_DIR", None)
+    try:
+        watcher = Watcher(env)
+        try:
+            yield Stage(args.images or folder, files, references, megabytes, screen, env, watcher)
+        finally:
+            watcher.close()
+    finally:
+        screen.stop()
+        if made:
+            shutil.rmtree(made)
 
 
 class Watcher:
