@@ -95,6 +95,23 @@ def test_the_viewers_own_decode_replaces_the_first_image(qtbot: Any, frame: Firs
     assert (centre.red(), centre.green(), centre.blue()) == (250, 0, 0)
 
 
+def test_a_decode_after_the_hand_over_leaves_the_deleted_frame_alone(
+    qtbot: Any, frame: FirstFrame
+) -> None:
+    """On a slow share the early decode may end after the window took the frame's place."""
+    import numpy as np
+    from PyQt5 import sip
+
+    from viewer.core.formats.decode import DecodedImage
+
+    first = FirstImage(1 << 30)
+    first.attach(frame)
+    frame.close_handed_over()
+    qtbot.waitUntil(lambda: sip.isdeleted(frame), timeout=TIMEOUT_MS)
+    pixels = np.zeros((200, 300, 4), np.uint8)
+    first.refine(DecodedImage(pixels, False, "JPEG", full_size=(3000, 2000)))  # no error
+
+
 def test_an_image_made_after_the_frame_exists_is_shown(qtbot: Any, frame: FirstFrame) -> None:
     first = FirstImage(1 << 30)
     first.attach(frame)
@@ -118,7 +135,7 @@ class Signal:
         pass
 
 class Frame:  # what FirstImage asks of a FirstFrame, without Qt
-    imagePainted = nothingToShow = Signal()
+    imagePainted = nothingToShow = destroyed = Signal()
 
     def deliver_encoded(self, encoded):
         self.encoded = encoded

@@ -118,10 +118,17 @@ class FirstImage:
     def attach(self, frame: FirstFrame) -> None:
         """Show the image in ``frame`` when made (at once, if it already is)."""
         frame.imagePainted.connect(self._shown.set)
+        # Handed over and deleted, the frame must hear no more from the early thread: a
+        # decode later than the hand-over (a slow share) would call a deleted object.
+        frame.destroyed.connect(self._detach)
         with self._lock:
             self._frame = frame
             if self._settled:
                 self._hand(frame)
+
+    def _detach(self) -> None:
+        with self._lock:  # waits for a hand that is under way, on the early thread
+            self._frame = None
 
     def _settle(self, made: Encoded | None) -> None:
         if made is None:
