@@ -41,6 +41,10 @@ def image_folder(tmp_path: object) -> Iterator[str]:
     yield folder
 
 
+#: How long a test's teardown waits for each thread pool's last tasks.
+POOL_WAIT_MS = 30_000
+
+
 @pytest.fixture(autouse=True)
 def no_hard_exit(monkeypatch: pytest.MonkeyPatch) -> None:
     """A ``main()`` run in the test process must never leave through ``os._exit``: that ends
@@ -73,6 +77,13 @@ def drain_pools() -> Iterator[None]:
         if callable(release_all):
             release_all()
         queue.close(wait=True)
+    from viewer.model.task_pools import live_pools
+
+    # A pool destroyed with a task still running waits for it holding the GIL, which the task
+    # needs: the run hangs (seen: a verdict read emitting while its book was collected).
+    # ``waitForDone`` lets go of the GIL while it waits; bounded, a stuck task fails loudly.
+    stuck = [pool for pool in live_pools() if not pool.waitForDone(POOL_WAIT_MS)]
+    assert not stuck, f"{len(stuck)} thread pool(s) still running a task after the test"
 
 
 @pytest.fixture(autouse=True)

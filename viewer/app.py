@@ -172,12 +172,22 @@ def _run_then_shut_down(app: QApplication, parts: tuple[_Part, ...]) -> int:
     for part in parts:
         part.shutdown()
     deadline = time.monotonic() + FINISH_GRACE_S
-    while any(part.has_running_work() for part in parts) and time.monotonic() < deadline:
+    while _work_running(parts) and time.monotonic() < deadline:
         time.sleep(0.005)  # the window is gone: nothing waits on this thread
-    if any(part.has_running_work() for part in parts):
+    if _work_running(parts):
         # After a refused start, the one-line error must stay the only line on stderr.
         leave_now(status, say_why=status != USAGE_ERROR)
     return status
+
+
+def _work_running(parts: tuple[_Part, ...]) -> bool:
+    """Whether a part, or any pool of the model's (a verdict read, an aid, a file operation),
+    still runs a task: Python's exit would then destroy a pool that waits for it holding the
+    GIL the task needs, and hang (``viewer.model.task_pools``)."""
+    from viewer.model.task_pools import live_pools
+
+    busy = any(pool.activeThreadCount() > 0 for pool in live_pools())
+    return busy or any(part.has_running_work() for part in parts)
 
 
 def _begin_early(options: Options) -> tuple[EarlyStart | None, FirstImage | None]:

@@ -14,12 +14,13 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from PyQt5.QtCore import QObject, QRect, QRunnable, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QRect, QRunnable, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.aids.histogram import Histogram
 from viewer.core.aids.overlay import AidChoice, compute
 from viewer.model.images.thread_nice import be_nice
+from viewer.model.task_pools import task_pool
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class AidWorker(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
         self._signals.done.connect(self._on_done)

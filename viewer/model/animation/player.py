@@ -11,11 +11,12 @@ are taken back, and a frame still being decoded is dropped when it arrives (gene
 from __future__ import annotations
 
 from PIL import Image
-from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.formats.animation import Opener
 from viewer.model.animation.frame_task import Animation, CloseTask, FrameSignals, FrameTask
+from viewer.model.task_pools import task_pool
 
 #: Most frames decoded ahead: enough to ride out a slow frame, few enough to stay small.
 MOST_AHEAD = 6
@@ -44,7 +45,7 @@ class AnimationPlayer(QObject):
         super().__init__(parent)
         self._budget = budget_bytes
         self._opener = opener
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(1)  # the reader is used by one thread, in order
         self._signals = FrameSignals(self)
         self._signals.decoded.connect(self._on_decoded)

@@ -13,7 +13,7 @@ import logging
 import queue
 from collections.abc import Callable, Sequence
 
-from PyQt5.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QRunnable, pyqtSignal, pyqtSlot
 
 from viewer.core.fileops import batch
 from viewer.core.fileops.batch import Source
@@ -22,6 +22,7 @@ from viewer.core.fileops.errors import CancelToken
 from viewer.core.fileops.fs import FileSystem
 from viewer.core.fileops.journal import Journal, JournalEntry, Outcome, Record, undo
 from viewer.core.fileops.transfer import Context, Progress
+from viewer.model.task_pools import task_pool
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ class FileOpRunner(QObject):
     def __init__(self, fs: FileSystem | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fs = fs or FileSystem()
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(1)
         self._journal = Journal()
         self._tokens: list[CancelToken] = []

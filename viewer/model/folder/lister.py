@@ -12,7 +12,7 @@ import logging
 import threading
 from typing import Callable
 
-from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 
 from viewer.core.folder.sequence import (
     DEFAULT_POLL_SECONDS,
@@ -25,6 +25,7 @@ from viewer.core.folder.sequence import (
 from viewer.core.folder.subfolders import FirstFound, list_image_paths
 from viewer.model.folder.watch import FolderWatch
 from viewer.model.images.load_task import PoolTask
+from viewer.model.task_pools import task_pool
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,7 @@ class FolderLister(QObject):
         self._lister: Lister = lister if lister is not None else NaturalLister()
         self._walker = walker
         self._recursive = False
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = ListSignals(self)
         self._signals.progress.connect(self._on_progress)

@@ -13,11 +13,12 @@ import threading
 from collections.abc import Sequence
 from typing import Callable
 
-from PyQt5.QtCore import QObject, QRunnable, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QRunnable, pyqtSignal, pyqtSlot
 
 from viewer.core.folder.sort_choice import SortChoice, SortKey
 from viewer.core.folder.sort_keys import FileFacts, read_file_facts, sorted_names
 from viewer.core.io.paths import join
+from viewer.model.task_pools import task_pool
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,7 @@ class FolderSorter(QObject):
     def __init__(self, reader: FactReader = read_file_facts, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._reader = reader
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(1)  # one file at a time: image loads keep the bandwidth
         self._signals = _ReadSignals(self)
         self._signals.batch.connect(self._on_batch)

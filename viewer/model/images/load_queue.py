@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from PyQt5.QtCore import QObject, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 
 from viewer.core.formats.geometry import Size
 from viewer.core.io.reading import FileStamp
@@ -34,6 +34,7 @@ from viewer.model.images.load_task import (
     TaskSignals,
 )
 from viewer.model.images.stall_guard import StallGuard
+from viewer.model.task_pools import task_pool
 
 #: Pool priorities: higher runs first. A request outranks every prefetch.
 REQUEST_PRIORITY = 1000
@@ -89,7 +90,7 @@ class LoadQueue(QObject):
         super().__init__()  # no parent: see the module's docstring
         self._loader = loader
         self._clock = clock
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(threads)
         self._task_signals = TaskSignals(self)
         self._task_signals.loaded.connect(self._on_loaded)

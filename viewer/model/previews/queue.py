@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from PyQt5.QtCore import QObject, QSize, QThreadPool, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QSize, pyqtSignal, pyqtSlot
 from PyQt5.QtGui import QImage
 
 from viewer.core.formats.decode import DecodedImage
@@ -24,6 +24,7 @@ from viewer.core.io.reading import DecodeError
 from viewer.core.readahead.store import ImageStore
 from viewer.model.images.load_task import PoolTask
 from viewer.model.images.qimage_buffer import to_qimage
+from viewer.model.task_pools import task_pool
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ class PreviewQueue(QObject):
     ) -> None:
         super().__init__(parent)
         self._maker = maker
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(threads)
         self._memory: ImageStore[str, Preview] = ImageStore(max_previews, max_bytes)
         self._tasks: dict[str, PreviewTask] = {}

@@ -26,7 +26,6 @@ from PyQt5.QtCore import (
     QModelIndex,
     QObject,
     Qt,
-    QThreadPool,
     QTimer,
     pyqtSlot,
 )
@@ -34,6 +33,7 @@ from PyQt5.QtGui import QImage, QPixmap
 
 from viewer.core.previews.thumb_order import wanted_rows
 from viewer.core.readahead.store import ImageStore
+from viewer.model.task_pools import task_pool
 from viewer.model.thumbnails.state import PathRole, StateRole, Thumbnail, ThumbnailState
 from viewer.model.thumbnails.task import (
     ThumbnailLoader,
@@ -77,7 +77,7 @@ class ThumbnailModel(QAbstractListModel):
         self._loader = loader
         self._size = size
         self._budget = budget_bytes
-        self._pool = QThreadPool(self)
+        self._pool = task_pool(self)
         self._pool.setMaxThreadCount(threads)
         self._signals = ThumbnailSignals(self)
         self._signals.made.connect(self._on_made)

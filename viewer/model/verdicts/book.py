@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 
-from PyQt5.QtCore import QObject, QThreadPool, QTimer, pyqtSignal, pyqtSlot
+from PyQt5.QtCore import QObject, QTimer, pyqtSignal, pyqtSlot
 
 from viewer.core.folder.sidecars import SidecarStyle
 from viewer.core.verdicts.api import VerdictWrite
 from viewer.core.verdicts.model import Edit, Verdict
+from viewer.model.task_pools import task_pool
 from viewer.model.verdicts.core_calls import VerdictIO
 from viewer.model.verdicts.tasks import (
     READ_BATCH,
@@ -81,7 +82,7 @@ class VerdictBook(QObject):
         self._signals.read.connect(self._on_read)
         self._signals.readDone.connect(self._on_read_done)
         self._signals.written.connect(self._on_written)
-        self._read_pool = QThreadPool(self)
+        self._read_pool = task_pool(self)
         self._read_pool.setMaxThreadCount(read_threads)
         self._read_threads = read_threads
         self._waiting: list[tuple[list[tuple[str, Edit]], dict[str, Verdict | None]]] = []
@@ -89,7 +90,7 @@ class VerdictBook(QObject):
         self._write_timer.setSingleShot(True)
         self._write_timer.setInterval(write_delay_ms)
         self._write_timer.timeout.connect(self.flush)
-        self._write_pool = QThreadPool(self)
+        self._write_pool = task_pool(self)
         self._write_pool.setMaxThreadCount(1)  # one after another: the order they were made
 
     # -- what the views ask -------------------------------------------------------------------
