@@ -46,6 +46,7 @@ class _Shown:
         self.made: object = "nothing said"
         self.nothingToShow = self
         self.imagePainted = self
+        self.destroyed = self
 
     def connect(self, slot: object) -> None:
         pass  # the paint is not waited for here
